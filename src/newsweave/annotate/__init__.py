@@ -1,0 +1,1 @@
+"""Annotate: sentences, entity mentions, time expressions and places, per document."""

