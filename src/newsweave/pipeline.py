@@ -37,3 +37,8 @@ def process(doc: Document, stages: list[Stage]) -> Document:
         doc = stage(doc)
     doc.scratch.clear()
     return doc
+
+
+# Bump when a stage changes what it produces: stored documents of an older revision are
+# processed again by the next run instead of being skipped as unchanged.
+PIPELINE_REVISION = "1"

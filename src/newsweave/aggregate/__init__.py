@@ -1,1 +1,1 @@
-"""aggregate"""
+"""Aggregate across documents: near-duplicates, relations, sides, contradictions, timeline."""

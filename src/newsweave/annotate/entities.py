@@ -1,34 +1,235 @@
-"""Entity mentions: spaCy's NER corrected by the knowledge base of real-world actors.
+"""Entity mentions: spaCy's NER corrected and completed by the knowledge base of actors.
 
-Reads `scratch["parses"]`. Adds `mentions`.
+Reads `scratch["parses"]` (one spaCy doc per region). Adds `mentions`, sorted by position and
+never overlapping. Three sources are merged, longest span first:
+- the knowledge base scanned over the tokens (states, people, groups, outlets, places,
+  weapons and platforms, including generic classes such as "attack drones");
+- demonyms ("Libyan" -> NATIONALITY, linked to the state) and datelines ("CAIRO –");
+- spaCy's entities, retyped with the knowledge base and the rules in `entity_patterns`
+  (a name after a title or before "said" is a person, "... Ministry" an organisation,
+  a GPE that is not a state a LOCATION, "... Air Base" a FACILITY).
 """
 
 from __future__ import annotations
 
-from ..document import Document, Mention
-from ..settings import Settings
+from dataclasses import dataclass
 
-SPACY_TO_MENTION_TYPE = {
-    "PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "COUNTRY", "LOC": "LOCATION",
-    "FAC": "FACILITY", "NORP": "NATIONALITY", "DATE": "DATE", "MONEY": "MONEY",
-    "QUANTITY": "QUANTITY", "PRODUCT": "OTHER", "EVENT": "OTHER", "LAW": "OTHER",
-}
+from ..document import Document, Mention
+from ..kb import Entry, KnowledgeBase, knowledge_base, normalise
+from ..settings import Settings
+from . import entity_patterns as P
+
+# Which source wins when two candidates cover exactly the same span.
+_SOURCE_PRIORITY = {"dateline": 0, "kb": 1, "demonym": 1, "spacy": 2}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # character offsets in the region's parse
+    end: int
+    type: str
+    source: str  # kb | demonym | dateline | spacy
+    entry: Entry | None = None
 
 
 class EntityRecognizer:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, kb: KnowledgeBase | None = None):
         self.settings = settings
+        self.kb = kb or knowledge_base()
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions = []
         for index, parsed in doc.scratch.get("parses", []):
             region = doc.regions[index]
-            for ent in parsed.ents:
-                kind = SPACY_TO_MENTION_TYPE.get(ent.label_)
-                if kind is None:
-                    continue
-                start = region.start + ent.start_char
-                doc.mentions.append(
-                    Mention(start, start + len(ent.text), ent.text, kind, region.kind, name=ent.text)
-                )
+            for cand in self.candidates(parsed):
+                start, end = region.start + cand.start, region.start + cand.end
+                doc.mentions.append(self.mention(doc.text[start:end], start, end, cand, region.kind))
+        doc.mentions.sort(key=lambda m: m.start)
         return doc
+
+    def candidates(self, parsed) -> list[Candidate]:
+        """Non-overlapping candidates for one parsed region."""
+        found = self.datelines(parsed) + self.gazetteer(parsed) + self.spacy_entities(parsed)
+        found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_PRIORITY[c.source], c.start))
+        taken: list[Candidate] = []
+        occupied = bytearray(len(parsed.text) + 1)
+        for cand in found:
+            if any(occupied[cand.start:cand.end]):
+                continue
+            occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            taken.append(cand)
+        return sorted(taken, key=lambda c: c.start)
+
+    def mention(self, text: str, start: int, end: int, cand: Candidate, region: str) -> Mention:
+        entry = cand.entry
+        if entry is not None:
+            kb_id, name, country = entry.id, entry.name, entry.country
+            entity = kb_id
+        else:
+            kb_id, country = None, None
+            name = _clean_name(text)
+            entity = f"{cand.type}:{normalise(name)}"
+        return Mention(start, end, text, cand.type, region, entity=entity, kb_id=kb_id,
+                       name=name, country=country)
+
+    # -- sources ----------------------------------------------------------------------
+
+    def datelines(self, parsed) -> list[Candidate]:
+        found = []
+        for match in P.DATELINE_RE.finditer(parsed.text):
+            start, end = match.span(1)
+            entries = [e for e in self.kb.lookup(match.group(1)) if e.type in ("LOCATION", "COUNTRY")]
+            found.append(Candidate(start, end, entries[0].type if entries else "LOCATION",
+                                   "dateline", entries[0] if entries else None))
+        return found
+
+    def gazetteer(self, parsed) -> list[Candidate]:
+        """Longest knowledge-base alias starting at each token."""
+        tokens = list(parsed)
+        found = []
+        for i, first in enumerate(tokens):
+            if first.is_punct or first.is_space or first.text in P.LEADING_DETERMINERS:
+                continue
+            for n in range(min(P.MAX_ALIAS_TOKENS, len(tokens) - i), 0, -1):
+                last = tokens[i + n - 1]
+                if last.is_punct or last.tag_ == "POS":
+                    continue  # a name ends on a word: not on "." or a possessive "'s"
+                text = parsed.text[first.idx:last.idx + len(last.text)]
+                cand = self.match(text, tokens[i:i + n])
+                if cand is not None:
+                    cand.start, cand.end = first.idx, last.idx + len(last.text)
+                    found.append(cand)
+                    break
+        return found
+
+    def match(self, text: str, tokens) -> Candidate | None:
+        key = normalise(text)
+        if not key:
+            return None
+        capitalised = text[:1].isupper() or text[:1].isdigit()
+        if len(tokens) == 1 and capitalised:
+            nation = self.kb.demonym(text)
+            if nation is not None and tokens[0].pos_ in ("ADJ", "PROPN", "NOUN"):
+                return Candidate(0, 0, "NATIONALITY", "demonym", nation)
+        if len(tokens) > 1 and capitalised and tokens[1].text.islower():
+            nation = self.kb.demonym(tokens[0].text)
+            rest = " ".join(t.lower_ for t in tokens[1:])
+            if nation is not None and rest in P.STATE_ACTOR_NOUNS:
+                return Candidate(0, 0, "ORGANIZATION", "kb", nation)
+        ids = self.kb.by_alias.get(key)
+        if not ids:
+            seat = self.kb.metonym(text) if capitalised else None
+            # "the Kremlin", "the White House": the state's government, acting as an organisation
+            return Candidate(0, 0, "ORGANIZATION", "kb", seat) if seat is not None else None
+        if self.kb.is_acronym_alias(key) and not text.replace(".", "").isupper():
+            return None  # "AP" the agency, not "ap"; "US" the state, not "us"
+        for kb_id in ids:
+            entry = self.kb.get(kb_id)
+            if self.acceptable(entry, text, tokens, capitalised):
+                return Candidate(0, 0, entry.type, "kb", entry)
+        return None
+
+    def acceptable(self, entry: Entry, text: str, tokens, capitalised: bool) -> bool:
+        if not capitalised:
+            return entry.type in P.LOWERCASE_MATCH_TYPES and text.islower()
+        if entry.type in P.LOWERCASE_MATCH_TYPES and text[:1].isupper() and not entry.name[:1].isupper():
+            return tokens[0].is_sent_start  # "Drones hit..." but not a title-cased name
+        if not entry.curated and entry.type == "LOCATION":
+            if entry.population < P.MIN_MATCHED_CITY_POPULATION:
+                return False
+            return all(t.pos_ == "PROPN" for t in tokens if t.is_alpha and t.text[:1].isupper())
+        if entry.type == "PERSON" and len(tokens) > 1 and (
+                tokens[0].text.rstrip(".") in P.PERSON_TITLE_WORDS or self.kb.demonym(tokens[0].text)):
+            return False  # leave "Russian" and "Foreign Minister" out of the person's span
+        if not entry.curated and entry.type == "PERSON":
+            return len(tokens) > 1 and all(t.text[:1].isupper() or t.lower_ in P.NAME_PARTICLES
+                                           for t in tokens if t.is_alpha)
+        return True
+
+    def spacy_entities(self, parsed) -> list[Candidate]:
+        found = []
+        for ent in parsed.ents:
+            kind = P.SPACY_TO_MENTION_TYPE.get(ent.label_)
+            if kind is None:
+                continue
+            start_token = ent.start
+            while start_token < ent.end - 1 and parsed[start_token].text in P.LEADING_DETERMINERS:
+                start_token += 1  # "the Pentagon" -> "Pentagon"
+            if kind in P.NAME_TYPES:
+                start_token = self.split_prefix(parsed, start_token, ent.end, found)
+            span = parsed[start_token:ent.end]
+            entry = None
+            if kind in P.NAME_TYPES:
+                kind, entry = self.retype(span, kind)
+            if kind is not None:
+                found.append(Candidate(span.start_char, span.end_char, kind, "spacy", entry))
+        return found
+
+    def split_prefix(self, parsed, start: int, end: int, found: list[Candidate]) -> int:
+        """Skip a leading demonym and titles: "Russian Foreign Minister Sergey Lavrov"."""
+        first = parsed[start]
+        nation = self.kb.demonym(first.text) if end - start > 1 else None
+        if nation is not None:
+            found.append(Candidate(first.idx, first.idx + len(first.text), "NATIONALITY",
+                                   "demonym", nation))
+            start += 1
+        while end - start > 1 and parsed[start].text.rstrip(".") in P.PERSON_TITLE_WORDS \
+                and parsed[start + 1].text[:1].isupper():
+            start += 1
+        return start
+
+    # -- type corrections ---------------------------------------------------------------
+
+    def retype(self, span, kind: str) -> tuple[str | None, Entry | None]:
+        """The mention type of a spaCy name span, and its knowledge-base entry when linked."""
+        text = span.text
+        entries = self.kb.lookup(text)
+        entry = next((e for e in entries if e.curated or e.type != "LOCATION"), None)
+        if entry is None and entries and kind in ("COUNTRY", "LOCATION", "FACILITY"):
+            entry = entries[0]
+        if entry is not None:
+            return entry.type, entry
+        if kind == "NATIONALITY":
+            nation = self.kb.demonym(text)
+            return "NATIONALITY", nation
+        words = [t.text.rstrip(".") for t in span if t.is_alpha or t.text.endswith(".")]
+        last = words[-1] if words else ""
+        if last in P.ORG_SUFFIX_WORDS and kind != "OTHER":
+            return "ORGANIZATION", None
+        if last in P.FACILITY_WORDS:
+            return "FACILITY", None
+        if last in P.LOCATION_WORDS or (words and words[0] in P.LOCATION_WORDS):
+            return "LOCATION", None
+        if kind in ("ORGANIZATION", "COUNTRY", "LOCATION") and self.looks_like_person(span):
+            return "PERSON", None
+        if kind == "COUNTRY":
+            return "LOCATION", None  # a GPE that is not a state: a city or region
+        return kind, None
+
+    def looks_like_person(self, span) -> bool:
+        """A name spaCy took for an organisation or place: "Lavrov said", "Gen. Hifter"."""
+        tokens = [t for t in span if not t.is_punct]
+        if not tokens or len(tokens) > 4 or any(t.text.isupper() and len(t.text) > 1 for t in tokens):
+            return False
+        if not all(t.text[:1].isupper() or t.lower_ in P.NAME_PARTICLES for t in tokens):
+            return False
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text.rstrip(".") in P.PERSON_TITLE_WORDS:
+            return True
+        if len(tokens) >= 2 and self.kb.is_first_name(tokens[0].text):
+            return True
+        after = doc[span.end] if span.end < len(doc) else None
+        return len(tokens) == 1 and after is not None and after.lower_ in P.SPEECH_VERBS \
+            and not self.kb.lookup(span.text)
+
+
+def _clean_name(text: str) -> str:
+    """The surface form as a name: no leading article, no possessive, single spaces."""
+    name = " ".join(text.split())
+    for article in ("the ", "The "):
+        if name.startswith(article):
+            name = name[len(article):]
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
+    return name

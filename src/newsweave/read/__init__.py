@@ -2,33 +2,67 @@
 
 `read_paths` yields a `Document` (id, name, path, raw, format and the metadata the container
 gives) for each record, or an `InputError` naming the file and the problem; it never raises
-for a bad file.
+for a bad file. Folders are read recursively in sorted order; there, hidden entries and files
+of other kinds are skipped silently, while a file named explicitly must be of a known kind.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, UnsupportedFormat
 from ..settings import Settings
+from .files import EXTENSIONS, kind_of, walk
+from .ids import content_id
+from .jsonl import read_jsonl
+from .text import read_html_file, read_text_file
+from .warc import read_warc
 
-
-def content_id(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+__all__ = ["content_id", "read_paths", "read_file"]
 
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | InputError]:
-    # Placeholder until the readers land: UTF-8 .txt files only.
+    """Every Document in `paths` (files or folders), with an InputError for each failure."""
     for given in paths:
-        path = Path(given)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            try:
-                raw = file.read_text("utf-8")
-            except (OSError, UnicodeDecodeError) as e:
-                yield InputError(str(file), str(e))
-                continue
-            yield Document(id=content_id(raw), name=file.name, path=str(file), raw=raw)
+        path = os.fspath(given)
+        if os.path.isdir(path):
+            for item in walk(path):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    yield from read_file(item, settings)
+        elif not os.path.lexists(path):
+            yield InputError(path, "no such file or folder")
+        elif kind_of(path) is None:
+            known = ", ".join(suffix for suffix, _ in EXTENSIONS)
+            yield UnsupportedFormat(path, f"unsupported file type (newsweave reads {known})")
+        else:
+            yield from read_file(path, settings)
+
+
+def read_file(path: str, settings: Settings) -> Iterator[Document | InputError]:
+    """The Documents in one supported file (one, or one per record for JSONL and WARC)."""
+    kind = kind_of(path)
+    if kind == "jsonl":
+        yield from _guarded(read_jsonl(path, settings), path)
+    elif kind == "warc":
+        yield from _guarded(read_warc(path, settings), path)
+    else:
+        reader = read_html_file if kind == "html" else read_text_file
+        try:
+            yield reader(path, settings)
+        except InputError as e:
+            yield e
+        except (OSError, ValueError, MemoryError) as e:  # a last guard: one file never ends a run
+            yield InputError(path, f"cannot read file: {e}")
+
+
+def _guarded(items: Iterator[Document | InputError], path: str) -> Iterator[Document | InputError]:
+    """Pass `items` on; an unexpected exception becomes one final InputError for the file."""
+    try:
+        yield from items
+    except (OSError, ValueError, MemoryError, EOFError) as e:
+        yield InputError(path, f"cannot read file: {e}")

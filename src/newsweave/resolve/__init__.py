@@ -1,1 +1,1 @@
-"""resolve"""
+"""Resolve mentions across documents into entities (one per real-world actor)."""

@@ -1,0 +1,64 @@
+"""Repeated paragraphs inside one page: the later copy of a body paragraph becomes boilerplate.
+
+Scrapes often hold the article twice (pasted again with small edits and other line breaks) or
+repeat the headline as a paragraph. A body paragraph is a repeat when most of its word shingles
+already occurred earlier in the body (containment, so that differently split paragraphs still
+match), or when it equals the title or an earlier paragraph outright.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from . import patterns as P
+
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+def shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def drop_repeats(doc: Document) -> Document:
+    """Mark later copies of body paragraphs as boilerplate. Reads/changes `regions` only."""
+    seen_exact: dict[tuple[str, ...], int] = {}
+    for region in doc.regions_of("title"):
+        seen_exact.setdefault(tuple(normalise(doc.text[region.start:region.end])), region.start)
+    seen_shingles: dict[tuple[str, ...], int] = {}  # shingle -> start of its first paragraph
+    for region in doc.regions:
+        if region.kind != "body":
+            continue
+        words = normalise(doc.text[region.start:region.end])
+        if not words:
+            continue
+        key = tuple(words)
+        grams = shingles(words, P.PARAGRAPH_SHINGLE)
+        earlier = seen_exact.get(key)
+        if earlier is None and len(grams) >= P.REPEAT_MIN_SHINGLES:
+            earlier = _contained_in(grams, seen_shingles)
+        if earlier is not None:
+            region.kind = "boilerplate"
+            region.note = f"repeats text at {earlier}"
+            continue
+        seen_exact.setdefault(key, region.start)
+        for gram in grams:
+            seen_shingles.setdefault(gram, region.start)
+    return doc
+
+
+def _contained_in(grams: set, seen: dict) -> int | None:
+    """Start of the earlier paragraph most of `grams` come from, when they mostly occurred."""
+    hits: dict[int, int] = {}
+    for gram in grams:
+        if gram in seen:
+            hits[seen[gram]] = hits.get(seen[gram], 0) + 1
+    if not hits or sum(hits.values()) / len(grams) < P.REPEAT_MIN_CONTAINMENT:
+        return None
+    return max(hits.items(), key=lambda item: item[1])[0]

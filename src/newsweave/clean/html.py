@@ -1,0 +1,461 @@
+"""Clean an HTML page: its visible text with offsets into the HTML, split into regions.
+
+`clean_html` renders the page the way a reader sees it (scripts, styles and the head dropped,
+blocks on their own lines, whitespace collapsed), keeping for every character its position in
+`raw`. trafilatura then says which paragraphs are the article and which are reader comments;
+those paragraphs are located in the rendered text. Comments marked up as such in the page
+(WordPress, Disqus-style lists) become one region each, with their author and time.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+from ..document import Document, Region
+
+# Elements whose content a reader never sees.
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title",
+                          "iframe", "object", "canvas", "math", "select", "button"})
+
+# Elements that belong in <head>; any other start tag there ends the head, as in browsers.
+HEAD_TAGS = frozenset({"meta", "link", "title", "script", "style", "base", "noscript",
+                       "template", "object"})
+
+# Elements that start a paragraph: a blank line before and after.
+PARAGRAPH_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote", "ul",
+    "ol", "dl", "table", "header", "footer", "nav", "aside", "main", "form", "pre", "figure",
+    "figcaption", "address", "fieldset", "details", "summary", "hr", "body", "caption",
+})
+
+# Elements that start a new line only.
+LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "option", "legend"})
+
+# Table cells are kept apart by a space.
+CELL_TAGS = frozenset({"td", "th"})
+
+# Elements that never have content or an end tag.
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                       "meta", "param", "source", "track", "wbr"})
+
+# A class or id naming one reader comment (not the list of them): "comment", "comment-123",
+# "comment-body", "div-comment-42" (WordPress), "reply"; matched per class token. Not the
+# parts of one ("comment-content", "comment-meta"), which would split it.
+COMMENT_ITEM = re.compile(
+    r"^(?:(?:li|div)-)?(?:comment|reply)(?:[-_](?:\d+|body|item|entry))?$",
+    re.IGNORECASE)
+
+# schema.org markup for a comment.
+COMMENT_ITEMTYPE = re.compile(r"schema\.org/(?:Comment|Answer)\b", re.IGNORECASE)
+
+# A class naming the author of a comment.
+AUTHOR_CLASSES = frozenset({"author", "comment-author", "fn", "username", "user-name",
+                            "nickname", "commenter", "comment-author-name", "author-name"})
+
+# Words a page puts after an author's name ("Jane says:").
+AUTHOR_SUFFIX = re.compile(r"\s*(?:says|wrote|said)?\s*:?\s*$", re.IGNORECASE)
+
+# An ISO 8601 date at the start of a `datetime` attribute or a date line.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
+
+# Without trafilatura's verdict, a line of at least this many words counts as article text.
+FALLBACK_BODY_WORDS = 12
+
+# A trafilatura paragraph not found whole is located by this many leading characters.
+MATCH_PREFIX_CHARS = 40
+
+# An entity or character reference as written in the source.
+CHAR_REFERENCE = re.compile(r"&#?[0-9A-Za-z]*;?")
+
+WORDS_OR_SPACES = re.compile(r"\s+|\S+")
+
+# Whitespace that rendering must collapse: a run, or anything but a plain space.
+UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
+@dataclass
+class _Rendered:
+    text: str
+    offsets: list[int]
+    comments: list[tuple[int, int]] = field(default_factory=list)  # comment item spans
+    authors: list[tuple[int, int]] = field(default_factory=list)  # author element spans
+    times: list[tuple[int, str]] = field(default_factory=list)  # (text position, datetime)
+
+
+class _Renderer(HTMLParser):
+    """Visible text of a page, each character mapped to its offset in the HTML."""
+
+    def __init__(self, raw: str):
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self.pieces: list[str] = []
+        self.offsets: list[int] = []
+        self.length = 0
+        self.last_end = 0
+        self.pending_space: int | None = None
+        self.pending_break: tuple[int, int] | None = None  # (newlines, raw offset)
+        self.skipping: list[str] = []
+        self.open: list[tuple[str, int, str | None]] = []  # (tag, text start, role)
+        self.out = _Rendered("", [])
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[min(line, len(self.line_starts)) - 1] + col
+
+    def _emit(self, text: str, offs) -> None:
+        if self.skipping or not text:
+            return
+        inner = text.strip()
+        if inner and not UNUSUAL_SPACE.search(inner):  # fast path: words and single spaces
+            lead = len(text) - len(text.lstrip())
+            if lead and self.pending_space is None:
+                self.pending_space = offs[0]
+            self._flush()
+            self.pieces.append(inner)
+            self.offsets.extend(offs[lead:lead + len(inner)])
+            self.length += len(inner)
+            if len(text) > lead + len(inner):
+                self.pending_space = offs[lead + len(inner)]
+        else:
+            for m in WORDS_OR_SPACES.finditer(text):
+                if m.group().isspace():
+                    if self.pending_space is None:
+                        self.pending_space = offs[m.start()]
+                    continue
+                self._flush()
+                self.pieces.append(m.group())
+                self.offsets.extend(offs[m.start():m.end()])
+                self.length += m.end() - m.start()
+        if inner and isinstance(offs, range):
+            self.last_end = offs[len(text.rstrip()) - 1] + 1
+
+    def _flush(self) -> None:
+        if self.length and self.pending_break:
+            count, at = self.pending_break
+            self.pieces.append("\n" * count)
+            self.offsets.extend([at] * count)
+            self.length += count
+        elif self.length and self.pending_space is not None:
+            self.pieces.append(" ")
+            self.offsets.append(self.pending_space)
+            self.length += 1
+        self.pending_break = None
+        self.pending_space = None
+
+    def _break(self, count: int) -> None:
+        if self.skipping:
+            return
+        if self.pending_break is None or self.pending_break[0] < count:
+            self.pending_break = (count, self._pos())
+
+    def _block(self, tag: str) -> None:
+        if tag in PARAGRAPH_TAGS:
+            self._break(2)
+        elif tag in LINE_TAGS:
+            self._break(1)
+        elif tag in CELL_TAGS and not self.skipping and self.pending_space is None:
+            self.pending_space = self._pos()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in HEAD_TAGS and self.skipping == ["head"]:
+            self.skipping.clear()  # a page that never closes its head
+        self._block(tag)
+        if tag in VOID_TAGS:
+            return
+        if tag in SKIPPED_TAGS:
+            self.skipping.append(tag)
+            return
+        self.open.append((tag, self.length, _role(dict(attrs))))
+        datetime = dict(attrs).get("datetime") if tag == "time" else None
+        if datetime and not self.skipping:
+            self.out.times.append((self.length, datetime))
+
+    def handle_startendtag(self, tag, attrs):
+        self._block(tag)
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED_TAGS:
+            if tag in self.skipping:
+                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
+            return
+        self._block(tag)
+        if not any(open_tag == tag for open_tag, _, _ in self.open):
+            return  # a stray end tag
+        while self.open:
+            open_tag, start, role = self.open.pop()
+            self._record(role, start)
+            if open_tag == tag:
+                break
+
+    def _record(self, role: str | None, start: int) -> None:
+        if role == "comment":
+            self.out.comments.append((start, self.length))
+        elif role == "author" and self.length > start:
+            self.out.authors.append((start, self.length))
+
+    def handle_data(self, data):
+        start = self._pos()
+        if self.raw.startswith(data, start):
+            self._emit(data, range(start, start + len(data)))
+        else:  # should not happen; map the whole piece to where it began
+            self._emit(data, [start] * len(data))
+
+    def handle_entityref(self, name):
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name):
+        self._reference(f"&#{name};")
+
+    def _reference(self, written: str) -> None:
+        start = self._pos()
+        match = CHAR_REFERENCE.match(self.raw, start)
+        end = match.end() if match else start + len(written)
+        text = unescape(self.raw[start:end]) if match else unescape(written)
+        self._emit(text, [start] * len(text))
+        if text.strip():
+            self.last_end = end
+
+    def rendered(self) -> _Rendered:
+        while self.open:
+            _, start, role = self.open.pop()
+            self._record(role, start)
+        text = "".join(self.pieces)
+        self.out.text = text
+        self.out.offsets = self.offsets + [max(self.last_end, self.offsets[-1] + 1)
+                                           if self.offsets else 0]
+        return self.out
+
+
+def _role(attrs: dict[str, str | None]) -> str | None:
+    tokens = (attrs.get("class") or "").split() + [attrs.get("id") or ""]
+    if any(COMMENT_ITEM.match(t) for t in tokens if t) or \
+            COMMENT_ITEMTYPE.search(attrs.get("itemtype") or ""):
+        return "comment"
+    if any(t.lower() in AUTHOR_CLASSES for t in tokens) or attrs.get("itemprop") == "author":
+        return "author"
+    return None
+
+
+def render(raw: str) -> _Rendered:
+    """The visible text of `raw` with its offsets; never raises on malformed HTML."""
+    parser = _Renderer(raw)
+    try:
+        parser.feed(raw)
+        parser.feed("\n")  # html.parser drops a "&" at the very end; this keeps it
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser can assert on broken markup; keep what we have
+        pass
+    return parser.rendered()
+
+
+@dataclass
+class _Extracted:
+    """What trafilatura made of the page: body and comment paragraphs, and metadata."""
+
+    body: list[str]
+    comments: list[str]
+    title: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+def clean_html(doc: Document) -> Document:
+    """Set `text`, `offsets`, `regions` and missing metadata of an HTML Document from `raw`."""
+    rendered = render(doc.raw)
+    doc.text, doc.offsets = rendered.text, rendered.offsets
+    extracted = _extract(doc)
+    if extracted is None:
+        doc.warnings.append("trafilatura found no article; long lines were taken as the body")
+    doc.regions = _regions(rendered, extracted)
+    if extracted is not None:
+        doc.title = doc.title or extracted.title
+        doc.source = doc.source or extracted.sitename
+        doc.url = doc.url or extracted.url
+        doc.published = doc.published or extracted.date
+    if doc.published and not doc.published_precision:
+        doc.published_precision = _precision(doc.published)
+    return doc
+
+
+def _extract(doc: Document) -> _Extracted | None:
+    import trafilatura  # imported here: loading it is slow and most documents are plain text
+
+    try:
+        result = trafilatura.bare_extraction(doc.raw, url=doc.url, include_comments=True,
+                                             with_metadata=True, include_tables=True)
+    except Exception:  # noqa: BLE001 - lxml and trafilatura fail in many ways on odd pages
+        return None
+    if result is None:
+        return None
+    get = result.get if isinstance(result, dict) else (lambda k: getattr(result, k, None))
+    body = [line for line in (get("text") or "").split("\n") if line.strip()]
+    comments = [line for line in (get("comments") or "").split("\n") if line.strip()]
+    return _Extracted(body=body, comments=comments, title=get("title") or None,
+                      sitename=get("sitename") or None, url=get("url") or None,
+                      date=get("date") or None)
+
+
+def _precision(value: str) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return None
+
+
+class _Locator:
+    """Find paragraphs in the rendered text, comparing with whitespace collapsed."""
+
+    def __init__(self, text: str):
+        self.text = text
+        chars: list[str] = []
+        self.where: list[int] = []
+        for m in WORDS_OR_SPACES.finditer(text):
+            if m.group().isspace():
+                chars.append(" ")
+                self.where.append(m.start())
+            else:
+                chars.append(m.group())
+                self.where.extend(range(m.start(), m.end()))
+        self.norm = "".join(chars)
+        self.cursor = 0
+
+    def find(self, paragraph: str) -> tuple[int, int] | None:
+        """The span of `paragraph`, searched after the previous find, then anywhere."""
+        needle = " ".join(paragraph.split())
+        if not needle:
+            return None
+        for start_at in (self.cursor, 0):
+            at = self.norm.find(needle, start_at)
+            if at >= 0:
+                return self._span(at, at + len(needle))
+        prefix = needle[:MATCH_PREFIX_CHARS]
+        at = self.norm.find(prefix, self.cursor)
+        if len(prefix) < MATCH_PREFIX_CHARS or at < 0:
+            return None
+        start = self.where[at]  # the paragraph was changed: take its line from this prefix on
+        end = self.text.find("\n", start)
+        self.cursor = at + len(prefix)
+        return start, len(self.text) if end < 0 else end
+
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        self.cursor = end
+        return self.where[start], self.where[end - 1] + 1
+
+
+def _regions(rendered: _Rendered, extracted: _Extracted | None) -> list[Region]:
+    """Comment, body, title and boilerplate regions, sorted and non-overlapping."""
+    text = rendered.text
+    regions = _comment_regions(rendered)
+    locator = _Locator(text)
+    if not regions and extracted is not None:
+        spans = [locator.find(line) for line in extracted.comments]
+        _add(regions, text, [span for span in spans if span], "comment")
+    if extracted is not None and extracted.title:  # before the body, which may repeat it
+        wanted = " ".join(extracted.title.split())
+        titles = [span for span in _lines(text)
+                  if " ".join(text[span[0]:span[1]].split()) == wanted]
+        _add(regions, text, titles[:1], "title")
+    if extracted is not None:
+        locator.cursor = 0
+        spans = [locator.find(line) for line in extracted.body]
+        _add(regions, text, [span for span in spans if span], "body")
+    else:
+        _add(regions, text, [span for span in _lines(text)
+                             if len(text[span[0]:span[1]].split()) >= FALLBACK_BODY_WORDS], "body")
+    regions.sort(key=lambda r: r.start)
+    return _with_boilerplate(regions, text)
+
+
+def _add(regions: list[Region], text: str, spans: list[tuple[int, int]], kind: str) -> None:
+    """Add a region per span (trimmed), skipping any that overlaps one already there."""
+    taken = sorted((r.start, r.end) for r in regions)
+    starts = [start for start, _ in taken]
+    for start, end in spans:
+        start, end = _trim(text, start, end)
+        at = bisect_right(starts, start)  # taken spans are disjoint: check the neighbours only
+        if end <= start or (at and taken[at - 1][1] > start) or \
+                (at < len(taken) and taken[at][0] < end):
+            continue
+        regions.append(Region(kind, start, end))
+        taken.insert(at, (start, end))
+        starts.insert(at, start)
+
+
+def _comment_regions(rendered: _Rendered) -> list[Region]:
+    """One region per comment the page marks up, without the replies nested in it."""
+    text = rendered.text
+    items = sorted({(s, e) for s, e in rendered.comments if e > s})
+    starts = [s for s, _ in items]
+    regions: list[Region] = []
+    for start, end in items:
+        own_end = end
+        for s, e in items[bisect_left(starts, start):]:
+            if s >= end:
+                break
+            if (s, e) != (start, end) and e <= end:
+                own_end = s  # the first comment nested in this one: a reply
+                break
+        own_start, own_end = _trim(text, start, own_end)
+        if own_end > own_start and not (regions and regions[-1].end > own_start):
+            regions.append(Region("comment", own_start, own_end,
+                                  author=_author(rendered, own_start, own_end),
+                                  posted=_posted(rendered, start, own_end)))
+    return regions
+
+
+def _author(rendered: _Rendered, start: int, end: int) -> str | None:
+    for s, e in rendered.authors:
+        s, e = _trim(rendered.text, s, e)  # an element's start is before the break it caused
+        if start <= s and e <= end:
+            name = AUTHOR_SUFFIX.sub("", " ".join(rendered.text[s:e].split()))
+            if name:
+                return name
+    return None
+
+
+def _posted(rendered: _Rendered, start: int, end: int) -> str | None:
+    for at, value in rendered.times:
+        match = ISO_DATE.match(value.strip())
+        if start <= at <= end and match:
+            return match.group().replace(" ", "T")
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer("\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _with_boilerplate(regions: list[Region], text: str) -> list[Region]:
+    """`regions` with every other stretch of visible text added as boilerplate."""
+    result: list[Region] = []
+    position = 0
+    for region in regions + [Region("end", len(text), len(text))]:
+        start, end = _trim(text, position, region.start)
+        if end > start:
+            result.append(Region("boilerplate", start, end))
+        if region.kind != "end":
+            result.append(region)
+        position = max(position, region.end)
+    return result

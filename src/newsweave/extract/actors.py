@@ -1,0 +1,190 @@
+"""Event actors from the dependency parse: who acts and who is acted upon.
+
+Turns a syntactic argument (a subject, an object, a "by"/"with"/"to" phrase) into `Actor`s:
+one per conjunct ("Russia, Iran and Turkey"), groups read as acting for their owner ("forces
+loyal to X", "X's militia", "the government of X", "Russian troops"), appositions and
+metonyms ("the Kremlin") linked through the entity mentions and, when present, the KB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document, Mention
+
+# Nouns that name a group or office acting for someone else: the owner is the actor.
+GROUP_WORDS = frozenset({
+    "force", "troop", "militia", "army", "unit", "soldier", "fighter", "official", "government",
+    "ministry", "minister", "delegation", "office", "spokesman", "spokeswoman", "leader",
+    "authority", "regime", "navy", "police", "military", "commander", "president", "diplomat",
+    "embassy", "ambassador", "administration", "parliament", "cabinet", "officer", "expert",
+    "brigade", "battalion", "jet", "aircraft", "warplane", "agent", "guard", "rebel",
+    "militant", "group", "airforce", "representative", "envoy", "presidency", "chief", "head",
+    "member", "people", "worker", "student", "activist", "partner", "court", "coalition",
+})
+
+# Mention types that can be an actor (a DATE or MONEY cannot act).
+ACTOR_MENTION_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY", "LOCATION",
+                                 "FACILITY", "OTHER"})
+
+# Left modifiers kept in an actor phrase ("Russia's defense ministers", "Egyptian air force").
+PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "quantmod", "case",
+                              "det", "punct"})
+
+# Pronouns and empty heads that are never an actor on their own.
+NON_ACTORS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "who", "that",
+                        "this", "these", "those", "them", "him", "her", "us", "one", "both",
+                        "all", "some", "each", "what"})
+
+
+@dataclass
+class Actor:
+    text: str
+    start: int  # document offsets of the phrase
+    end: int
+    entity: str | None = None
+    country: str | None = None
+    named: bool = False  # a mention (or a group owned by one) backs it
+
+
+class MentionIndex:
+    """Find the mention at a document offset."""
+
+    def __init__(self, doc: Document):
+        self.mentions = sorted((m for m in doc.mentions if m.type in ACTOR_MENTION_TYPES),
+                               key=lambda m: m.start)
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                return mention
+            if mention.start >= end:
+                break
+        return None
+
+
+def _kb():
+    try:
+        from ..kb import knowledge_base  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return knowledge_base()
+    except Exception:  # a missing or broken KB must not stop extraction
+        return None
+
+
+def _kb_key(text: str, country: str | None) -> tuple[str | None, str | None]:
+    """The KB id and country of a metonym or demonym ("the Kremlin", "Russian"), if known."""
+    kb = _kb()
+    if kb is None:
+        return None, country
+    for method in ("metonym", "demonym", "lookup"):
+        fn = getattr(kb, method, None)
+        try:
+            found = fn(text) if fn else None
+        except Exception:
+            found = None
+        if isinstance(found, list):
+            found = found[0] if found else None
+        if found is None:
+            continue
+        if isinstance(found, str):
+            return found, country
+        key = getattr(found, "id", None) or getattr(found, "kb_id", None)
+        return key, country or getattr(found, "country", None)
+    return None, country
+
+
+class ActorFinder:
+    """Actors of one parsed region; `offset` maps parse offsets to document offsets."""
+
+    def __init__(self, doc: Document, mentions: MentionIndex, offset: int):
+        self.doc = doc
+        self.mentions = mentions
+        self.offset = offset
+
+    def actors(self, token) -> list[Actor]:
+        """One actor per conjunct of `token` (the head of an argument)."""
+        found = []
+        for head in [token, *_conjuncts(token)]:
+            actor = self.actor(head)
+            if actor is not None and all(a.text != actor.text for a in found):
+                found.append(actor)
+        return found
+
+    def actor(self, token) -> Actor | None:
+        if token.lower_ in NON_ACTORS or token.pos_ in ("PRON", "NUM", "DET"):
+            return None
+        owner = self._owner(token) if token.lemma_.lower() in GROUP_WORDS else None
+        left, right = _phrase_bounds(token, extend=owner is not None)
+        start = self.offset + left.idx
+        end = self.offset + right.idx + len(right.text)
+        text = self.doc.text[start:end]
+        if owner is not None:
+            return self._linked(text, start, end, owner)
+        mention = self._mention_of(token)
+        if mention is not None:
+            return self._linked(text, start, end, mention)
+        if token.pos_ == "PROPN":
+            return Actor(text, start, end)
+        return None
+
+    def _mention_of(self, token) -> Mention | None:
+        start = self.offset + token.idx
+        return self.mentions.covering(start, start + len(token.text))
+
+    def _owner(self, token) -> Mention | None:
+        """The one a group acts for: "X's", "loyal to X", "of X", "Russian", an apposition."""
+        for child in token.children:
+            if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod"):
+                mention = self._mention_of(child)
+                if mention is not None:
+                    return mention
+            if child.dep_ == "amod" and child.lemma_.lower() in ("loyal", "affiliated", "close"):
+                for prep in child.children:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and self._mention_of(obj):
+                            return self._mention_of(obj)
+            if child.dep_ in ("prep", "acl") and child.lower_ in ("of", "from", "led", "backed"):
+                for obj in child.subtree:
+                    if obj.dep_ in ("pobj", "agent") and self._mention_of(obj):
+                        return self._mention_of(obj)
+            if child.dep_ == "appos" and self._mention_of(child):
+                return self._mention_of(child)
+        return None
+
+    def _linked(self, text: str, start: int, end: int, mention: Mention) -> Actor:
+        entity = mention.entity or mention.kb_id
+        country = mention.country
+        if entity is None or country is None:
+            key, country = _kb_key(mention.text, country)
+            entity = entity or key
+        return Actor(text, start, end, entity, country, named=True)
+
+
+def _conjuncts(token) -> list:
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            found.append(child)
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _phrase_bounds(token, *, extend: bool):
+    """First and last token of the actor phrase headed by `token`."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in PHRASE_LEFT_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    while left.i < token.i and (left.dep_ == "det" or left.is_punct):
+        left = left.doc[left.i + 1]
+    right = token
+    if extend:
+        for child in token.rights:
+            if child.dep_ in ("amod", "prep", "acl") and child.lower_ not in ("in", "on", "at", "with"):
+                right = max(right, child.right_edge, key=lambda t: t.i)
+    while right.i > token.i and right.is_punct:
+        right = right.doc[right.i - 1]
+    return left, right

@@ -1,0 +1,233 @@
+"""The PLOVER trigger lexicon: which verbs and nouns signal which event type and mode.
+
+Curated tables first (they win), then a fallback generated from the CAMEO verb dictionary by
+`scripts/build_lexicon.py` (`data/cameo_verbs.json`, `data/cameo_plover.json`). A trigger maps
+to `(type, mode)`; a mode of None means the type's plain form.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+Trigger = tuple[str, str | None]
+
+# Verbs whose lemma alone says what happened (news usage, checked on conflict reporting).
+VERB_TRIGGERS: dict[str, Trigger] = {
+    # AGREE: commitments and settlements
+    "agree": ("AGREE", None), "pledge": ("AGREE", None), "promise": ("AGREE", None),
+    "vow": ("AGREE", None), "offer": ("AGREE", None), "commit": ("AGREE", None),
+    "settle": ("AGREE", None),
+    # CONSULT: meetings, visits, calls
+    "meet": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"), "telephone": ("CONSULT", "phone"),
+    "phone": ("CONSULT", "phone"), "host": ("CONSULT", "visit"), "negotiate": ("CONSULT", "meet"),
+    "discuss": ("CONSULT", "meet"), "confer": ("CONSULT", "meet"), "mediate": ("CONSULT", "meet"),
+    "consult": ("CONSULT", "meet"), "welcome": ("CONSULT", "visit"),
+    # SUPPORT: verbal and diplomatic backing
+    "support": ("SUPPORT", None), "back": ("SUPPORT", None), "praise": ("SUPPORT", None),
+    "endorse": ("SUPPORT", None), "defend": ("SUPPORT", None), "bolster": ("SUPPORT", None),
+    "recognize": ("SUPPORT", None), "recognise": ("SUPPORT", None), "sign": ("SUPPORT", None),
+    "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None), "upgrade": ("SUPPORT", None),
+    "commend": ("SUPPORT", None), "congratulate": ("SUPPORT", None), "thank": ("SUPPORT", None),
+    # COOPERATE: working together
+    "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
+    "share": ("COOPERATE", None), "coordinate": ("COOPERATE", None),
+    # AID: giving material help (mode military when arms are what is given)
+    "aid": ("AID", None), "donate": ("AID", None), "grant": ("AID", None),
+    "supply": ("AID", None), "deliver": ("AID", None), "ship": ("AID", None),
+    "arm": ("AID", "military"), "fund": ("AID", None), "finance": ("AID", None),
+    "train": ("AID", "military"), "equip": ("AID", "military"), "assist": ("AID", None),
+    "help": ("AID", None), "provide": ("AID", None), "send": ("AID", None),
+    # CONCEDE: yielding to demands
+    "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "allow": ("CONCEDE", None),
+    "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accept": ("CONCEDE", None),
+    # RETREAT: withdrawals, releases, truces
+    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
+    "release": ("RETREAT", "release"), "free": ("RETREAT", "release"), "lift": ("RETREAT", None),
+    "resign": ("RETREAT", None), "surrender": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
+    "evacuate": ("RETREAT", "withdraw"), "demobilize": ("RETREAT", "disarm"),
+    # REQUEST: demands and appeals
+    "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
+    "request": ("REQUEST", None), "appeal": ("REQUEST", None), "press": ("REQUEST", None),
+    "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None), "seek": ("REQUEST", None),
+    "insist": ("REQUEST", None), "invite": ("REQUEST", "meet"), "implore": ("REQUEST", None),
+    # ACCUSE: criticism and allegations
+    "accuse": ("ACCUSE", "allege"), "criticize": ("ACCUSE", "disapprove"),
+    "criticise": ("ACCUSE", "disapprove"), "condemn": ("ACCUSE", "disapprove"),
+    "denounce": ("ACCUSE", "disapprove"), "blame": ("ACCUSE", "allege"),
+    "complain": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"), "slam": ("ACCUSE", "disapprove"),
+    "censure": ("ACCUSE", "disapprove"), "deplore": ("ACCUSE", "disapprove"),
+    "sue": ("ACCUSE", "allege"), "convict": ("ACCUSE", "disapprove"),
+    # REJECT: refusals
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "oppose": ("REJECT", None),
+    "veto": ("REJECT", None), "decline": ("REJECT", None), "rebuff": ("REJECT", None),
+    "defy": ("REJECT", None), "violate": ("REJECT", None), "deny": ("REJECT", None),
+    "dismiss": ("REJECT", None), "boycott": ("REJECT", None),
+    # THREATEN
+    "threaten": ("THREATEN", None), "warn": ("THREATEN", None), "menace": ("THREATEN", None),
+    # PROTEST
+    "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "riot": ("PROTEST", "riot"), "march": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"),
+    "strike": ("ASSAULT", None),  # in conflict news a verb "strike" is an attack, not a walkout
+    # SANCTION: cutting ties and aid
+    "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "halt": ("SANCTION", None),
+    "expel": ("SANCTION", "expel"), "cancel": ("SANCTION", None), "sever": ("SANCTION", None),
+    "recall": ("SANCTION", "withdraw"), "freeze": ("SANCTION", None), "cut": ("SANCTION", None),
+    # MOBILIZE: shows of force
+    "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
+    "deploy": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "troops"),
+    "mass": ("MOBILIZE", "troops"), "station": ("MOBILIZE", "troops"), "land": ("MOBILIZE", "troops"),
+    # COERCE: arrests, bans, blockades, seizures
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "ban": ("COERCE", "ban"),
+    "blockade": ("COERCE", "restrict"), "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"),
+    "deport": ("COERCE", "deport"), "kidnap": ("COERCE", "detain"), "impose": ("COERCE", "restrict"),
+    "reimpose": ("COERCE", "restrict"), "occupy": ("COERCE", "seize"), "block": ("COERCE", "restrict"),
+    "censor": ("COERCE", "censor"), "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"),
+    "deface": ("COERCE", "censor"), "annex": ("COERCE", "seize"), "blow": ("COERCE", "destroy"),
+    "destroy": ("COERCE", "destroy"), "capture": ("ASSAULT", "heavy-weapons"),
+    # ASSAULT: violence
+    "attack": ("ASSAULT", None), "bomb": ("ASSAULT", "aerial"), "shell": ("ASSAULT", "heavy-weapons"),
+    "kill": ("ASSAULT", None), "shoot": ("ASSAULT", "firearms"), "fire": ("ASSAULT", "firearms"),
+    "fight": ("ASSAULT", None), "invade": ("ASSAULT", None), "raid": ("ASSAULT", None),
+    "assault": ("ASSAULT", None), "ambush": ("ASSAULT", None), "hit": ("ASSAULT", None),
+    "massacre": ("ASSAULT", "massacre"), "torture": ("ASSAULT", "torture"), "beat": ("ASSAULT", "beat"),
+    "abuse": ("ASSAULT", "beat"), "assassinate": ("ASSAULT", "assassinate"),
+    "abduct": ("ASSAULT", "abduct"), "bombard": ("ASSAULT", "heavy-weapons"), "clash": ("ASSAULT", None),
+    "wound": ("ASSAULT", None), "retake": ("ASSAULT", "heavy-weapons"), "recapture": ("ASSAULT", "heavy-weapons"),
+    "storm": ("ASSAULT", None), "execute": ("ASSAULT", None), "murder": ("ASSAULT", None),
+    "behead": ("ASSAULT", None), "rape": ("ASSAULT", "sexual"),
+    # INVESTIGATE
+    "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
+}
+
+# Nouns that name an event; they need an actor attached (possessive, "by X", "between X and Y").
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    "talk": ("CONSULT", "meet"), "meeting": ("CONSULT", "meet"), "negotiation": ("CONSULT", "meet"),
+    "conversation": ("CONSULT", "phone"), "call": ("CONSULT", "phone"), "visit": ("CONSULT", "visit"),
+    "summit": ("CONSULT", "meet"), "consultation": ("CONSULT", "meet"), "mediation": ("CONSULT", "meet"),
+    "welcome": ("CONSULT", "visit"), "chat": ("CONSULT", "phone"),
+    "deal": ("AGREE", None), "agreement": ("AGREE", None), "accord": ("AGREE", None),
+    "treaty": ("AGREE", None), "pact": ("AGREE", None), "contract": ("AGREE", None),
+    "consensus": ("AGREE", None),
+    "support": ("SUPPORT", None), "backing": ("SUPPORT", None), "endorsement": ("SUPPORT", None),
+    "cooperation": ("COOPERATE", None), "coordination": ("COOPERATE", None),
+    "aid": ("AID", None), "assistance": ("AID", None), "delivery": ("AID", None),
+    "shipment": ("AID", None), "supply": ("AID", None), "donation": ("AID", None),
+    "asylum": ("AID", "asylum"),
+    "withdrawal": ("RETREAT", "withdraw"), "ceasefire": ("RETREAT", "ceasefire"),
+    "truce": ("RETREAT", "ceasefire"), "release": ("RETREAT", "release"),
+    "demand": ("REQUEST", None), "request": ("REQUEST", None), "appeal": ("REQUEST", None),
+    "accusation": ("ACCUSE", "allege"), "criticism": ("ACCUSE", "disapprove"),
+    "condemnation": ("ACCUSE", "disapprove"), "complaint": ("ACCUSE", "allege"),
+    "rejection": ("REJECT", None), "refusal": ("REJECT", None), "opposition": ("REJECT", None),
+    "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None),
+    "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "riot": ("PROTEST", "riot"), "strike": ("ASSAULT", None), "hunger": ("PROTEST", "hunger"),
+    "sanction": ("SANCTION", None), "suspension": ("SANCTION", None), "embargo": ("COERCE", "restrict"),
+    "expulsion": ("SANCTION", "expel"),
+    "deployment": ("MOBILIZE", "troops"), "landing": ("MOBILIZE", "troops"),
+    "mobilization": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "police"),
+    "arrest": ("COERCE", "arrest"), "blockade": ("COERCE", "restrict"), "ban": ("COERCE", "ban"),
+    "siege": ("COERCE", "restrict"), "occupation": ("COERCE", "seize"), "crackdown": ("COERCE", None),
+    "attack": ("ASSAULT", None), "airstrike": ("ASSAULT", "aerial"), "raid": ("ASSAULT", None),
+    "bombing": ("ASSAULT", "aerial"), "shelling": ("ASSAULT", "heavy-weapons"),
+    "offensive": ("ASSAULT", None), "invasion": ("ASSAULT", None), "assault": ("ASSAULT", None),
+    "fighting": ("ASSAULT", None), "clash": ("ASSAULT", None), "battle": ("ASSAULT", None),
+    "ambush": ("ASSAULT", None), "massacre": ("ASSAULT", "massacre"), "fire": ("ASSAULT", "firearms"),
+    "investigation": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inquiry": ("INVESTIGATE", None),
+}
+
+# Verbs that say little alone but name the event in their object ("held talks", "signed a deal",
+# "launched strikes"): the object noun decides the type, the verb carries the actors.
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "carry", "launch", "stage", "make", "reach", "sign", "give",
+    "impose", "begin", "start", "continue", "complete", "announce", "take", "issue", "mount",
+    "conclude", "resume", "open", "receive", "pay", "lead", "order", "seal", "strike", "win",
+})
+
+# Light verb + noun pairs where the verb changes the type the noun alone would give.
+LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    ("sign", "agreement"): ("SUPPORT", None), ("sign", "deal"): ("SUPPORT", None),
+    ("sign", "treaty"): ("SUPPORT", None), ("sign", "accord"): ("SUPPORT", None),
+    ("impose", "sanction"): ("SANCTION", None), ("lift", "sanction"): ("RETREAT", None),
+    ("take", "delivery"): ("AID", None), ("receive", "support"): ("AID", None),
+    ("give", "welcome"): ("CONSULT", "visit"), ("give", "support"): ("SUPPORT", None),
+}
+
+# Object words that make AID (or SUPPORT) military: what was given is arms or soldiers.
+MILITARY_OBJECTS = frozenset({
+    "arm", "arms", "weapon", "weaponry", "jet", "fighter", "tank", "missile", "drone", "ammunition",
+    "equipment", "vehicle", "aircraft", "helicopter", "launcher", "troop", "soldier", "adviser",
+    "advisor", "officer", "military", "rocket", "munition", "artillery", "system", "unit",
+})
+
+# Object words that make an attack aerial.
+AERIAL_WORDS = frozenset({"air", "aerial", "airstrike", "jet", "warplane", "aircraft", "drone",
+                          "helicopter", "bomber", "plane", "bomb"})
+
+# Triggers that frame another action ("agreed to", "threatened to", "demanded that"):
+# the framed action is not asserted, so it is not coded as its own event.
+FRAMING_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+
+# Symmetric types: coordinated actors of these act with each other ("X and Y agreed").
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+# CAMEO verbs too vague to be coded without a curated entry (they flood the fallback).
+CAMEO_BLOCKED = frozenset({
+    "add", "come", "go", "check", "break", "best", "circle", "aim", "address", "conduct",
+    "command", "consider", "face", "brave", "call", "hear", "approach", "arrive", "depart",
+    "attach", "bind", "blend", "buy", "better", "benefit", "affect", "claim", "argue",
+    "contend", "contest", "contrast", "counter", "compete", "clear", "fill", "free", "mean",
+    "ready", "groom", "prepare", "plan", "intend", "signal", "ensure", "assure", "need",
+    "want", "push", "bill", "catch", "contain", "extract", "enclose", "tend", "ward",
+    "disclose", "confess", "admit", "acknowledge", "associate", "deal", "correlate", "concert",
+    "conform", "innovate", "insert", "contemplate", "egress", "embark", "elicit", "flock",
+    "come", "compound", "constitute", "chain", "connect", "combine", "coalesce", "attire",
+    "annoy", "bother", "upset", "distress", "disturb", "agitate", "arouse", "provoke",
+    "corrupt", "crack", "damage", "risk", "caution", "endanger", "exclude", "bar", "enforce",
+    "constrain", "curb", "disorder", "disarray", "spy", "garner", "overfly", "parade",
+    "summon", "marshal",
+})
+
+
+@lru_cache(maxsize=1)
+def cameo_tables() -> tuple[dict, dict, dict]:
+    """(CAMEO code -> (type, mode), verb -> code, verb -> {object word -> code})."""
+    try:
+        plover = json.loads((DATA / "cameo_plover.json").read_text("utf-8"))
+        verbs = json.loads((DATA / "cameo_verbs.json").read_text("utf-8"))
+    except OSError:
+        return {}, {}, {}
+    table = {code: (kind, mode) for code, (kind, mode) in plover.items()}
+    return table, verbs.get("verbs", {}), verbs.get("objects", {})
+
+
+def cameo_to_plover(code: str) -> Trigger | None:
+    """The PLOVER type and mode of a CAMEO code, by the code, else by its root."""
+    table = cameo_tables()[0]
+    code = code.strip()
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return None
+
+
+def verb_trigger(lemma: str, object_lemmas: list[str]) -> tuple[Trigger, bool] | None:
+    """The trigger for a verb (and its objects): `((type, mode), curated)` or None."""
+    lemma = lemma.lower()
+    if lemma in VERB_TRIGGERS:
+        return VERB_TRIGGERS[lemma], True
+    if lemma in CAMEO_BLOCKED:
+        return None
+    _, verbs, objects = cameo_tables()
+    for word in object_lemmas:
+        code = objects.get(lemma, {}).get(word.lower())
+        found = cameo_to_plover(code) if code else None
+        if found:
+            return found, False
+    code = verbs.get(lemma)
+    found = cameo_to_plover(code) if code else None
+    return (found, False) if found else None

@@ -1,0 +1,90 @@
+"""Modality of an event: asserted, reported, planned, denied, hypothetical or negated.
+
+Read from the trigger's own auxiliaries and negation and from the words that govern it
+("denied that", "is planning to", "if"). Word lists are named data below.
+"""
+
+from __future__ import annotations
+
+# Governing verbs that deny what they frame ("denied that X armed Y").
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+
+# Auxiliaries and governing words of a future or intended event.
+PLAN_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+PLAN_VERBS = frozenset({"plan", "intend", "prepare", "set", "expect", "schedule", "aim", "seek",
+                        "mean", "want", "hope", "decide", "agree", "promise", "pledge", "vow",
+                        "ready", "going", "propose", "consider", "attempt", "try", "threaten"})
+PLAN_ADJECTIVES = frozenset({"ready", "prepared", "set", "due", "poised", "willing", "likely"})
+
+# Auxiliaries and markers of a possible or conditional event.
+HYPOTHETICAL_AUXILIARIES = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "possible", "possibly", "perhaps",
+                                  "maybe", "reportedly_if"})
+
+# Negation words on the trigger or its argument ("did not", "never", "no agreements").
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+def modality_of(trigger, *, attributed: bool, noun_head=None) -> str:
+    """The modality of the event signalled by `trigger` (a spaCy token)."""
+    verb = noun_head if noun_head is not None else trigger
+    if _governed_by(verb, DENIAL_VERBS, deps=("ccomp",)):
+        return "denied"
+    if _negated(trigger) or (noun_head is not None and _negated(noun_head)):
+        return "negated"
+    if _hypothetical(verb):
+        return "hypothetical"
+    if _planned(verb):
+        return "planned"
+    return "reported" if attributed else "asserted"
+
+
+def _negated(token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ in ("nsubjpass", "dobj") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            return True
+    return False
+
+
+def _hypothetical(token) -> bool:
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUXILIARIES:
+                return True
+            if child.dep_ in ("mark", "advmod") and child.lower_ in HYPOTHETICAL_MARKERS:
+                return True
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _planned(token) -> bool:
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in PLAN_AUXILIARIES:
+                return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in PLAN_VERBS | PLAN_ADJECTIVES:
+            return True
+        if node.dep_ == "xcomp" and node.head.lower_ in PLAN_ADJECTIVES:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _governed_by(token, lemmas: frozenset, *, deps: tuple[str, ...]) -> bool:
+    node = token
+    for _ in range(4):
+        if node.head is node:
+            return False
+        if node.dep_ in deps and node.head.lemma_.lower() in lemmas:
+            return True
+        node = node.head
+    return False

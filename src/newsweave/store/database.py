@@ -1,0 +1,254 @@
+"""The SQLite store: connection, schema migrations, the run lock, and writing documents.
+
+One writer at a time (a lock file held for the whole run, released by the OS even when the
+process is killed), WAL so readers never block, and one transaction per batch of documents so
+an interrupted run leaves only whole documents behind. Reading queries live in `queries.py`.
+"""
+
+from __future__ import annotations
+
+import array
+import fcntl
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from ..document import Document
+from ..errors import DatabaseBusy, StoreError
+
+SCHEMA_VERSION = 1
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def pack_ints(values: list[int] | None) -> bytes | None:
+    if values is None:
+        return None
+    return zlib.compress(array.array("Q", values).tobytes())
+
+
+def unpack_ints(blob: bytes | None) -> list[int] | None:
+    if blob is None:
+        return None
+    values = array.array("Q")
+    values.frombytes(zlib.decompress(blob))
+    return values.tolist()
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open the database (creating and migrating it unless read-only)."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise StoreError(f"{path}: no such database (run `newsweave run PATH --db {path}` first)")
+        uri = f"file:{path.resolve()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+    else:
+        if path.parent and not path.parent.exists():
+            raise StoreError(f"{path}: folder {path.parent} does not exist")
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        else:
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise StoreError(f"{path}: not a newsweave database or corrupt ({e})") from e
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema to SCHEMA_VERSION: the base script, then numbered migrations."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {version} is newer than this newsweave ({SCHEMA_VERSION}); upgrade newsweave"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    package = resources.files("newsweave.store")
+    if version == 0:
+        conn.executescript(package.joinpath("schema.sql").read_text("utf-8"))
+        version = 1
+    migrations = sorted(
+        (entry for entry in package.joinpath("migrations").iterdir() if entry.name.endswith(".sql")),
+        key=lambda entry: entry.name,
+    )
+    for entry in migrations:
+        number = int(entry.name.split("_", 1)[0])
+        if version < number <= SCHEMA_VERSION:
+            conn.executescript(entry.read_text("utf-8"))
+            version = number
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@contextmanager
+def run_lock(db: Path) -> Iterator[None]:
+    """Hold the database's writer lock for a run; refuse clearly if another run holds it."""
+    lock_path = Path(f"{db}.lock")
+    try:
+        handle = open(lock_path, "a+")
+    except OSError as e:
+        raise StoreError(f"{db}: cannot create lock file {lock_path} ({e.strerror})") from e
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise DatabaseBusy(f"{db}: another `newsweave run` is writing to it ({holder}); wait for it to finish") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {now()}")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+class Writer:
+    """Writes processed documents and run bookkeeping. Holds the only write connection."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def stored_versions(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        found: dict[str, str] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                f"SELECT id, pipeline_version FROM documents WHERE id IN ({marks})", part
+            ):
+                found[row["id"]] = row["pipeline_version"]
+        return found
+
+    def start_run(self, inputs: list[str]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (now(), json.dumps(inputs))
+        )
+        return cur.lastrowid
+
+    def finish_run(self, run_id: int, *, read: int, added: int, unchanged: int, failed: int) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished_at = ?, read = ?, added = ?, unchanged = ?, failed = ? WHERE id = ?",
+            (now(), read, added, unchanged, failed, run_id),
+        )
+
+    def record_error(self, path: str, reason: str) -> None:
+        self.conn.execute(
+            "INSERT INTO errors (path, reason, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (path, reason) DO UPDATE SET seen_at = excluded.seen_at",
+            (path, reason, now()),
+        )
+
+    def clear_errors(self, path: str) -> None:
+        self.conn.execute("DELETE FROM errors WHERE path = ?", (path,))
+
+    def write_documents(self, docs: list[Document], version: str, band_keys=None) -> None:
+        """Store whole documents with all their facts, in one transaction."""
+        with transaction(self.conn):
+            for doc in docs:
+                self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+                self.conn.execute("DELETE FROM body_fts WHERE doc = ?", (doc.id,))
+                self._insert_document(doc, version)
+                if band_keys is not None and doc.fingerprint:
+                    self.conn.executemany(
+                        "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
+                        [(key, doc.id) for key in band_keys(doc.fingerprint)],
+                    )
+
+    def _insert_document(self, doc: Document, version: str) -> None:
+        span = doc.raw_span
+        body = doc.body_text()
+        self.conn.execute(
+            "INSERT INTO documents (id, name, path, format, raw, text, offsets, title, source, url, "
+            "published, published_precision, language, fingerprint, words, warnings, "
+            "pipeline_version, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id, doc.name, doc.path, doc.format, doc.raw,
+                None if doc.text == doc.raw else doc.text, pack_ints(doc.offsets),
+                doc.title, doc.source, doc.url, doc.published, doc.published_precision,
+                doc.language, pack_ints(doc.fingerprint), len(body.split()),
+                json.dumps(doc.warnings), version, now(),
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO regions VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, i, r.kind, *span(r.start, r.end), r.author, r.posted, r.note)
+             for i, r in enumerate(doc.regions)],
+        )
+        self.conn.executemany(
+            "INSERT INTO sentences VALUES (?,?,?,?,?)",
+            [(doc.id, i, *span(s.start, s.end), s.region) for i, s in enumerate(doc.sentences)],
+        )
+        self.conn.executemany(
+            "INSERT INTO mentions (doc, idx, start, end, text, type, region, entity_key, entity, "
+            "kb_id, name, country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, i, *span(m.start, m.end), m.text, m.type, m.region, m.entity, m.entity,
+              m.kb_id, m.name, m.country) for i, m in enumerate(doc.mentions)],
+        )
+        self.conn.executemany(
+            "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, i, *span(t.start, t.end), t.text, t.value, t.precision, t.kind)
+             for i, t in enumerate(doc.timexes)],
+        )
+        self.conn.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, i, p.name, p.lat, p.lon, p.country,
+              *(span(p.start, p.end) if p.start is not None and p.end is not None else (None, None)))
+             for i, p in enumerate(doc.places)],
+        )
+        self.conn.executemany(
+            "INSERT INTO events (id, doc, idx, type, mode, source_key, target_key, source, target, "
+            "source_text, target_text, date, date_precision, place_name, place_lat, place_lon, "
+            "place_country, sentence, start, end, region, attribution, modality, confidence, "
+            "trigger, trigger_start, trigger_end) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [self._event_row(doc, i, e) for i, e in enumerate(doc.events)],
+        )
+        self.conn.execute(
+            "INSERT INTO body_fts (doc, title, body) VALUES (?, ?, ?)", (doc.id, doc.title or "", body)
+        )
+
+    @staticmethod
+    def _event_row(doc: Document, index: int, e) -> tuple:
+        place = e.place
+        trigger = (
+            doc.raw_span(e.trigger_start, e.trigger_end)
+            if e.trigger_start is not None and e.trigger_end is not None
+            else (None, None)
+        )
+        return (
+            f"{doc.id}-{index}", doc.id, index, e.type, e.mode, e.source, e.target, e.source,
+            e.target, e.source_text, e.target_text, e.date, e.date_precision,
+            place.name if place else None, place.lat if place else None,
+            place.lon if place else None, place.country if place else None,
+            e.sentence, *doc.raw_span(e.start, e.end), e.region, e.attribution, e.modality,
+            float(e.confidence), e.trigger, *trigger,
+        )

@@ -1,0 +1,196 @@
+"""Read queries, one function per question, shared by the CLI, the Python API and the exports."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+
+from ..records import (
+    DocumentRecord,
+    EntityRecord,
+    ErrorRecord,
+    EventRecord,
+    MentionRecord,
+    PlaceRecord,
+    RegionRecord,
+)
+
+
+def _regions_by_doc(conn: sqlite3.Connection) -> dict[str, list[RegionRecord]]:
+    regions: dict[str, list[RegionRecord]] = {}
+    for row in conn.execute("SELECT * FROM regions ORDER BY doc, idx"):
+        regions.setdefault(row["doc"], []).append(
+            RegionRecord(row["kind"], row["start"], row["end"], row["author"], row["posted"], row["note"])
+        )
+    return regions
+
+
+def _document(row: sqlite3.Row, regions: list[RegionRecord]) -> DocumentRecord:
+    return DocumentRecord(
+        id=row["id"], name=row["name"], path=row["path"], title=row["title"], source=row["source"],
+        url=row["url"], published=row["published"], language=row["language"],
+        duplicate_of=row["duplicate_of"], regions=regions,
+        published_precision=row["published_precision"], format=row["format"], words=row["words"],
+    )
+
+
+def documents(conn: sqlite3.Connection) -> list[DocumentRecord]:
+    regions = _regions_by_doc(conn)
+    rows = conn.execute(
+        "SELECT id, name, path, title, source, url, published, published_precision, language, "
+        "duplicate_of, format, words FROM documents ORDER BY seq"
+    )
+    return [_document(row, regions.get(row["id"], [])) for row in rows]
+
+
+def document(conn: sqlite3.Connection, doc_id: str) -> tuple[DocumentRecord, str] | None:
+    """One document with its original text (as read)."""
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    regions = [
+        RegionRecord(r["kind"], r["start"], r["end"], r["author"], r["posted"], r["note"])
+        for r in conn.execute("SELECT * FROM regions WHERE doc = ? ORDER BY idx", (doc_id,))
+    ]
+    return _document(row, regions), row["raw"]
+
+
+def mentions(conn: sqlite3.Connection) -> Iterator[MentionRecord]:
+    for row in conn.execute(
+        "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.idx"
+    ):
+        yield MentionRecord(row["doc"], row["start"], row["end"], row["text"], row["type"],
+                            row["entity"], row["region"])
+
+
+def _entity(row: sqlite3.Row) -> EntityRecord:
+    return EntityRecord(
+        id=row["id"], name=row["name"], type=row["type"], aliases=json.loads(row["aliases"]),
+        country=row["country"], kb_id=row["kb_id"], mentions=row["mentions"],
+        documents=row["documents"], comment_mentions=row["comment_mentions"],
+    )
+
+
+def entities(conn: sqlite3.Connection, *, name: str | None = None, type: str | None = None,
+             include_comment_only: bool = True) -> list[EntityRecord]:
+    sql = "SELECT * FROM entities WHERE 1 = 1"
+    params: list = []
+    if name:
+        sql += " AND id IN (SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ? OR id = ?)"
+        params += [f"%{name}%", f"%{name}%", name]
+    if type:
+        sql += " AND type = ?"
+        params.append(type.upper())
+    if not include_comment_only:
+        sql += " AND mentions > 0"
+    sql += " ORDER BY mentions DESC, documents DESC, name"
+    return [_entity(row) for row in conn.execute(sql, params)]
+
+
+def entity_ids_matching(conn: sqlite3.Connection, actor: str) -> list[str]:
+    """Entities whose id, name or an alias matches `actor` (case-insensitive substring)."""
+    pattern = f"%{actor}%"
+    return [row[0] for row in conn.execute(
+        "SELECT id FROM entities WHERE id = ? OR name LIKE ? OR aliases LIKE ?", (actor, pattern, pattern)
+    )]
+
+
+def _event(row: sqlite3.Row) -> EventRecord:
+    place = None
+    if row["place_name"]:
+        place = PlaceRecord(row["place_name"], row["place_lat"], row["place_lon"], row["place_country"])
+    return EventRecord(
+        id=row["id"], doc=row["doc"], type=row["type"], mode=row["mode"], source=row["source"],
+        target=row["target"], date=row["date"], date_precision=row["date_precision"], place=place,
+        sentence=row["sentence"], start=row["start"], end=row["end"], region=row["region"],
+        attribution=row["attribution"], modality=row["modality"], confidence=row["confidence"],
+        source_text=row["source_text"], target_text=row["target_text"], trigger=row["trigger"],
+        source_name=row["source_name"], target_name=row["target_name"],
+    )
+
+
+EVENT_COLUMNS = (
+    "e.*, s.name AS source_name, t.name AS target_name FROM events e "
+    "JOIN documents d ON d.id = e.doc "
+    "LEFT JOIN entities s ON s.id = e.source LEFT JOIN entities t ON t.id = e.target"
+)
+
+
+def events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
+           region: str | None = None, order: str = "document") -> list[EventRecord]:
+    """Events, optionally for one actor (by id, name or alias), one type and one region kind.
+
+    `order` is "document" (as read) or "date" (when they happened, undated last).
+    """
+    sql = f"SELECT {EVENT_COLUMNS} WHERE 1 = 1"
+    params: list = []
+    if actor:
+        ids = entity_ids_matching(conn, actor)
+        marks = ",".join("?" * len(ids)) or "NULL"
+        sql += f" AND (e.source IN ({marks}) OR e.target IN ({marks}))"
+        params += ids + ids
+    if type:
+        sql += " AND e.type = ?"
+        params.append(type.upper())
+    if region:
+        sql += " AND e.region = ?"
+        params.append(region)
+    if order == "date":
+        sql += " ORDER BY e.date IS NULL, e.date, d.seq, e.idx"
+    else:
+        sql += " ORDER BY d.seq, e.idx"
+    return [_event(row) for row in conn.execute(sql, params)]
+
+
+def _fts_query(text: str) -> str:
+    """User text as an FTS5 query: quoted phrases kept, other words all required."""
+    phrases = re.findall(r'"([^"]+)"', text)
+    words = re.findall(r"\w+", re.sub(r'"[^"]+"', " ", text))
+    parts = [f'"{p.replace(chr(34), "")}"' for p in phrases] + [f'"{w}"' for w in words]
+    return " ".join(parts)
+
+
+def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict]:
+    """Full-text search over article titles and bodies, best matches first."""
+    query = _fts_query(text)
+    if not query:
+        return []
+    rows = conn.execute(
+        "SELECT f.doc, d.name, d.title, d.published, "
+        "snippet(body_fts, 2, '[', ']', ' … ', 16) AS snippet "
+        "FROM body_fts f JOIN documents d ON d.id = f.doc "
+        "WHERE body_fts MATCH ? ORDER BY rank LIMIT ?",
+        (query, limit),
+    )
+    return [dict(row) for row in rows]
+
+
+def errors(conn: sqlite3.Connection) -> list[ErrorRecord]:
+    return [ErrorRecord(row["path"], row["reason"], row["seen_at"])
+            for row in conn.execute("SELECT * FROM errors ORDER BY path, reason")]
+
+
+def counts(conn: sqlite3.Connection) -> dict:
+    """The numbers `summary` shows."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    regions = dict(conn.execute("SELECT kind, COUNT(*) FROM regions GROUP BY kind").fetchall())
+    return {
+        "documents": one("SELECT COUNT(*) FROM documents"),
+        "duplicates": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        "words": one("SELECT COALESCE(SUM(words), 0) FROM documents"),
+        "regions": regions,
+        "comments": regions.get("comment", 0),
+        "commenters": one("SELECT COUNT(DISTINCT author) FROM regions WHERE kind = 'comment' AND author IS NOT NULL"),
+        "errors": one("SELECT COUNT(*) FROM errors"),
+        "entities": one("SELECT COUNT(*) FROM entities WHERE mentions > 0"),
+        "events": one("SELECT COUNT(*) FROM events WHERE region = 'body'"),
+        "comment_events": one("SELECT COUNT(*) FROM events WHERE region = 'comment'"),
+        "last_run": _last_run(conn),
+    }
+
+
+def _last_run(conn: sqlite3.Connection) -> dict | None:
+    row = conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    return dict(row) if row else None

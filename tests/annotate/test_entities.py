@@ -1,0 +1,101 @@
+"""Entity mentions on hand-built sentences: types, links, exact offsets, no overlaps."""
+
+import pytest
+
+from newsweave.document import Document, Region
+from newsweave.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def annotate():
+    from newsweave.annotate.entities import EntityRecognizer
+    from newsweave.annotate.parse import Parser
+
+    settings = Settings()
+    parser, recognizer = Parser(settings), EntityRecognizer(settings)
+
+    def run(text: str) -> Document:
+        doc = Document(id="t", name="t", path="t", raw=text, text=text,
+                       regions=[Region("body", 0, len(text))])
+        return recognizer(parser(doc))
+
+    return run
+
+
+def mention(doc, text):
+    found = [m for m in doc.mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in doc.mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, surface, kind, kb_id", [
+    ("Lavrov said the talks would continue.", "Lavrov", "PERSON", "person:sergey-lavrov"),
+    ("Egypt's Shoukry met the envoy in Cairo.", "Shoukry", "PERSON", "person:sameh-shoukry"),
+    ("The rebels fired Kornet missiles at the convoy.", "Kornet missiles", "WEAPON", "weapon:kornet"),
+    ("A C-130 Hercules landed at the base.", "C-130 Hercules", "PLATFORM", "platform:c-130"),
+    ("Militants used a Kornet against the tank.", "Kornet", "WEAPON", "weapon:kornet"),
+    ("Forces of the Libyan National Army (LNA) advanced.", "Libyan National Army",
+     "ORGANIZATION", "org:libyan-national-army"),
+    ("Forces of the Libyan National Army (LNA) advanced.", "LNA", "ORGANIZATION",
+     "org:libyan-national-army"),
+    ("Field Marshal Khalifa Hifter visited Moscow.", "Khalifa Hifter", "PERSON",
+     "person:khalifa-haftar"),
+    ("Russian officers arrived on Monday.", "Russian", "NATIONALITY", "RUS"),
+    ("Talks resumed in Libya on Monday.", "Libya", "COUNTRY", "LBY"),
+    ("Turkey sent attack drones to Tripoli.", "attack drones", "PLATFORM", "platform:drones"),
+])
+def test_mention_type_and_link(annotate, text, surface, kind, kb_id):
+    m = mention(annotate(text), surface)
+    assert (m.type, m.kb_id, m.entity) == (kind, kb_id, kb_id)
+
+
+def test_dateline_is_a_place_not_an_organisation(annotate):
+    doc = annotate("CAIRO – Egypt's foreign minister arrived in Moscow on Monday.")
+    m = mention(doc, "CAIRO")
+    assert m.type == "LOCATION" and m.country == "EG"
+
+
+def test_unlinked_mention_gets_a_typed_key(annotate):
+    doc = annotate("The Zorblax Ministry said nothing on Monday.")
+    m = [m for m in doc.mentions if "Zorblax" in m.text][0]
+    assert m.type == "ORGANIZATION" and m.kb_id is None
+    assert m.entity == f"ORGANIZATION:{m.name.lower()}"
+
+
+def test_dates_and_quantities_are_kept(annotate):
+    doc = annotate("Russia sent 20 fighter jets on 12 January 2020.")
+    kinds = {m.type for m in doc.mentions}
+    assert {"COUNTRY", "QUANTITY", "PLATFORM", "DATE"} <= kinds
+
+
+TEXTS = [
+    "MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov met Khalifa Haftar's envoy.",
+    "Haftar's Libyan National Army (LNA) got MiG-29 and Su-24 jets, Pantsir and S-400 systems.",
+    "The UN Security Council and the Arab League condemned Daesh, Al Qaeda and the Wagner Group.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_offsets_are_exact_and_mentions_do_not_overlap(annotate, text):
+    doc = annotate(text)
+    assert doc.mentions
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+        assert m.region == "body"
+    for a, b in zip(doc.mentions, doc.mentions[1:]):
+        assert a.end <= b.start
+
+
+def test_offsets_count_from_the_region_start(annotate):
+    from newsweave.annotate.entities import EntityRecognizer
+    from newsweave.annotate.parse import Parser
+
+    text = "Title here\n\nLavrov arrived in Libya."
+    doc = Document(id="t", name="t", path="t", raw=text, text=text,
+                   regions=[Region("title", 0, 10), Region("body", 12, len(text))])
+    settings = Settings()
+    doc = EntityRecognizer(settings)(Parser(settings)(doc))
+    libya = mention(doc, "Libya")
+    assert doc.text[libya.start:libya.end] == "Libya" and libya.region == "body"

@@ -1,0 +1,88 @@
+"""The knowledge base: lookups by variant, title, demonym, seat of government and ISO code."""
+
+import pytest
+
+from newsweave.kb import knowledge_base, normalise, strip_titles
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return knowledge_base()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khalifa Haftar", "person:khalifa-haftar"),
+    ("Hafter", "person:khalifa-haftar"),
+    ("Khalifa Hifter", "person:khalifa-haftar"),
+    ("Field Marshal Khalifa Haftar", "person:khalifa-haftar"),
+    ("Gen. Hifter", "person:khalifa-haftar"),
+    ("Haftar's", "person:khalifa-haftar"),
+    ("Fayez al-Serraj", "person:fayez-al-sarraj"),
+    ("Aqeela Saleh", "person:aguila-saleh"),
+    ("Sergei Lavrov", "person:sergey-lavrov"),
+    ("President Vladimir Putin", "person:vladimir-putin"),
+    ("Erdoğan", "person:recep-tayyip-erdogan"),
+    ("the Libyan National Army", "org:libyan-national-army"),
+    ("LNA", "org:libyan-national-army"),
+    ("Daesh", "org:islamic-state"),
+    ("U.N.", "org:united-nations"),
+    ("UN Security Council", "org:un-security-council"),
+    ("Asharq al-Awsat", "org:asharq-al-awsat"),
+    ("TASS", "org:tass"),
+    ("C-130 Hercules", "platform:c-130"),
+    ("MiG-29", "platform:mig-29"),
+    ("S-400", "weapon:s-400"),
+    ("Kornet", "weapon:kornet"),
+    ("Libya", "LBY"),
+    ("Liberia", "LBR"),
+    ("Russian Federation", "RUS"),
+])
+def test_lookup_finds_the_actor_first(kb, text, expected):
+    assert kb.lookup(text)[0].id == expected
+
+
+def test_entry_has_type_country_and_dated_roles(kb):
+    haftar = kb.get("person:khalifa-haftar")
+    assert (haftar.name, haftar.type, haftar.country) == ("Khalifa Haftar", "PERSON", "LY")
+    assert any(country == "LY" and start for _, country, start, _ in haftar.roles)
+
+
+@pytest.mark.parametrize("code, name", [("LY", "Libya"), ("LBY", "Libya"), ("LR", "Liberia"),
+                                        ("LBR", "Liberia"), ("ru", "Russia"), ("EGY", "Egypt")])
+def test_country_by_iso_code(kb, code, name):
+    assert kb.country(code).name == name
+
+
+@pytest.mark.parametrize("word, state", [("Russian", "RUS"), ("Libyan", "LBY"), ("Liberian", "LBR"),
+                                         ("Egyptian", "EGY"), ("Emirati", "ARE"), ("British", "GBR")])
+def test_demonym(kb, word, state):
+    assert kb.demonym(word).id == state
+
+
+@pytest.mark.parametrize("text, state", [("the Kremlin", "RUS"), ("Moscow", "RUS"),
+                                         ("the White House", "USA"), ("Cairo", "EGY"),
+                                         ("Ankara", "TUR")])
+def test_metonym(kb, text, state):
+    assert kb.metonym(text).id == state
+
+
+def test_unknown_text_finds_nothing(kb):
+    assert kb.lookup("Xyzzy Plugh") == []
+    assert kb.get("person:nobody") is None
+    assert kb.demonym("Table") is None
+
+
+def test_first_names_come_from_the_data(kb):
+    assert kb.is_first_name("Sergey")
+    assert not kb.is_first_name("Ministry")
+
+
+@pytest.mark.parametrize("text, key", [("Al-Sarraj's", "al sarraj"), ("U.N.", "un"),
+                                       ("Çavuşoğlu", "cavusoglu"), ("the  Kremlin", "kremlin")])
+def test_normalise(text, key):
+    assert normalise(text) == key
+
+
+def test_strip_titles_keeps_a_bare_name():
+    assert strip_titles("field marshal khalifa haftar") == "khalifa haftar"
+    assert strip_titles("president") == "president"
