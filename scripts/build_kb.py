@@ -158,6 +158,8 @@ def is_demonym(variant: str, country_name: str) -> bool:
     word = variant.lower()
     if " " in word or not word.endswith(DEMONYM_SUFFIXES):
         return False
+    if word == country_name.lower():
+        return False  # "Japan", "Iran", "Taiwan" end like demonyms but name the state
     stem = country_name.lower()[:4]
     return word[:3] == stem[:3]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Optional
@@ -16,6 +17,10 @@ from .errors import NewsweaveError
 from .records import to_dict
 from .settings import DEFAULT_DB, Settings
 
+# Parsing libraries log every malformed page at WARNING/ERROR; newsweave reports per file itself.
+for noisy in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+    logging.getLogger(noisy).setLevel(logging.CRITICAL)
+
 app = typer.Typer(
     help="Turn scraped news about a conflict into a sourced model: actors, events, relations.",
     no_args_is_help=True,
@@ -23,7 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="The SQLite database file.")
 

@@ -99,3 +99,77 @@ def test_offsets_count_from_the_region_start(annotate):
     doc = EntityRecognizer(settings)(Parser(settings)(doc))
     libya = mention(doc, "Libya")
     assert doc.text[libya.start:libya.end] == "Libya" and libya.region == "body"
+
+
+def kinds(doc) -> dict[str, str]:
+    return {m.text: m.type for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    # a country's name is not its demonym ("Japan" ends like "Tibetan")
+    ("Japan and Iran signed a deal.", "Japan", "COUNTRY"),
+    ("Officials from Taiwan arrived.", "Taiwan", "COUNTRY"),
+    # names spaCy may miss: a first name, an organisation's last word, an event's last word
+    ("Yesterday Todd Martin met reporters.", "Todd Martin", "PERSON"),
+    ("Shares of Zorblax Holdings fell.", "Zorblax Holdings", "ORGANIZATION"),
+    ("He won the Davis Cup twice.", "Davis Cup", "OTHER"),
+    # a capitalised body after "the": re3d's "the Coalition", "the Army"
+    ("He said the Coalition would win.", "Coalition", "ORGANIZATION"),
+    # a state's name before an actor noun: the state's forces, an organisation
+    ("U.S. forces struck the bridge.", "U.S. forces", "ORGANIZATION"),
+    # a leading preposition is not part of the place
+    ("Near Karabilah, two strikes hit a unit.", "Karabilah", "LOCATION"),
+])
+def test_name_rules(annotate, text, surface, kind):
+    assert mention(annotate(text), surface).type == kind
+
+
+def test_results_line_teams_are_organisations(annotate):
+    doc = annotate("SOCCER - BRAZILIAN CHAMPIONSHIP RESULTS .\nResults of matches :\n"
+                   "Bahia 2 Atletico Paranaense 0\nGremio 6 Bragantino 1\n")
+    found = kinds(doc)
+    assert found.get("Atletico Paranaense") == "ORGANIZATION"
+    assert found.get("Bragantino") == "ORGANIZATION"
+    assert "SOCCER" not in found  # the sport's name is a heading, not a place
+
+
+def test_national_team_in_results_stays_a_state(annotate):
+    doc = annotate("SOCCER - ASIAN CUP RESULTS .\nJapan 2 Syria 1\n")
+    found = kinds(doc)
+    assert found.get("Japan") == "COUNTRY" and found.get("Syria") == "COUNTRY"
+
+
+def test_city_in_a_match_report_is_its_team_unless_a_place(annotate):
+    doc = annotate("SOCCER - BLACKBURN PARTING .\nLONDON 1996-08-22\n"
+                   "Manchester beat Liverpool 2-1 in London on Sunday .\n")
+    found = kinds(doc)
+    assert found.get("Liverpool") == "ORGANIZATION"
+    assert found.get("London") == "LOCATION"  # "in London": where it happened
+    assert found.get("LONDON") == "LOCATION"  # the dateline
+
+
+def test_city_outside_sport_stays_a_place(annotate):
+    doc = annotate("Liverpool council said the port would reopen on Monday.")
+    assert kinds(doc).get("Liverpool") in ("LOCATION", None)
+
+
+@pytest.mark.parametrize("text", [
+    "SOCCER - JAPAN GET WIN .\nLONDON 1996-08-22\nGloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1\n",
+    "Near Sinjar, the Coalition said Todd Martin and U.S. forces met Zorblax Holdings.",
+])
+def test_new_rules_keep_offsets_exact_and_mentions_apart(annotate, text):
+    doc = annotate(text)
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text
+    for a, b in zip(doc.mentions, doc.mentions[1:]):
+        assert a.end <= b.start
+
+
+def test_an_organisation_keeps_its_demonym(annotate):
+    doc = annotate("The Iraqi Security Forces advanced on Monday.")
+    assert mention(doc, "Iraqi Security Forces").type == "ORGANIZATION"
+
+
+def test_a_score_is_not_part_of_a_team_name(annotate):
+    doc = annotate("SOCCER - RESULTS .\nManchester beat Liverpool 2-1 on Sunday .\n")
+    assert all(not m.text.endswith("2-1") for m in doc.mentions)

@@ -100,6 +100,7 @@ def _trigger(doc: Document, word: str):
         ("The Libyan National Army shelled positions near Benghazi.", [("Benghazi", "LOCATION")],
          "shelled", "Benghazi"),
         ("Russia sent weapons.", [("Russia", "COUNTRY")], "sent", None),
+        ("A ship carried arms from Turkey.", [("Turkey", "COUNTRY")], "carried", None),  # an origin
     ],
 )
 def test_event_place_prefers_the_locative_place(parser, text, mentions, trigger, expected):
@@ -109,3 +110,10 @@ def test_event_place_prefers_the_locative_place(parser, text, mentions, trigger,
         assert place is None
     else:
         assert place is not None and text[place.start:place.end] == expected
+
+
+@pytest.mark.slow
+def test_resolver_finds_places_the_recognizer_missed(parser):
+    text = "Heavy fighting was reported in Benghazi and Tripoli."
+    doc = PlaceResolver(Settings())(parser(_doc(text, [])))
+    assert {(text[p.start:p.end], p.country) for p in doc.places} == {("Benghazi", "LY"), ("Tripoli", "LY")}

@@ -54,6 +54,11 @@ ANCHOR = date(2017, 3, 14)  # a Tuesday
         ("several weeks", None, "PXW", None, "DURATION"),
         ("daily", None, "P1D", None, "SET"),
         ("this morning", None, "2017-03-14TMO", None, "TIME"),
+        ("Monday, March 19", "past", "2018-03-19", "day", "DATE"),  # the year where it is a Monday
+        ("the third quarter of 2015", None, "2015-Q3", None, "DATE"),
+        ("last May", None, "2016-05", "month", "DATE"),
+        ("April", None, "2017-04", "month", "DATE"),  # weeks ahead, no tense: upcoming
+        ("April", "past", "2016-04", "month", "DATE"),
     ],
 )
 def test_resolve_against_anchor(text, tense, value, precision, kind):
@@ -138,6 +143,8 @@ def _values(doc: Document) -> dict[str, str | None]:
         ("The base was built in Oct 2015 by engineers.", "Oct 2015", "2015-10"),
         ("Officials expect more talks in the coming days.", "the coming days", "FUTURE_REF"),
         ("The rebels took the town last Sunday.", "last Sunday", "2017-03-12"),
+        ("The delegation could arrive as soon as Friday.", "Friday", "2017-03-17"),
+        ("The ministers meet in Rome on Thursday.", "Thursday", "2017-03-16"),  # news present: planned
     ],
 )
 def test_tagger_values_and_offsets(tag, sentence, phrase, value):
@@ -164,3 +171,11 @@ def test_tagger_anchors_on_body_date_when_unpublished(tag):
 def test_tagger_ignores_ages_and_numbers(tag):
     doc = tag(_doc("The 44-year-old commander said 52 fighters were killed.", published="2017-03-14"))
     assert doc.timexes == []
+
+
+@pytest.mark.slow
+def test_comments_count_from_their_posting_time(tag):
+    text = "The talks ended on Monday. I read this yesterday."
+    doc = _doc(text, published="2017-03-14", comment_from=text.index("I read"))
+    doc.regions[1].posted = "2017-04-02"
+    assert _values(tag(doc)) == {"Monday": "2017-03-13", "yesterday": "2017-04-01"}

@@ -51,3 +51,20 @@ def test_read_re3d_filters_confidence_and_unscored_types():
     text, spans = docs[0]
     assert spans and all(0 <= s < e <= len(text) for s, e, _ in spans)
     assert not {t for _, sp in docs for _, _, t in sp} & {"DocumentReference", "Coordinate"}
+
+
+@pytest.mark.skipif(not (SHARED / "re3d").is_dir(), reason="shared gold data absent")
+def test_read_re3d_keeps_only_named_sources():
+    everything = list(read_re3d(SHARED / "re3d"))
+    some = list(read_re3d(SHARED / "re3d", sources=["BBC_Online"]))
+    assert 0 < len(some) < len(everything)
+
+
+def test_score_rows_adds_extra_systems():
+    from newsweave.evaluation.ner import score_rows
+
+    gold = [[(0, 3, "Organisation")]]
+    rows = score_rows("re3d", gold, [[(0, 3, "Location")]], [[]], "note",
+                      extra={"agents": [[(0, 3, "Organisation")]]})
+    typed = {r.system: r.metrics["F1"] for r in rows if r.task == "NER typed, exact"}
+    assert typed["agents"] == 1.0 and typed["newsweave"] == 0.0

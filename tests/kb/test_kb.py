@@ -86,3 +86,14 @@ def test_normalise(text, key):
 def test_strip_titles_keeps_a_bare_name():
     assert strip_titles("field marshal khalifa haftar") == "khalifa haftar"
     assert strip_titles("president") == "president"
+
+
+@pytest.mark.parametrize("word", ["Japan", "Iran", "Taiwan", "Sudan", "Oman"])
+def test_a_state_name_is_not_its_demonym(kb, word):
+    assert kb.demonym(word) is None
+
+
+@pytest.mark.parametrize("word, expected", [("Todd", True), ("Marcelo", True), ("Jordan", False),
+                                            ("Paris", False), ("Monday", False)])
+def test_first_names_include_common_given_names_but_not_places(kb, word, expected):
+    assert kb.is_first_name(word) is expected

@@ -20,7 +20,7 @@ from ..settings import Settings
 from . import entity_patterns as P
 
 # Which source wins when two candidates cover exactly the same span.
-_SOURCE_PRIORITY = {"dateline": 0, "kb": 1, "demonym": 1, "spacy": 2}
+_SOURCE_PRIORITY = {"dateline": 0, "kb": 1, "demonym": 1, "spacy": 2, "names": 3, "sports": 0}
 
 
 @dataclass(slots=True)
@@ -28,7 +28,7 @@ class Candidate:
     start: int  # character offsets in the region's parse
     end: int
     type: str
-    source: str  # kb | demonym | dateline | spacy
+    source: str  # kb | demonym | dateline | spacy | names | sports
     entry: Entry | None = None
 
 
@@ -49,15 +49,20 @@ class EntityRecognizer:
 
     def candidates(self, parsed) -> list[Candidate]:
         """Non-overlapping candidates for one parsed region."""
-        found = self.datelines(parsed) + self.gazetteer(parsed) + self.spacy_entities(parsed)
+        sports = is_sports_report(parsed.text)
+        found = self.datelines(parsed) + self.gazetteer(parsed) + self.spacy_entities(parsed, sports)
+        if sports:
+            found = self.sports_teams(parsed, found)
         found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_PRIORITY[c.source], c.start))
         taken: list[Candidate] = []
         occupied = bytearray(len(parsed.text) + 1)
-        for cand in found:
+        for cand in found + self.capitalised_names(parsed):  # names only where nothing else is
             if any(occupied[cand.start:cand.end]):
                 continue
             occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             taken.append(cand)
+        if sports:
+            self.cities_as_teams(parsed, taken)
         return sorted(taken, key=lambda c: c.start)
 
     def mention(self, text: str, start: int, end: int, cand: Candidate, region: str) -> Mention:
@@ -75,10 +80,16 @@ class EntityRecognizer:
     # -- sources ----------------------------------------------------------------------
 
     def datelines(self, parsed) -> list[Candidate]:
-        found = []
-        for match in P.DATELINE_RE.finditer(parsed.text):
+        found, seen = [], set()
+        matches = [*P.DATELINE_RE.finditer(parsed.text), *P.WIRE_DATELINE_RE.finditer(parsed.text)]
+        for match in matches:
             start, end = match.span(1)
+            if start in seen:
+                continue
+            seen.add(start)
             entries = [e for e in self.kb.lookup(match.group(1)) if e.type in ("LOCATION", "COUNTRY")]
+            if match.re is P.DATELINE_RE and not entries:
+                continue  # "SOCCER - ...", "BP - ...": a headline's topic, not a known place
             found.append(Candidate(start, end, entries[0].type if entries else "LOCATION",
                                    "dateline", entries[0] if entries else None))
         return found
@@ -112,7 +123,7 @@ class EntityRecognizer:
             if nation is not None and tokens[0].pos_ in ("ADJ", "PROPN", "NOUN"):
                 return Candidate(0, 0, "NATIONALITY", "demonym", nation)
         if len(tokens) > 1 and capitalised and tokens[1].text.islower():
-            nation = self.kb.demonym(tokens[0].text)
+            nation = self.kb.demonym(tokens[0].text) or self.state_named(tokens[0])
             rest = " ".join(t.lower_ for t in tokens[1:])
             if nation is not None and rest in P.STATE_ACTOR_NOUNS:
                 return Candidate(0, 0, "ORGANIZATION", "kb", nation)
@@ -128,6 +139,17 @@ class EntityRecognizer:
             if self.acceptable(entry, text, tokens, capitalised):
                 return Candidate(0, 0, entry.type, "kb", entry)
         return None
+
+    def state_named(self, token) -> Entry | None:
+        """The state a one-word name stands for ("U.S.", "UK", "Iraq"), for "U.S. forces"."""
+        if token.pos_ != "PROPN":
+            return None
+        entries = self.kb.lookup(token.text)
+        if not entries or entries[0].type != "COUNTRY":
+            return None
+        if self.kb.is_acronym_alias(normalise(token.text)) and not token.text.replace(".", "").isupper():
+            return None  # "us", not "US"
+        return entries[0]
 
     def acceptable(self, entry: Entry, text: str, tokens, capitalised: bool) -> bool:
         if not capitalised:
@@ -146,29 +168,151 @@ class EntityRecognizer:
                                            for t in tokens if t.is_alpha)
         return True
 
-    def spacy_entities(self, parsed) -> list[Candidate]:
+    def spacy_entities(self, parsed, sports: bool = False) -> list[Candidate]:
         found = []
         for ent in parsed.ents:
             kind = P.SPACY_TO_MENTION_TYPE.get(ent.label_)
             if kind is None:
                 continue
+            if kind in P.NAME_TYPES and not_a_name(ent, sports):
+                continue  # "SOCCER", "PRESS DIGEST", "Qualifier"
             start_token = ent.start
             while start_token < ent.end - 1 and parsed[start_token].text in P.LEADING_DETERMINERS:
                 start_token += 1  # "the Pentagon" -> "Pentagon"
+            locative = False
+            if kind in P.NAME_TYPES and start_token < ent.end - 1 \
+                    and parsed[start_token].text in P.LEADING_PREPOSITIONS:
+                start_token += 1  # "Near Palmyra" at a sentence start -> "Palmyra", a place
+                locative = True
+            end_token = ent.end
             if kind in P.NAME_TYPES:
-                start_token = self.split_prefix(parsed, start_token, ent.end, found)
-            span = parsed[start_token:ent.end]
+                start_token = self.split_prefix(parsed, start_token, ent.end, found, kind)
+                while end_token - start_token > 1 and not any(
+                        ch.isalpha() for ch in parsed[end_token - 1].text):
+                    end_token -= 1  # "Liverpool 2-1", "Attendance 8,000": the score is no name
+            span = parsed[start_token:end_token]
             entry = None
             if kind in P.NAME_TYPES:
                 kind, entry = self.retype(span, kind)
+                if kind in ("PERSON", "ORGANIZATION") and entry is None:
+                    kind, entry = self.place_by_context(span, kind, locative)
             if kind is not None:
                 found.append(Candidate(span.start_char, span.end_char, kind, "spacy", entry))
         return found
 
-    def split_prefix(self, parsed, start: int, end: int, found: list[Candidate]) -> int:
-        """Skip a leading demonym and titles: "Russian Foreign Minister Sergey Lavrov"."""
+    def place_by_context(self, span, kind: str, locative: bool) -> tuple[str, Entry | None]:
+        """A name after "in"/"near" that spaCy took for a person or organisation: "in Karabilah"."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if not locative and (before is None or before.lower_ not in P.PLACE_PREPOSITIONS):
+            return kind, None
+        places = [e for e in self.kb.lookup(span.text) if e.type in ("LOCATION", "COUNTRY")]
+        if places:
+            return places[0].type, places[0]
+        if any(t.text.isupper() and len(t.text) > 1 for t in span) or self.kb.lookup(span.text):
+            return kind, None  # "in NATO", "in Hamas": known or acronyms, not places
+        if kind == "PERSON" and (locative or not self.kb.is_first_name(span[0].text)):
+            return "LOCATION", None
+        if kind == "ORGANIZATION" and len(span) == 1 and span.text not in P.ORG_SUFFIX_WORDS:
+            return "LOCATION", None  # "near Husaybah"
+        return kind, None
+
+    # -- names spaCy missed -------------------------------------------------------------
+
+    def capitalised_names(self, parsed) -> list[Candidate]:
+        """Runs of capitalised words that spaCy left out: "Todd Martin" (a first name) is a
+        person, "Zorblax Holdings" (an organisation's last word) an organisation, "Davis Cup"
+        an event. A lone capitalised word is left alone: too often the start of a sentence."""
+        found = []
+        run: list = []
+        for token in [*parsed, None]:
+            if token is not None and _name_word(token, bool(run)):
+                run.append(token)
+                continue
+            if run:
+                cand = self.name_run(parsed, run)
+                if cand is not None:
+                    found.append(cand)
+                run = []
+        return found
+
+    def name_run(self, parsed, run) -> Candidate | None:
+        titled = False
+        while run and (run[0].text in P.NOT_NAME_WORDS or run[0].text.rstrip(".") in P.PERSON_TITLE_WORDS):
+            titled = titled or run[0].text.rstrip(".") in P.PERSON_TITLE_WORDS
+            run = run[1:]
+        while run and run[-1].lower_ in P.NAME_PARTICLES:
+            run = run[:-1]
+        if not run:
+            return None
+        words = [t.text for t in run]
+        before = parsed[run[0].i - 1] if run[0].i > 0 else None
+        if len(run) == 1 and words[0] in P.ORG_SUFFIX_WORDS and before is not None \
+                and before.lower_ == "the" and not before.is_sent_start:
+            kind = "ORGANIZATION"  # "the Coalition", "the Army": a named body, capitalised
+        elif words[-1] in P.ORG_SUFFIX_WORDS and len(run) > 1:
+            kind = "ORGANIZATION"
+        elif words[-1] in P.EVENT_WORDS and len(run) > 1:
+            kind = "OTHER"
+        elif (len(run) > 1 and (self.kb.is_first_name(words[0]) or _is_initial(words[0]))) or (
+                titled and len(run) <= 3):
+            kind = "PERSON"
+        else:
+            return None
+        return Candidate(run[0].idx, run[-1].idx + len(run[-1].text), kind, "names")
+
+    # -- sports reports -----------------------------------------------------------------
+
+    def sports_teams(self, parsed, found: list[Candidate]) -> list[Candidate]:
+        """Teams in results lines and tables ("Bahia 2 Atletico Paranaense 0"): organisations,
+        or states for national teams; they replace what spaCy made of them."""
+        teams = []
+        for match in P.RESULT_TEAM_RE.finditer(parsed.text):
+            start, end = match.span(1)
+            words = match.group(1).split()
+            if words[0] in P.SPORTS_TABLE_WORDS or words[0] in P.NOT_NAME_WORDS:
+                continue
+            entries = self.kb.lookup(match.group(1))
+            state = next((e for e in entries if e.type == "COUNTRY"), None)
+            if state is not None:
+                teams.append(Candidate(start, end, "COUNTRY", "sports", state))
+            elif (len(words) > 1 and self.kb.is_first_name(words[0])) or _is_initial(words[0]):
+                teams.append(Candidate(start, end, "PERSON", "sports"))  # golf: "Colin Montgomerie 69"
+            else:
+                teams.append(Candidate(start, end, "ORGANIZATION", "sports"))
+        if not teams:
+            return found
+        kept = [c for c in found if not any(c.start < t.end and t.start < c.end for t in teams)]
+        return kept + teams
+
+    def cities_as_teams(self, parsed, taken: list[Candidate]) -> None:
+        """In a sports report a city that is not where something happens is its team:
+        "Blackburn announced...", "beat Chelsea"; "in Tirana" stays a place."""
+        for cand in taken:
+            if cand.type != "LOCATION" or cand.source in ("dateline", "names") or (
+                    cand.entry is not None and (cand.entry.curated or not cand.entry.population)):
+                continue  # teams are named after cities, not after regions ("England")
+            span = parsed.char_span(cand.start, cand.end)
+            if span is None:
+                continue
+            i = span.start - 1
+            while i >= 0 and parsed[i].lower_ in P.LEADING_DETERMINERS_LOWER:
+                i -= 1
+            before = parsed[i] if i >= 0 else None
+            after = parsed[span.end] if span.end < len(parsed) else None
+            if before is not None and (before.lower_ in P.LOCATIVE_PREPOSITIONS or before.text == ","):
+                continue
+            if after is not None and after.text in (",", "(") :
+                continue  # "Akron , Ohio", "Bistrita ( Romania )"
+            if any(w in P.LOCATION_WORDS for w in span.text.split()):
+                continue
+            cand.type, cand.entry = "ORGANIZATION", None
+
+    def split_prefix(self, parsed, start: int, end: int, found: list[Candidate],
+                     kind: str = "PERSON") -> int:
+        """Skip a leading demonym and titles: "Russian Foreign Minister Sergey Lavrov". An
+        organisation keeps its demonym: "Iraqi Security Forces", "Syrian Democratic Forces"."""
         first = parsed[start]
-        nation = self.kb.demonym(first.text) if end - start > 1 else None
+        nation = self.kb.demonym(first.text) if end - start > 1 and kind != "ORGANIZATION" else None
         if nation is not None:
             found.append(Candidate(first.idx, first.idx + len(first.text), "NATIONALITY",
                                    "demonym", nation))
@@ -187,6 +331,9 @@ class EntityRecognizer:
         entry = next((e for e in entries if e.curated or e.type != "LOCATION"), None)
         if entry is None and entries and kind in ("COUNTRY", "LOCATION", "FACILITY"):
             entry = entries[0]
+        if entry is None and entries and kind == "ORGANIZATION" and len(span) == 1 \
+                and not span.text.isupper() and all(e.type == "LOCATION" and e.population for e in entries):
+            entry = entries[0]  # "Sinjar is free": a town spaCy took for an organisation
         if entry is not None:
             return entry.type, entry
         if kind == "NATIONALITY":
@@ -196,6 +343,8 @@ class EntityRecognizer:
         last = words[-1] if words else ""
         if last in P.ORG_SUFFIX_WORDS and kind != "OTHER":
             return "ORGANIZATION", None
+        if last in P.EVENT_WORDS and len(words) > 1:
+            return "OTHER", None  # "Davis Cup", "Gulf War": events, not people or groups
         if last in P.FACILITY_WORDS:
             return "FACILITY", None
         if last in P.LOCATION_WORDS or (words and words[0] in P.LOCATION_WORDS):
@@ -222,6 +371,42 @@ class EntityRecognizer:
         after = doc[span.end] if span.end < len(doc) else None
         return len(tokens) == 1 and after is not None and after.lower_ in P.SPEECH_VERBS \
             and not self.kb.lookup(span.text)
+
+
+def is_sports_report(text: str) -> bool:
+    """A region that reports sport: a sports headline, or scores among match-report words."""
+    if P.SPORTS_HEADLINE_RE.match(text):
+        return True
+    if not P.SCORE_RE.search(text):
+        return False
+    words = {w.lower() for w in P.WORD_RE.findall(text)}
+    return len(words & P.SPORTS_WORDS) >= P.MIN_SPORTS_WORDS
+
+
+def not_a_name(ent, sports: bool) -> bool:
+    """spaCy spans that name nothing: sport headings ("SOCCER") and score-table words."""
+    text = ent.text.strip().lower()
+    if text in P.SPORT_NAMES:
+        return True
+    return sports and len(ent) == 1 and ent[0].text in P.SPORTS_TABLE_WORDS
+
+
+def _name_word(token, inside: bool) -> bool:
+    """A word that can be part of a capitalised name ("Martin", "M.", "bin" inside one)."""
+    text = token.text
+    if token.is_space or "\n" in token.whitespace_:
+        return False
+    if inside and token.lower_ in P.NAME_PARTICLES:
+        return True
+    if _is_initial(text):
+        return True
+    return text[:1].isupper() and text[1:2].islower() and text.replace("-", "").replace("'", "").isalpha()
+
+
+def _is_initial(text: str) -> bool:
+    """An initial, "M." or "D.A.": the start of a person's name."""
+    return len(text) in (2, 4) and text[0].isupper() and text.endswith(".") and \
+        text.replace(".", "").isalpha() and text.replace(".", "").isupper()
 
 
 def _clean_name(text: str) -> str:

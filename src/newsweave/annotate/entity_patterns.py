@@ -90,5 +90,114 @@ STATE_ACTOR_NOUNS = frozenset({
     "government forces", "armed forces", "special forces", "intelligence", "officials",
     "diplomats", "leadership", "embassy", "delegation", "warplanes", "jets", "rebels",
     "fighters", "defence ministry", "defense ministry", "foreign ministry", "state television",
-    "ground forces", "naval forces", "border guards", "presidency",
+    "ground forces", "naval forces", "border guards", "presidency", "service members",
+    "servicemembers", "personnel", "marines", "special operations forces", "security services",
 })
+
+# A dateline in wire format: the place in capitals, then an ISO date ("LONDON 1996-08-22",
+# "AKRON , Ohio 1996-08-22"). The place is a LOCATION even in a sports report.
+WIRE_DATELINE_RE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z'\.\-]+(?:[ \t][A-Z][A-Z'\.\-]+){0,3})"
+    r"(?=[ \t]*(?:,[^\n]{0,30})?\s+\d{4}-\d\d-\d\d\b)"
+)
+
+# -- sports reports ----------------------------------------------------------------------------
+# In a sports report a team named after its city ("Blackburn announced", "BOSTON 6 Oakland 4")
+# is an organisation; national teams stay states (the CoNLL convention, and the usual reading).
+
+# A headline naming the sport: "SOCCER - JAPAN GET LUCKY WIN", "Tennis: Seles beats Graf".
+SPORTS_HEADLINE_RE = re.compile(
+    r"^\s*(?:SOCCER|FOOTBALL|BASEBALL|BASKETBALL|TENNIS|GOLF|CRICKET|RUGBY(?: UNION| LEAGUE)?|"
+    r"ATHLETICS|CYCLING|MOTOR ?RACING|MOTORCYCLING|FORMULA ONE|HORSE RACING|BOXING|ICE HOCKEY|"
+    r"HOCKEY|NHL|NBA|NFL|SKIING|SWIMMING|BADMINTON|VOLLEYBALL|HANDBALL|SQUASH|ROWING|SAILING|"
+    r"YACHTING|TABLE TENNIS|SNOOKER|DARTS|CHESS|WRESTLING|JUDO|GYMNASTICS|TRIATHLON|"
+    r"AMERICAN FOOTBALL|AUSTRALIAN RULES|NORDIC SKIING|ALPINE SKIING|SPEED SKATING|"
+    r"FIGURE SKATING|BOBSLEIGH|SPORTS?)\b\s*[-:\u2013]",
+    re.IGNORECASE,
+)
+# Words of match reports: a text without a sports headline is a sports report when it has a
+# score ("2-1") and at least this many of them.
+SPORTS_WORDS = frozenset({
+    "league", "cup", "match", "matches", "goal", "goals", "striker", "midfielder", "defender",
+    "goalkeeper", "coach", "halftime", "half-time", "innings", "wickets", "wicket", "tournament",
+    "championship", "season", "scored", "penalty", "draw", "drew", "beat", "stadium", "club",
+    "clubs", "fans", "referee", "playoff", "playoffs", "seeded", "round", "semifinal",
+    "semi-final", "quarter-final", "quarterfinal", "final", "title", "champions", "team",
+})
+MIN_SPORTS_WORDS = 4
+SCORE_RE = re.compile(r"\b\d{1,3} ?- ?\d{1,3}\b")
+# The names of sports and sections, written as headings ("SOCCER", "HORSE RACING"): spaCy
+# takes them for places or organisations; they name nothing.
+SPORT_NAMES = frozenset({
+    "soccer", "football", "baseball", "basketball", "tennis", "golf", "cricket", "rugby",
+    "rugby union", "rugby league", "athletics", "cycling", "motor racing", "motorracing",
+    "motorcycling", "formula one", "horse racing", "boxing", "ice hockey", "hockey", "skiing",
+    "swimming", "badminton", "volleyball", "handball", "squash", "rowing", "sailing",
+    "yachting", "table tennis", "snooker", "darts", "wrestling", "judo", "gymnastics",
+    "triathlon", "american football", "alpine skiing", "nordic skiing", "speed skating",
+    "figure skating", "bobsleigh", "sport", "sports", "results", "standings", "scoreboard",
+    "press digest", "business pages", "front page",
+})
+# Words of score tables and results that spaCy takes for names ("Qualifier", "Attendance").
+SPORTS_TABLE_WORDS = frozenset({
+    "Qualifier", "Attendance", "Extras", "Total", "Totals", "Halftime", "Scorers", "Scorer",
+    "Winner", "Winners", "Result", "Results", "Standings", "Played", "Won", "Lost", "Drawn",
+    "Points", "Pts", "Pct", "PCT", "Round", "Group", "Final", "Semifinal", "Semifinals",
+    "Quarterfinals", "Leading", "Fall", "Bowling", "Batting", "Att", "Home", "Away", "Teams",
+    "Replay", "Aggregate", "Note", "Bye", "Match", "Matches", "Division", "League",
+})
+# A team in a results line or table: "Bahia 2 Atletico Paranaense 0", "NEW YORK 72 53 .576 -",
+# "Gloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1"; group 1 the team, then its score.
+_TEAM_WORD = r"[A-Z][\w'.&]*(?:-[\w'.&]+)*"
+_TEAM = rf"{_TEAM_WORD}(?:[ \t]+(?:{_TEAM_WORD}|de|da|do|del|di|la|le|von|van|am|upon))*"
+RESULT_TEAM_RE = re.compile(
+    r"(?:(?<=\n)|^|(?<=: )|(?<=\d )|(?<=\d\t))[ \t]*"  # a line start, "In Tirana : ", a score
+    rf"({_TEAM})(?:[ \t]+\([^()\n]{{1,30}}\))?"  # the team, its country in brackets
+    r"[ \t]+\d{1,3}(?=[ \t]|$|\n)",  # its score or the first column of a table
+    re.MULTILINE,
+)
+
+# A preposition before a place: "in Tirana", "at Chelsea": the place is not the team.
+LOCATIVE_PREPOSITIONS = frozenset({
+    "in", "at", "near", "from", "outside", "around", "into", "across", "throughout", "to",
+    "toward", "towards", "of", "visit", "visited", "via", "between", "and",
+})
+
+# -- names spaCy missed ------------------------------------------------------------------------
+
+# Capitalised words that start a sentence or a heading without being a name.
+NOT_NAME_WORDS = frozenset({
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "We", "They", "I",
+    "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After", "Before",
+    "As", "By", "With", "From", "To", "Of", "Mr", "Mrs", "Ms", "Dr", "His", "Her", "Their",
+    "Our", "Its", "There", "Here", "What", "Who", "Why", "How", "Where", "Not", "No", "Yes",
+    "All", "Some", "Many", "Most", "Other", "Such", "Each", "Every", "Both", "One", "Two",
+    "Three", "First", "Second", "Third", "Last", "Next", "New", "Old", "Former", "Under",
+    "Over", "About", "Also", "Then", "Now", "So", "Today", "Yesterday", "Tomorrow", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Up", "Down", "Off", "Out", "Against", "Despite", "Although", "Because", "Since",
+    "Until", "During", "Without", "Within", "Among", "Between", "Through", "Into", "Near",
+    "Outside", "Inside", "Around", "Following", "According", "Meanwhile", "However",
+})
+# Leading words spaCy leaves in a name span at a sentence start ("Near Palmyra", "In Tal Afar").
+LEADING_PREPOSITIONS = frozenset({
+    "Near", "In", "At", "Outside", "Around", "Across", "From", "Inside", "Throughout", "Into",
+    "Toward", "Towards", "Via",
+})
+# Last words that make a name an event, a competition or a holiday (MISC in CoNLL terms):
+# "Davis Cup", "Olympic Games", "Gulf War", "Ramadan".
+EVENT_WORDS = frozenset({
+    "Cup", "Open", "Championship", "Championships", "Games", "Olympics", "Olympiad",
+    "Grand Prix", "Prix", "Classic", "Tournament", "Trophy", "Masters", "Stakes", "Derby",
+    "War", "Series", "Marathon", "Rally", "Tour", "Festival", "Summit", "Treaty", "Accord",
+    "Accords", "Agreement", "Award", "Awards", "Prize",
+})
+
+# Prepositions before a name that make it a place when spaCy took it for a person:
+# "in Karabilah", "near Husaybah".
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "throughout", "into"})
+LEADING_DETERMINERS_LOWER = frozenset({"the"})
+# Words, for counting match-report vocabulary.
+WORD_RE = re.compile(r"[A-Za-z][a-z-]+")

@@ -20,9 +20,9 @@ from . import timex_patterns as P
 
 # Regions whose fully dated expressions may bound the publication date (never comments).
 ANCHOR_REGION_KINDS = ("title", "dateline", "body")
-# A month-day with no year, in a sentence without tense, is taken as upcoming when it falls this
-# few days after the anchor (a scheduled meeting), otherwise as past (news reports the past).
-UPCOMING_WINDOW_DAYS = 45
+# A month or month-day with no year, in a sentence without tense, is taken as upcoming when it falls
+# this few days after the anchor (a date set ahead), otherwise as past (measured on TempEval-3).
+UPCOMING_WINDOW_DAYS = 90
 
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SPACE = re.compile(r"\s+")
@@ -201,7 +201,7 @@ def _resolve_named(t: str, anchor: date | None, tense: str | None):
     if m:
         return f"{m['y']}-{P.MONTHS[m['m']]:02d}", "DATE"
     m = re.fullmatch(rf"(?:(?P<mod>last|next|this|early|late|mid)[- ])?(?P<m>{month_re})", t)
-    if m and anchor is not None and len(m["m"]) > 3:
+    if m and anchor is not None and (len(m["m"]) > 3 or m["m"] == "may"):
         month, mod = P.MONTHS[m["m"]], m["mod"]
         year = _pick_year(month, None, anchor, "future" if mod == "next" else tense)
         if mod == "this":
@@ -231,8 +231,13 @@ def _resolve_decade(t: str, anchor: date | None):
 
 
 def _resolve_quarter(t: str, anchor: date | None):
-    m = re.fullmatch(r"(?:the\s+)?(?P<q>\w+(?:-\w+)?)[- ]quarter", t)
-    if not m or anchor is None:
+    m = re.fullmatch(r"(?:the\s+)?(?:(?P<y1>\d{4})\s+)?(?P<q>\w+(?:-\w+)?)[- ]quarter(?:\s+of\s+(?P<y2>\d{4}))?", t)
+    if not m:
+        return None
+    year = m["y1"] or m["y2"]
+    if year and m["q"] in P.ORDINALS:
+        return f"{year}-Q{P.ORDINALS[m['q']]}", "DATE"
+    if anchor is None:
         return None
     current = (anchor.month - 1) // 3 + 1
     word = m["q"]
@@ -245,14 +250,14 @@ def _resolve_quarter(t: str, anchor: date | None):
         return f"{anchor.year}-Q{current}", "DATE"
     previous = _shift_months(anchor, -3)
     quarter = (previous.month - 1) // 3 + 1
-    if word in ("latest", "last", "previous"):
+    if word in ("latest", "last", "previous", "the"):  # "the quarter": the one just reported
         return f"{previous.year}-Q{quarter}", "DATE"
     if word in ("year-earlier", "year-ago"):
         return f"{previous.year - 1}-Q{quarter}", "DATE"
     return None
 
 
-def _resolve_relative(t: str, anchor: date | None):
+def _resolve_relative(t: str, anchor: date | None, tense: str | None = None):
     """Expressions counted from the anchor: days, shifted units, "three months ago"."""
     m = re.fullmatch(r"(?P<day>the day before yesterday|the day after tomorrow|yesterday|today|"
                      r"tomorrow|tonight|last night|this)(?:\s+(?P<part>morning|afternoon|evening|night))?", t)
@@ -274,6 +279,10 @@ def _resolve_relative(t: str, anchor: date | None):
         if count is None:
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
         return _shifted(anchor, unit, sign * count)
+    if t in ("the weekend", "this weekend") and anchor is not None:
+        # Early in the week "the weekend" is the one just past, later on the one coming.
+        back = anchor.weekday() < 3 and tense != "future"
+        return f"{_week(anchor - timedelta(weeks=1 if back else 0))}-WE", "DATE"
     m = re.fullmatch(r"(?:(?P<edge>earlier|later|early|late)\s+)?(?P<mod>last|this|next|past|previous|coming|current)"
                      r"\s+(?P<u>week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter)", t)
     if m and anchor is not None:
@@ -311,8 +320,6 @@ def _resolve_duration(t: str):
             "yearly": "P1Y", "every year": "P1Y", "each year": "P1Y", "a year": None}
     if t in sets and sets[t]:
         return sets[t], "SET"
-    if t == "the weekend":
-        return "P2D", "DURATION"
     num = "|".join(sorted(P.NUMBER_WORDS, key=len, reverse=True))
     m = re.fullmatch(rf"(?:the\s+)?(?:(?:past|last|next|coming|first|previous|following)\s+)?"
                      rf"(?:(?P<n>\d+|{num})[- ])?(?P<u>[a-z]+?)(?:s|-long)?", t)
@@ -376,7 +383,7 @@ def resolve(text: str, anchor: date | None, *, tense: str | None = None) -> tupl
     if t in P.REFERENCE_WORDS:
         return P.REFERENCE_WORDS[t], None, "DATE"
     for attempt in (
-        lambda: _resolve_relative(t, anchor),
+        lambda: _resolve_relative(t, anchor, tense),
         lambda: _resolve_named(t, anchor, tense),
         lambda: _resolve_decade(t, anchor),
         lambda: _resolve_quarter(t, anchor),
@@ -408,7 +415,7 @@ def governing_tense(token) -> str | None:
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
         head = head.head
-    if head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in P.REPORTING_VERBS:
         return None
     children = list(head.children)
     auxiliaries = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
@@ -420,6 +427,11 @@ def governing_tense(token) -> str | None:
         governor = head.head
         if governor.lemma_.lower() in P.PLAN_GOVERNORS:
             return "past" if governor.tag_ == "VBD" and governor.lemma_ != "be" else "future"
+    if "would" in auxiliaries and "have" not in auxiliaries:
+        return "future"  # "would leave Tuesday": later than the report
+    lemma = head.lemma_.lower()
+    if head.tag_ in ("VBZ", "VBP") and not auxiliaries and lemma not in P.STATIVE_VERBS:
+        return "future"  # news present for a schedule: "leaders meet Monday", "plans to hold"
     if head.tag_ == "VBD" or any(a in ("had", "did", "was", "were", "has", "have") for a in auxiliaries):
         return "past"
     if head.tag_ == "VBN" and head.dep_ in ("ROOT", "ccomp", "conj"):
@@ -464,6 +476,13 @@ _CALENDAR = re.compile(
     r"day|week|month|year|decade|centur|today|yesterday|tomorrow|tonight|morning|night|now)")
 
 
+# "last" belongs to the expression before these ("last May", "last Sunday"), not "last Oct. 23".
+_LAST_KEEPS = re.compile(
+    r"(?i)last (?:week|weekend|month|year|night|decade|century|quarter|spring|summer|fall|autumn|"
+    r"winter|\w+day|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b(?!\.? \d)")
+
+
 def _calendar_word(text: str) -> bool:
     return bool(_CALENDAR.search(text))
 
@@ -481,7 +500,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         qualifier = next((q for q in P.LEADING_QUALIFIERS if piece.lower().startswith(q + " ")), None)
         if qualifier and _calendar_word(piece[len(qualifier) + 1:]):
-            if not (qualifier == "last" and re.match(r"(?i)last (week|month|year|night|\w+day)\b", piece)):
+            if not (qualifier == "last" and _LAST_KEEPS.match(piece)):
                 start += len(qualifier) + 1
                 continue
         last = piece.rsplit(" ", 1)[-1].lower()
@@ -509,7 +528,9 @@ def _candidates(doc: Document) -> list[_Candidate]:
             if resolve(text[start:end], _PROBE_ANCHOR)[0] is None:
                 # A long span resolving to nothing ("April 24 and 25", "the six months ended
                 # Oct. 1"): keep the parts the patterns recognise, when they resolve.
-                parts = [_trim(text, s, e) for s, e in _merge([p for p in patterns if start <= p[0] and p[1] <= end])]
+                inside = [p for p in patterns if start <= p[0] and p[1] <= end]
+                inside += [(start + y.start(), start + y.end()) for y in P.YEAR_IN_SPAN.finditer(text[start:end])]
+                parts = [_trim(text, s, e) for s, e in _merge(inside)]
                 parts = [(s, e) for s, e in parts if (s, e) != (start, end) and resolve(text[s:e], _PROBE_ANCHOR)[0]]
                 if parts:
                     found.extend(_candidate(parsed, s, e, index, offset) for s, e in parts)
@@ -526,6 +547,8 @@ def _candidate(parsed, start: int, end: int, index: int, offset: int) -> _Candid
     span = parsed.char_span(start, end, alignment_mode="expand")
     tense = governing_tense(span.root) if span is not None else None
     if span is not None and any(t.lower_ in P.FUTURE_MARKERS for t in span):
+        tense = "future"
+    if parsed.text[max(0, start - 24):start].lower().rstrip().endswith(P.FUTURE_LEADS):
         tense = "future"
     return _Candidate(offset + start, offset + end, index, tense)
 

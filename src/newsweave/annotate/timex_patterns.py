@@ -113,6 +113,19 @@ PLAN_GOVERNORS = frozenset({
     "set", "schedule", "due", "expect", "plan", "be", "go", "intend", "slate", "poise",
     "prepare", "hope", "aim", "agree", "decide",
 })
+# Verbs whose tense is the report's, not the event's ("said the talks start Jan. 12").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "report", "add", "state", "note", "claim", "confirm", "declare",
+    "disclose", "reveal", "write", "quote", "according",
+})
+# Bare years inside a longer span that resolves to nothing ("between 1994 and 1997").
+YEAR_IN_SPAN = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+# Phrases just before the expression that point forward ("as soon as Tuesday").
+FUTURE_LEADS = ("as soon as", "as early as", "no sooner than", "starting", "beginning")
+# Present-tense verbs that are states or auxiliaries, not a scheduled event ("is", "has").
+STATIVE_VERBS = frozenset({"be", "have", "do", "seem", "remain", "appear", "know", "want", "need"})
+
 # Words inside or just before the expression that point forward ("next", "coming", "until").
 FUTURE_MARKERS = frozenset({"next", "coming", "upcoming", "following", "tomorrow"})
 
@@ -159,8 +172,9 @@ CANDIDATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?P<t>1[89]\d\d|20\d\d)\b(?![,.]?\d)"),
      "a bare year is a date when a preposition governs it ('in 2014')"),
     ("quarter", re.compile(
-        r"(?i)\b(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|"
-        r"previous|year-earlier|year-ago)[- ]quarter\b"),
+        r"(?i)\b(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|"
+        r"current|previous|year-earlier|year-ago)[- ]quarter\b(?:\s+of\s+(?:19|20)\d\d\b)?"
+        r"|(?i:\bthe quarter\b)"),
      "financial news: 'the third quarter'"),
     ("ago", re.compile(rf"(?i)\b{_NUM}[- ]{_UNIT}\s+(?:ago|earlier|later|before|after|from now)\b"),
      "'three months ago', 'a day earlier'"),
@@ -185,6 +199,7 @@ CANDIDATE_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?i)\b(?:in the coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years)|"
         r"the near future|recent (?:years|months|weeks|days)|nowadays|currently|recently|"
         r"the days ahead|these days|right now|at present|now|(?:in )?the future|daily|annually|"
+        r"the past|soon|previously|formerly|"
         r"every (?:day|week|month|year)|each (?:day|week|month|year))\b(?! that)"),
      "TempEval's PRESENT/PAST/FUTURE reference expressions"),
     ("clock_time", re.compile(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"),

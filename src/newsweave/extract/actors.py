@@ -23,6 +23,15 @@ GROUP_WORDS = frozenset({
     "member", "people", "worker", "student", "activist", "partner", "court", "coalition",
 })
 
+# People named by what they do: actors even when no one owns them ("rebels", "students").
+PEOPLE_WORDS = frozenset({
+    "rebel", "demonstrator", "protester", "protestor", "student", "prisoner", "refugee", "hacker",
+    "insurgent", "gunman", "terrorist", "jihadist", "civilian", "villager", "resident", "worker",
+    "guerrilla", "guerilla", "negotiator", "lawmaker", "legislator", "opposition", "youth",
+    "settler", "mercenary", "separatist", "extremist", "islamist", "tribesman", "crowd",
+    "authorities", "troops", "militiaman", "policeman", "sailor", "pilot", "party", "union",
+})
+
 # Mention types that can be an actor (a DATE or MONEY cannot act).
 ACTOR_MENTION_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY", "LOCATION",
                                  "FACILITY", "OTHER"})
@@ -37,6 +46,11 @@ NON_ACTORS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "w
                         "all", "some", "each", "what"})
 
 
+# spaCy entity labels of proper nouns that cannot act ("on Monday", "in May").
+NON_ACTOR_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                     "QUANTITY"})
+
+
 @dataclass
 class Actor:
     text: str
@@ -45,6 +59,7 @@ class Actor:
     entity: str | None = None
     country: str | None = None
     named: bool = False  # a mention (or a group owned by one) backs it
+    type: str | None = None  # the backing mention's type
 
 
 class MentionIndex:
@@ -114,9 +129,12 @@ class ActorFinder:
         return found
 
     def actor(self, token) -> Actor | None:
-        if token.lower_ in NON_ACTORS or token.pos_ in ("PRON", "NUM", "DET"):
+        if token.lower_ in NON_ACTORS or token.pos_ in ("PRON", "NUM", "DET") or token.ent_type_ in NON_ACTOR_ENTITY_LABELS:
             return None
-        owner = self._owner(token) if token.lemma_.lower() in GROUP_WORDS else None
+        if any(a.lower_ == "according" for a in token.ancestors):
+            return None  # the source of a report, not a party to the event
+        group = token.lemma_.lower() in GROUP_WORDS or token.lemma_.lower() in PEOPLE_WORDS
+        owner = self._owner(token) if group or token.pos_ == "NOUN" else None
         left, right = _phrase_bounds(token, extend=owner is not None)
         start = self.offset + left.idx
         end = self.offset + right.idx + len(right.text)
@@ -126,8 +144,8 @@ class ActorFinder:
         mention = self._mention_of(token)
         if mention is not None:
             return self._linked(text, start, end, mention)
-        if token.pos_ == "PROPN":
-            return Actor(text, start, end)
+        if group or (token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS):
+            return Actor(text, start, end)  # kept as text: "rebels", "demonstrators"
         return None
 
     def _mention_of(self, token) -> Mention | None:
@@ -160,7 +178,7 @@ class ActorFinder:
         if entity is None or country is None:
             key, country = _kb_key(mention.text, country)
             entity = entity or key
-        return Actor(text, start, end, entity, country, named=True)
+        return Actor(text, start, end, entity, country, named=True, type=mention.type)
 
 
 def _conjuncts(token) -> list:

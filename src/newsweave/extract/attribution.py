@@ -12,11 +12,15 @@ REPORTING_VERBS = frozenset({
     "say", "report", "reveal", "tell", "announce", "claim", "state", "add", "confirm", "allege",
     "note", "disclose", "quote", "write", "declare", "insist", "indicate", "explain", "assert",
     "acknowledge", "admit", "learn", "spot", "detect", "cite", "read", "show", "tweet",
+    "refer", "mention", "signal",
 })
 
 # Subjects that point back to a source named earlier ("the sources added", "they added").
 BACK_REFERENCES = frozenset({"they", "the sources", "the same sources", "sources", "these sources",
                              "the source", "the same source", "he", "she"})
+
+# Speakers inside a quotation: the quote's own attribution names them, not these words.
+SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "it", "this", "which", "who"})
 
 # Prepositions that open an attribution phrase ("according to X", "citing X", "quoting X").
 ATTRIBUTION_OPENERS = (("according", "to"), ("citing", None), ("quoting", None),
@@ -38,8 +42,8 @@ class Attributor:
                 found = _subject_text(root)
             else:
                 for token in sent:
-                    if (token.lemma_.lower() in REPORTING_VERBS and token.dep_ in ("parataxis", "advcl")
-                            and token.head == root):
+                    if (token.lemma_.lower() in REPORTING_VERBS and token.head == root
+                            and (token.dep_ == "parataxis" or _as_clause(token))):
                         found = _subject_text(token)
                         break
         found = self._resolve(found)
@@ -50,7 +54,7 @@ class Attributor:
     def for_trigger(self, trigger, sentence_attribution: str | None) -> str | None:
         """The attribution of one trigger: a reporting verb above it, else the sentence's."""
         token = trigger
-        while token.head is not token:
+        while token.head != token:
             head = token.head
             if head.lemma_.lower() in REPORTING_VERBS and token.dep_ in ("ccomp", "xcomp", "conj"):
                 subject = self._resolve(_subject_text(head))
@@ -60,11 +64,16 @@ class Attributor:
         return sentence_attribution
 
     def _resolve(self, text: str | None) -> str | None:
-        if text is None:
+        if text is None or text.lower() in SPEAKER_PRONOUNS:
             return None
         if text.lower() in BACK_REFERENCES or text.lower().startswith("the same"):
             return self.last or text
         return text
+
+
+def _as_clause(verb) -> bool:
+    """ "..., as a Libyan diplomat told TASS": an adverbial clause that reports."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _according_to(sent) -> str | None:
@@ -97,7 +106,7 @@ def _span_text(token) -> str:
     left = token.left_edge
     right = token
     for child in token.rights:
-        if child.dep_ in ("prep", "compound", "appos", "nummod") and child.lower_ not in ("on", "in"):
+        if child.dep_ in ("prep", "compound", "appos", "nummod", "amod") and child.lower_ not in ("on", "in"):
             right = max(right, child.right_edge, key=lambda t: t.i)
     while right.i > token.i and right.is_punct:
         right = right.doc[right.i - 1]

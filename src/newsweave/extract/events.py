@@ -7,6 +7,7 @@ dependency parse (`actors.py`), attribution and modality from their own modules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -16,7 +17,7 @@ from .actors import Actor, ActorFinder, MentionIndex
 from .attribution import Attributor
 from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, SYMMETRIC_TYPES, VERB_TRIGGERS, verb_trigger)
-from .modality import modality_of
+from .modality import DENIAL_VERBS, modality_of
 
 # Regions whose sentences can hold events (titles repeat the body; boilerplate holds none).
 EVENT_REGION_KINDS = ("body", "comment")
@@ -29,8 +30,17 @@ OBJECT_DEPS = ("dobj", "dative", "attr")
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "into", "toward", "towards", "at"})
 # Prepositions that place an event ("in eastern Libya", "at the air base", "near the border").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "off"})
+# Mention types that name where a talk or attack happened rather than who took part.
+PLACE_ONLY_TYPES = frozenset({"LOCATION", "FACILITY"})
+# Light verbs whose subject receives what the noun names ("took delivery of", "received aid from").
+RECEIVING_VERBS = frozenset({"receive", "take", "get", "obtain", "accept"})
+# Types whose giver may be named only as an origin ("shipped arms from Turkey").
+ORIGIN_SOURCE_TYPES = frozenset({"AID", "MOBILIZE"})
 # Verbs whose object-of-"in" noun is an event the subject took part in ("took part in the strikes").
 PARTICIPATION_VERBS = frozenset({"take", "join", "participate", "engage"})
+
+# Calendar dates only: "PRESENT_REF" or week values say nothing about the day of an event.
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 # Confidence by how the event was found (see `_confidence`).
 CONFIDENCE = {"verb": 0.9, "noun": 0.7, "cameo": 0.55}
@@ -78,7 +88,7 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
         if found.how == "cameo" and not (source_actors and target_actors):
             continue  # the generated lexicon is too loose to trust without a full dyad
         attribution = attributor.for_trigger(found.head, sentence_attribution)
-        noun_head = found.head if found.head is not found.token else None
+        noun_head = found.head if found.head != found.token else None
         modality = modality_of(found.token, attributed=attribution is not None, noun_head=noun_head)
         mode = _mode(found, sent)
         for source, target in _pairs(found.kind, source_actors, target_actors):
@@ -95,11 +105,11 @@ def _triggers(sent) -> list[Found]:
     found: list[Found] = []
     consumed = set()
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") and token.pos_ != "AUX":
+        if token.pos_ == "VERB":
             hit = _verb_found(token)
             if hit is None:
                 continue
-            if hit.token is not token:
+            if hit.token != token:
                 consumed.add(hit.token.i)
             if not _framed(token):
                 found.append(hit)
@@ -115,6 +125,8 @@ def _triggers(sent) -> list[Found]:
 
 def _verb_found(token) -> Found | None:
     lemma = token.lemma_.lower()
+    if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "denied that X attacked": the attack is the event, marked denied
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     if lemma in LIGHT_VERBS:
         for obj in objects:
@@ -135,6 +147,8 @@ def _framed(token) -> bool:
     """A verb framed by "agreed to", "threatened to", "demanded that": not its own event."""
     if token.dep_ not in ("xcomp", "ccomp"):
         return False
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENIAL_VERBS:
+        return False  # coded with modality "denied"
     head = VERB_TRIGGERS.get(token.head.lemma_.lower())
     return head is not None and head[0] in FRAMING_TYPES
 
@@ -152,21 +166,27 @@ def _noun_governed(token) -> bool:
 
 
 def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
-    if found.how == "noun" and found.head is found.token:
+    if found.how == "noun" and found.head == found.token:
         return _noun_arguments(found.token, finder)
     verb = found.head
     sources, targets = _verb_subjects(verb, finder)
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS and child is not found.token:
+        if child.dep_ in OBJECT_DEPS and child != found.token:
             targets.extend(finder.actors(child))
             targets.extend(_owned(child, finder))
         elif child.dep_ == "agent":
             sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
-    if found.token is not verb:  # light verb: "held talks with X", "signed a deal with X"
-        _, noun_targets = _noun_arguments(found.token, finder)
+    if not targets:
+        targets.extend(_deeper_targets(verb, found, finder))
+    if found.token != verb:  # light verb: "held talks with X", "signed a deal with X"
+        noun_sources, noun_targets = _noun_arguments(found.token, finder)
         targets.extend(noun_targets)
+        if verb.lemma_.lower() in RECEIVING_VERBS:  # "X received support from Y": Y gives to X
+            sources, targets = _origins(verb, finder) + [a for a in noun_sources if a.named], sources
+    elif not sources and found.kind in ORIGIN_SOURCE_TYPES:
+        sources.extend(_origins(verb, finder))
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
 
 
@@ -176,17 +196,74 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
     for _ in range(3):
         sources, targets = [], []
         for child in node.children:
+            child = _antecedent(child, node)
             if child.dep_ in SUBJECT_DEPS:
                 sources.extend(finder.actors(child))
+                if child.lower_ in ("they", "he", "she") and node.dep_ == "ccomp":
+                    sources.extend(_reporter(node, finder))
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-                targets.extend(finder.actors(child))
-        if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
-            if node is not verb and verb.dep_ == "conj" and any(
-                    c.dep_ in PASSIVE_SUBJECT_DEPS for c in node.children):
-                return sources, targets
+                # an active conjunct sharing a passive subject ("was met and visited X") acts
+                inherited_active = node != verb and verb.tag_ != "VBN"
+                (sources if inherited_active else targets).extend(finder.actors(child))
+        if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl") or node.head == node:
             return sources, targets
         node = node.head
     return [], []
+
+
+def _deeper_targets(verb, found: Found, finder: ActorFinder) -> list[Actor]:
+    """Targets one step down: "demanded that X ...", "threatened to cut power to X",
+    "threatened action against X"."""
+    targets = []
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and found.kind in FRAMING_TYPES:
+            for grand in child.children:
+                if grand.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                    targets.extend(finder.actors(grand))
+                elif grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
+                    targets.extend(a for o in grand.children if o.dep_ == "pobj" for a in finder.actors(o))
+        elif child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            holders = [child] if child.dep_ in OBJECT_DEPS else [o for o in child.children if o.dep_ == "pobj"]
+            for holder in holders:
+                for prep in holder.children:
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"of"}:
+                        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                            targets.extend(finder.actors(obj))
+    return targets
+
+
+def _origins(verb, finder: ActorFinder) -> list[Actor]:
+    """ "from Turkey's Samsun": the origin of a delivery, read as its giver (the owner if one is named)."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                owners = [c for c in obj.children if c.dep_ == "poss"]
+                found.extend(a for o in (owners or [obj]) for a in finder.actors(o))
+    return found
+
+
+def _antecedent(child, verb):
+    """The noun a relative pronoun stands for ("the GNA, which is supported by Turkey")."""
+    if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        return _Renamed(verb.head, child.dep_)
+    return child
+
+
+class _Renamed:
+    """A token seen under another dependency label (a relative clause's antecedent)."""
+
+    def __init__(self, token, dep):
+        self._token, self.dep_ = token, dep
+
+    def __getattr__(self, name):
+        return getattr(self._token, name)
+
+
+def _reporter(verb, finder: ActorFinder) -> list[Actor]:
+    """ "X said they hit Y": the pronoun stands for the one who said it."""
+    head = verb.head
+    return [a for c in head.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
 
 
 def _owned(token, finder: ActorFinder) -> list[Actor]:
@@ -198,7 +275,7 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
     sources, targets = [], []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and finder.actor(child)):
-            sources.extend(finder.actors(child))
+            sources.extend(a for a in finder.actors(child) if a.type not in PLACE_ONLY_TYPES)
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             sources.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
         elif child.dep_ == "prep" and child.lower_ == "between":
@@ -292,7 +369,8 @@ def _confidence(found: Found, source, target, modality: str, region: str) -> flo
 
 def _date(doc: Document, start: int, end: int, trigger_start: int) -> tuple[str | None, str | None]:
     """A resolved time expression in the sentence (nearest the trigger), else the publication date."""
-    inside = [t for t in doc.timexes if start <= t.start < end and t.value and t.kind == "DATE"]
+    inside = [t for t in doc.timexes if start <= t.start < end and t.value and t.kind == "DATE"
+              and ISO_DATE.match(t.value)]
     if inside:
         best = min(inside, key=lambda t: abs(t.start - trigger_start))
         return best.value, best.precision
@@ -327,7 +405,7 @@ def _own_place(doc, found, offset, actors) -> Place | None:
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
                 continue
             for obj in child.subtree:
-                if obj.dep_ != "pobj" and obj is not child:
+                if obj.dep_ != "pobj" and obj != child:
                     continue
                 pos = offset + obj.idx
                 if any(a.start <= pos < a.end for a in actors):

@@ -43,7 +43,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "help": ("AID", None), "provide": ("AID", None), "send": ("AID", None),
     # CONCEDE: yielding to demands
     "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "allow": ("CONCEDE", None),
-    "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accept": ("CONCEDE", None),
+    "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accept": ("AGREE", None),
     # RETREAT: withdrawals, releases, truces
     "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
     "release": ("RETREAT", "release"), "free": ("RETREAT", "release"), "lift": ("RETREAT", None),
@@ -79,7 +79,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # MOBILIZE: shows of force
     "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
     "deploy": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "troops"),
-    "mass": ("MOBILIZE", "troops"), "station": ("MOBILIZE", "troops"), "land": ("MOBILIZE", "troops"),
+    "mass": ("MOBILIZE", "troops"), "station": ("MOBILIZE", "troops"),
     # COERCE: arrests, bans, blockades, seizures
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "ban": ("COERCE", "ban"),
     "blockade": ("COERCE", "restrict"), "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"),

@@ -55,9 +55,9 @@ def _hypothetical(token) -> bool:
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUXILIARIES:
                 return True
-            if child.dep_ in ("mark", "advmod") and child.lower_ in HYPOTHETICAL_MARKERS:
+            if child.dep_ in ("mark", "advmod", "amod") and child.lower_ in HYPOTHETICAL_MARKERS:
                 return True
-        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head == node:
             break
         node = node.head
     return False
@@ -73,7 +73,7 @@ def _planned(token) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lower_ in PLAN_ADJECTIVES:
             return True
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
             break
         node = node.head
     return False
@@ -82,7 +82,7 @@ def _planned(token) -> bool:
 def _governed_by(token, lemmas: frozenset, *, deps: tuple[str, ...]) -> bool:
     node = token
     for _ in range(4):
-        if node.head is node:
+        if node.head == node:
             return False
         if node.dep_ in deps and node.head.lemma_.lower() in lemmas:
             return True

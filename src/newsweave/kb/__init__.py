@@ -244,11 +244,20 @@ def _asdict(entry: Entry) -> dict:
     return {name: getattr(entry, name) for name in Entry.__slots__}
 
 
+def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
+    """Given names from `first_names.txt` (one a line, `#` comments), added to CAMEO's."""
+    if not path.exists():
+        return
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kb.first_names = kb.first_names | {normalise(n) for n in lines if n and not n.startswith("#")}
+
+
 def load(data_dir: Path = DATA) -> KnowledgeBase:
     """Build a knowledge base from a data folder (the packaged one by default)."""
     kb = KnowledgeBase()
     _load_generated(kb, data_dir / "generated.json.gz")
     _load_curated(kb, data_dir / "curated.txt")
+    _load_first_names(kb, data_dir / "first_names.txt")
     kb.finish()
     return kb
 

@@ -1,0 +1,153 @@
+"""Event extraction on hand-built sentences: type, mode, actors, date, attribution, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.document import Document, Region
+from newsweave.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def stages():
+    from newsweave.annotate.entities import EntityRecognizer
+    from newsweave.annotate.parse import Parser
+    from newsweave.annotate.places import PlaceResolver
+    from newsweave.annotate.timex import TimeTagger
+    from newsweave.extract.events import EventExtractor
+
+    settings = Settings()
+    return [Parser(settings), EntityRecognizer(settings), TimeTagger(settings),
+            PlaceResolver(settings), EventExtractor(settings)]
+
+
+def run(stages, *parts: tuple[str, str], published: str = "2017-05-29") -> Document:
+    """A document made of (region kind, text) parts, through the annotate and extract stages."""
+    text, regions = "", []
+    for kind, part in parts:
+        regions.append(Region(kind, len(text), len(text) + len(part)))
+        text += part + "\n\n"
+    doc = Document(id="t", name="t", path="", raw=text, text=text, published=published,
+                   published_precision="day", regions=regions)
+    for stage in stages:
+        doc = stage(doc)
+    return doc
+
+
+def events_of(stages, sentence: str, **kw):
+    return run(stages, ("body", sentence), **kw).events
+
+
+def one(events, kind):
+    found = [e for e in events if e.type == kind]
+    assert found, f"no {kind} event in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, kind, source, target", [
+    ("Egypt attacked Libya on Friday.", "ASSAULT", "Egypt", "Libya"),
+    ("Libya was attacked by Egypt on Friday.", "ASSAULT", "Egypt", "Libya"),
+    ("Iran threatened Israel with retaliation.", "THREATEN", "Iran", "Israel"),
+    ("Amnesty International accused Turkey of torture.", "ACCUSE", "Amnesty International", "Turkey"),
+    ("Russia's support for Haftar angered the United Nations.", "SUPPORT", "Russia", "Haftar"),
+])
+def test_actors_by_voice_and_possessive(stages, sentence, kind, source, target):
+    event = one(events_of(stages, sentence), kind)
+    assert source in (event.source_text or "")
+    assert target in (event.target_text or "")
+
+
+def test_light_verb_noun_trigger(stages):
+    event = one(events_of(stages, "President Sisi held talks with Vladimir Putin in Moscow."), "CONSULT")
+    assert "Sisi" in event.source_text and "Putin" in event.target_text
+    assert "talks" in event.trigger
+    assert event.place is not None and "Moscow" in event.place.name
+
+
+def test_coordinated_subjects_give_one_event_each(stages):
+    events = events_of(stages, "Russia, Iran and Turkey attacked the rebels in Idlib.")
+    sources = {e.source_text for e in events if e.type == "ASSAULT"}
+    assert {"Russia", "Iran", "Turkey"} <= sources
+
+
+def test_forces_loyal_to_act_for_their_leader(stages):
+    event = one(events_of(stages, "Forces loyal to Khalifa Haftar attacked the Benghazi Defense Brigades."),
+                "ASSAULT")
+    assert "Haftar" in event.source_text
+    assert event.source is not None or event.source_text.startswith("Forces loyal")
+
+
+def test_demonym_group_and_military_aid(stages):
+    event = one(events_of(stages, "Turkey delivered armored vehicles and rocket launchers to Tripoli."), "AID")
+    assert event.mode == "military"
+    assert event.source_text == "Turkey"
+
+
+def test_aerial_assault_mode(stages):
+    event = one(events_of(stages, "The Egyptian air force bombed militant camps in eastern Libya."), "ASSAULT")
+    assert event.mode == "aerial"
+    assert "Egyptian air force" in event.source_text
+
+
+def test_date_from_sentence_else_published(stages):
+    dated = one(events_of(stages, "Egypt attacked Libya on May 26, 2017.", published="2017-06-01"), "ASSAULT")
+    assert dated.date == "2017-05-26"
+    undated = one(events_of(stages, "Egypt attacked Libya.", published="2017-06-01"), "ASSAULT")
+    assert undated.date == "2017-06-01" and undated.date_precision == "day"
+
+
+@pytest.mark.parametrize("sentence, attribution", [
+    ("According to Asharq al-Awsat, Turkey attacked Misrata.", "Asharq al-Awsat"),
+    ("Turkey attacked Misrata, his office said.", "his office"),
+    ("Informed sources revealed that Turkey attacked Misrata.", "Informed sources"),
+])
+def test_attribution(stages, sentence, attribution):
+    event = one(events_of(stages, sentence), "ASSAULT")
+    assert event.attribution == attribution
+    assert event.modality == "reported"
+
+
+def test_attribution_carries_over_to_the_same_sources(stages):
+    doc = run(stages, ("body", "Informed sources revealed that Haftar met Putin in Moscow."),
+              ("body", "According to the same sources, Russia attacked Misrata."))
+    event = one(doc.events, "ASSAULT")
+    assert event.attribution == "Informed sources"
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Egypt attacked Libya.", "asserted"),
+    ("Egypt will attack Libya.", "planned"),
+    ("Egypt is planning to attack Libya.", "planned"),
+    ("Egypt could attack Libya.", "hypothetical"),
+    ("Egypt did not attack Libya.", "negated"),
+    ("Cairo denied that Egypt attacked Libya.", "denied"),
+])
+def test_modality(stages, sentence, modality):
+    event = one(events_of(stages, sentence), "ASSAULT")
+    assert event.modality == modality
+
+
+def test_hypothetical_lowers_confidence(stages):
+    sure = one(events_of(stages, "Egypt attacked Libya."), "ASSAULT")
+    maybe = one(events_of(stages, "Egypt could attack Libya."), "ASSAULT")
+    assert 0 <= maybe.confidence < sure.confidence <= 1
+
+
+def test_comment_events_are_marked(stages):
+    doc = run(stages, ("body", "Egypt attacked Libya."), ("comment", "Russia attacked Turkey."))
+    regions = {e.source_text: e.region for e in doc.events}
+    assert regions.get("Egypt") == "body"
+    assert regions.get("Russia") == "comment"
+
+
+def test_sentence_span_points_into_text(stages):
+    doc = run(stages, ("body", "Some words first. Egypt attacked Libya on Friday."))
+    for event in doc.events:
+        assert doc.text[event.start:event.end] == event.sentence
+        assert doc.text[event.trigger_start:event.trigger_end] == event.trigger
+
+
+def test_plain_verbs_are_not_events(stages):
+    assert events_of(stages, "The weather was nice and the children played in the garden.") == []
