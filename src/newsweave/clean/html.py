@@ -65,8 +65,19 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
 # Without trafilatura's verdict, a line of at least this many words counts as article text.
 FALLBACK_BODY_WORDS = 12
 
-# A trafilatura paragraph not found whole is located by this many leading characters.
-MATCH_PREFIX_CHARS = 40
+# A trafilatura paragraph not found whole is located piece by piece: pieces of this many
+# words, found in order, no more than this many words apart, kept when a run of them is at
+# least one piece long (shorter words runs recur anywhere).
+MATCH_PIECE_WORDS = 6
+MATCH_PIECE_MIN_WORDS = 3
+MATCH_PIECE_GAP_WORDS = 12
+
+# Characters pages put inside words (soft hyphen, zero-width spaces, BOM); trafilatura drops some.
+INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+# A word as the locator compares it: letters and digits, across invisible characters.
+WORD = re.compile(r"\w+(?:[\u00ad\u200b-\u200d\u2060\ufeff]+\w+)*")
+WORD_CHAR = re.compile(r"\w")
 
 # An entity or character reference as written in the source.
 CHAR_REFERENCE = re.compile(r"&#?[0-9A-Za-z]*;?")
@@ -312,43 +323,79 @@ def _precision(value: str) -> str | None:
 
 
 class _Locator:
-    """Find paragraphs in the rendered text, comparing with whitespace collapsed."""
+    """Find paragraphs in the rendered text by their words, ignoring spacing and punctuation.
+
+    trafilatura writes list items with a "- " marker, table cells between "|", and joins or
+    splits lines differently from the page; comparing word sequences finds the paragraph all
+    the same. A paragraph not found whole is found piecewise, a few words at a time.
+    """
 
     def __init__(self, text: str):
         self.text = text
-        chars: list[str] = []
-        self.where: list[int] = []
-        for m in WORDS_OR_SPACES.finditer(text):
-            if m.group().isspace():
-                chars.append(" ")
-                self.where.append(m.start())
+        self.starts: list[int] = []  # word -> its start in text
+        self.ends: list[int] = []
+        words: list[str] = []
+        for m in WORD.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            words.append(_word(m.group()))
+        self.at: list[int] = []  # word -> its position in `norm`
+        position = 1
+        for word in words:
+            self.at.append(position)
+            position += len(word) + 1
+        self.norm = " " + " ".join(words) + " "
+        self.cursor = 0  # in `norm`: searches start after the last paragraph found
+
+    def find(self, paragraph: str) -> list[tuple[int, int]]:
+        """The spans of `paragraph`: one when found whole, else one per run of found pieces."""
+        words = [_word(w) for w in WORD.findall(paragraph)]
+        if not words:
+            return []
+        whole = self._find(words, anywhere=True)
+        if whole is not None:
+            return [self._span(*whole)]
+        runs: list[list[int]] = []  # [first word, last word] of pieces found one after another
+        for i in range(0, len(words), MATCH_PIECE_WORDS):
+            piece = words[i:i + MATCH_PIECE_WORDS]
+            if len(piece) < MATCH_PIECE_MIN_WORDS:
+                break
+            found = self._find(piece, anywhere=False)
+            if found is None:
+                continue
+            if runs and found[0] - runs[-1][1] <= MATCH_PIECE_GAP_WORDS:
+                runs[-1][1] = found[1]
             else:
-                chars.append(m.group())
-                self.where.extend(range(m.start(), m.end()))
-        self.norm = "".join(chars)
-        self.cursor = 0
+                runs.append(list(found))
+        return [self._span(first, last) for first, last in runs
+                if last - first + 1 >= MATCH_PIECE_WORDS]
 
-    def find(self, paragraph: str) -> tuple[int, int] | None:
-        """The span of `paragraph`, searched after the previous find, then anywhere."""
-        needle = " ".join(paragraph.split())
-        if not needle:
+    def _find(self, words: list[str], *, anywhere: bool) -> tuple[int, int] | None:
+        """First and last word index of `words` in the text, after the cursor (or anywhere)."""
+        needle = " " + " ".join(words) + " "
+        at = self.norm.find(needle, self.cursor)
+        if at < 0 and anywhere:
+            at = self.norm.find(needle)
+        if at < 0:
             return None
-        for start_at in (self.cursor, 0):
-            at = self.norm.find(needle, start_at)
-            if at >= 0:
-                return self._span(at, at + len(needle))
-        prefix = needle[:MATCH_PREFIX_CHARS]
-        at = self.norm.find(prefix, self.cursor)
-        if len(prefix) < MATCH_PREFIX_CHARS or at < 0:
-            return None
-        start = self.where[at]  # the paragraph was changed: take its line from this prefix on
-        end = self.text.find("\n", start)
-        self.cursor = at + len(prefix)
-        return start, len(self.text) if end < 0 else end
+        first = bisect_left(self.at, at + 1)
+        self.cursor = at + len(needle) - 1
+        return first, first + len(words) - 1
 
-    def _span(self, start: int, end: int) -> tuple[int, int]:
-        self.cursor = end
-        return self.where[start], self.where[end - 1] + 1
+    def _span(self, first: int, last: int) -> tuple[int, int]:
+        """The text from word `first` to word `last`, with the punctuation attached to them."""
+        start, end = self.starts[first], self.ends[last]
+        while start > 0 and not self.text[start - 1].isspace() and \
+                not WORD_CHAR.match(self.text, start - 1):
+            start -= 1
+        while end < len(self.text) and not self.text[end].isspace() and \
+                not WORD_CHAR.match(self.text, end):
+            end += 1
+        return start, end
+
+
+def _word(word: str) -> str:
+    return INVISIBLE.sub("", word).lower()
 
 
 def _regions(rendered: _Rendered, extracted: _Extracted | None) -> list[Region]:
@@ -357,8 +404,8 @@ def _regions(rendered: _Rendered, extracted: _Extracted | None) -> list[Region]:
     regions = _comment_regions(rendered)
     locator = _Locator(text)
     if not regions and extracted is not None:
-        spans = [locator.find(line) for line in extracted.comments]
-        _add(regions, text, [span for span in spans if span], "comment")
+        _add(regions, text, [span for line in extracted.comments
+                             for span in locator.find(line)], "comment")
     if extracted is not None and extracted.title:  # before the body, which may repeat it
         wanted = " ".join(extracted.title.split())
         titles = [span for span in _lines(text)
@@ -366,8 +413,8 @@ def _regions(rendered: _Rendered, extracted: _Extracted | None) -> list[Region]:
         _add(regions, text, titles[:1], "title")
     if extracted is not None:
         locator.cursor = 0
-        spans = [locator.find(line) for line in extracted.body]
-        _add(regions, text, [span for span in spans if span], "body")
+        _add(regions, text, [span for line in extracted.body for span in locator.find(line)],
+             "body")
     else:
         _add(regions, text, [span for span in _lines(text)
                              if len(text[span[0]:span[1]].split()) >= FALLBACK_BODY_WORDS], "body")

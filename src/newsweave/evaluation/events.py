@@ -9,6 +9,7 @@ DEMAND, DISAPPROVE and FIGHT, scored as REQUEST, ACCUSE and ASSAULT.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -177,32 +178,19 @@ def _ratio(hit: int, total: int) -> float:
 
 
 def evaluate_petrarch(path: Path, settings: Settings, *, limit: int | None = None) -> list[Score]:
-    from ..extract.lexicon import cameo_to_plover
-
-    lines = (path / "PETR.UnitTest.records.shared.jsonl").read_text("utf-8").splitlines()
-    records = [json.loads(line) for line in lines if line.strip()]
-    records = [r for r in records if not r.get("error") and r.get("id") != "FINAL-RECORD" and r.get("text")]
+    records = petrarch_records(path)
     records = records[:limit] if limit else records
-    stages = _stages(settings)
+    stages = petrarch_stages(path, settings)
     counts = Counter()
     for record in records:
-        gold = set()
-        for coding in record.get("codings") or []:
-            mapped = cameo_to_plover(str(coding.get("event", "")))
-            if mapped:
-                gold.add(mapped[0])
-        doc = analyse(record["text"], stages)
-        ours = {e.type for e in doc.events if e.modality not in ("negated", "denied")}
+        result = score_petrarch_record(record, analyse(record["text"], stages))
         counts["n"] += 1
-        if record.get("noevents") or not gold:
+        counts["ok"] += result["ok"]
+        if result["no_event"]:
             counts["none_n"] += 1
-            correct = not ours
-            counts["none"] += correct
+            counts["none"] += result["ok"]
         else:
-            best = max(doc.events, key=lambda e: e.confidence).type if doc.events else None
-            correct = best in gold
-            counts["any"] += bool(ours & gold)
-        counts["ok"] += correct
+            counts["any"] += result["any"]
     metrics = {
         "type_accuracy": _ratio(counts["ok"], counts["n"]),
         "any_event_type_found": _ratio(counts["any"], counts["n"] - counts["none_n"]),
@@ -210,6 +198,117 @@ def evaluate_petrarch(path: Path, settings: Settings, *, limit: int | None = Non
     }
     note = ("gold CAMEO codes mapped to PLOVER with the CAMEO2PLOVER-2021 table (by code, else root); "
             "a record is right when our most confident event's type is one of its gold types, or, for "
-            "no-event records, when we produce none. Error records are skipped; actors are not scored "
-            "(the suite's actors are invented).")
+            "no-event records, when we produce none. The suite's own actor dictionary "
+            "(PETR.Validate.actors.txt) is added as mentions, as PETRARCH is run; with the record's "
+            "require_dyad option on, only events with both a source and a target count. Error records "
+            "are skipped; actors are not scored (the suite's actors are invented).")
     return [Score("petrarch_unittest", "CAMEO root -> PLOVER type", "newsweave", metrics, counts["n"], note)]
+
+
+def petrarch_records(path: Path) -> list[dict]:
+    lines = (path / "PETR.UnitTest.records.shared.jsonl").read_text("utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    return [r for r in records if not r.get("error") and r.get("id") != "FINAL-RECORD" and r.get("text")]
+
+
+def petrarch_stages(path: Path, settings: Settings, *, dictionary: bool = True) -> list:
+    """The per-document stages, with the suite's actor dictionary read in after the NER stage."""
+    stages = _stages(settings)
+    actors = path / "dictionaries" / "PETR.Validate.actors.txt"
+    if dictionary and actors.is_file():
+        stages.insert(2, DictionaryActors(read_actor_dictionary(actors)))
+    return stages
+
+
+def score_petrarch_record(record: dict, doc: Document, *, honour_config: bool = True) -> dict:
+    """{ok, any, no_event} for one unit-test record (see `evaluate_petrarch`)."""
+    from ..extract.lexicon import cameo_to_plover
+
+    gold = set()
+    for coding in record.get("codings") or []:
+        mapped = cameo_to_plover(str(coding.get("event", "")))
+        if mapped:
+            gold.add(mapped[0])
+    events = [e for e in doc.events if e.modality not in ("negated", "denied")]
+    if honour_config and _config_on(record, "require_dyad"):
+        events = [e for e in events if e.source_text and e.target_text]
+    ours = {e.type for e in events}
+    if record.get("noevents") or not gold:
+        return {"ok": not ours, "any": False, "no_event": True}
+    best = max(events, key=lambda e: e.confidence).type if events else None
+    return {"ok": best in gold, "any": bool(ours & gold), "no_event": False}
+
+
+def _config_on(record: dict, option: str) -> bool:
+    return str((record.get("config") or {}).get(option, "")).strip().lower() == "true"
+
+
+# A PETRARCH actor-dictionary entry line: the phrase (words joined by "_"), an optional code.
+_ENTRY = re.compile(r"^([A-Za-z0-9.'&-][^\[#<]*?)\s*(\[([^\]]*)\])?\s*(#.*)?$")
+_CODE_LINE = re.compile(r"^\s+\[([^\]]*)\]")
+
+
+def read_actor_dictionary(path: Path) -> dict[str, str]:
+    """Actor phrase -> code from a PETRARCH actor dictionary ("ARNOR_ [ARN]", "+SYNONYM" lines,
+    codes on the entry line or on indented lines below it; the first code is kept)."""
+    phrases: dict[str, str] = {}
+    group: list[str] = []
+    code: str | None = None
+
+    def flush():
+        for phrase in group:
+            phrases.setdefault(phrase, code or "---")
+
+    for raw in path.read_text("utf-8", errors="replace").splitlines():
+        if not raw.strip() or raw.lstrip().startswith(("#", "<")):
+            continue
+        codes = _CODE_LINE.match(raw)
+        if codes:
+            code = code or codes.group(1).split()[0] if codes.group(1).split() else code
+            continue
+        line = raw.strip()
+        synonym = line.startswith("+")
+        match = _ENTRY.match(line.lstrip("+").strip())
+        if not match:
+            continue
+        if not synonym:
+            flush()
+            group, code = [], None
+        group.append(match.group(1).strip())
+        if match.group(3) and match.group(3).split():
+            code = code or match.group(3).split()[0]
+    flush()
+    return phrases
+
+
+class DictionaryActors:
+    """Adds a mention for each actor-dictionary phrase in the text (PETRARCH's own actors).
+
+    As in TABARI/PETRARCH, a phrase ending in "_" matches whole words only, others also match
+    longer words ("ARGENTIN" matches "Argentina"); a match must start with a capital letter.
+    Mentions the NER stage found over the same words are replaced.
+    """
+
+    def __init__(self, phrases: dict[str, str]):
+        parts = []
+        for phrase in sorted(phrases, key=len, reverse=True):
+            exact = phrase.endswith("_") or len(phrase) <= 3  # "ENT" must not match "Entire"
+            words = [re.escape(w) for w in phrase.strip("_").replace("_", " ").split()]
+            if words:
+                parts.append((r"\s+".join(words) + (r"\b" if exact else r"\w*"), phrases[phrase]))
+        self.codes = [code for _, code in parts]
+        self.pattern = re.compile(r"\b(?:" + "|".join(f"({p})" for p, _ in parts) + ")", re.IGNORECASE)
+
+    def __call__(self, doc: Document) -> Document:
+        from ..document import Mention
+
+        found = []
+        for match in self.pattern.finditer(doc.text):
+            if not match.group(0)[0].isupper():
+                continue
+            code = self.codes[match.lastindex - 1] if match.lastindex else "---"
+            found.append(Mention(match.start(), match.end(), match.group(0), "ORGANIZATION", "body",
+                                 entity=f"PETR:{code}", name=match.group(0)))
+        kept = [m for m in doc.mentions if all(m.end <= f.start or f.end <= m.start for f in found)]
+        doc.mentions = sorted(kept + found, key=lambda m: m.start)
+        return doc
