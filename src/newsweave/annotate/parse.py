@@ -36,9 +36,21 @@ class Parser:
     def __init__(self, settings: Settings):
         self.nlp = load_model(settings.spacy_model)
 
+    def _region_text(self, doc: Document, index: int) -> str:
+        """The region's text, cut at spaCy's length limit (one pathological paragraph)."""
+        region = doc.regions[index]
+        text = doc.text[region.start:region.end]
+        if len(text) > self.nlp.max_length:
+            doc.warnings.append(
+                f"region at {region.start} is {len(text):,} characters; only the first "
+                f"{self.nlp.max_length:,} were analysed"
+            )
+            text = text[: self.nlp.max_length]
+        return text
+
     def __call__(self, doc: Document) -> Document:
         indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]
-        texts = (doc.text[doc.regions[i].start:doc.regions[i].end] for i in indices)
+        texts = (self._region_text(doc, i) for i in indices)
         parses = list(zip(indices, self.nlp.pipe(texts)))
         doc.scratch["parses"] = parses
         doc.sentences = []

@@ -15,6 +15,11 @@ from . import patterns as P
 
 _WORD = re.compile(r"\w+")
 
+# A repeated body paragraph shorter than this is kept unless a neighbour repeats too: an
+# interview asks the same question of each guest, a report repeats a subheading, but a pasted
+# copy of the article repeats a run of paragraphs.
+REPEAT_ALONE_MIN_WORDS = 20
+
 
 def normalise(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
@@ -28,28 +33,35 @@ def shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
 
 def drop_repeats(doc: Document) -> Document:
     """Mark later copies of body paragraphs as boilerplate. Reads/changes `regions` only."""
-    seen_exact: dict[tuple[str, ...], int] = {}
+    titles: dict[tuple[str, ...], int] = {}
     for region in doc.regions_of("title"):
-        seen_exact.setdefault(tuple(normalise(doc.text[region.start:region.end])), region.start)
+        titles.setdefault(tuple(normalise(doc.text[region.start:region.end])), region.start)
+    seen_exact: dict[tuple[str, ...], int] = {}
     seen_shingles: dict[tuple[str, ...], int] = {}  # shingle -> start of its first paragraph
-    for region in doc.regions:
-        if region.kind != "body":
-            continue
+    body = doc.regions_of("body")
+    repeats: list[int | None] = []  # per body paragraph: the start of what it repeats
+    alone: list[bool] = []  # a repeat that may stand alone (the title, or a long paragraph)
+    for region in body:
         words = normalise(doc.text[region.start:region.end])
-        if not words:
-            continue
         key = tuple(words)
         grams = shingles(words, P.PARAGRAPH_SHINGLE)
-        earlier = seen_exact.get(key)
+        earlier = titles.get(key) if words else None
+        alone.append(earlier is not None or len(words) >= REPEAT_ALONE_MIN_WORDS)
+        if earlier is None and words:
+            earlier = seen_exact.get(key)
         if earlier is None and len(grams) >= P.REPEAT_MIN_SHINGLES:
             earlier = _contained_in(grams, seen_shingles)
-        if earlier is not None:
+        repeats.append(earlier)
+        if earlier is None and words:
+            seen_exact.setdefault(key, region.start)
+            for gram in grams:
+                seen_shingles.setdefault(gram, region.start)
+    for i, region in enumerate(body):
+        beside = (i and repeats[i - 1] is not None) or \
+            (i + 1 < len(body) and repeats[i + 1] is not None)
+        if repeats[i] is not None and (alone[i] or beside):
             region.kind = "boilerplate"
-            region.note = f"repeats text at {earlier}"
-            continue
-        seen_exact.setdefault(key, region.start)
-        for gram in grams:
-            seen_shingles.setdefault(gram, region.start)
+            region.note = f"repeats text at {repeats[i]}"
     return doc
 
 

@@ -423,18 +423,36 @@ def _regions(rendered: _Rendered, extracted: _Extracted | None) -> list[Region]:
 
 
 def _add(regions: list[Region], text: str, spans: list[tuple[int, int]], kind: str) -> None:
-    """Add a region per span (trimmed), skipping any that overlaps one already there."""
+    """Add a region per span (trimmed), less the parts that regions already there cover."""
     taken = sorted((r.start, r.end) for r in regions)
     starts = [start for start, _ in taken]
-    for start, end in spans:
-        start, end = _trim(text, start, end)
-        at = bisect_right(starts, start)  # taken spans are disjoint: check the neighbours only
-        if end <= start or (at and taken[at - 1][1] > start) or \
-                (at < len(taken) and taken[at][0] < end):
-            continue
-        regions.append(Region(kind, start, end))
-        taken.insert(at, (start, end))
-        starts.insert(at, start)
+    for span in spans:
+        for start, end in _uncovered(span, taken, starts):
+            start, end = _trim(text, start, end)
+            if end <= start:
+                continue
+            regions.append(Region(kind, start, end))
+            at = bisect_right(starts, start)
+            taken.insert(at, (start, end))
+            starts.insert(at, start)
+
+
+def _uncovered(span: tuple[int, int], taken: list[tuple[int, int]],
+               starts: list[int]) -> list[tuple[int, int]]:
+    """The parts of `span` outside the disjoint, sorted spans `taken`."""
+    start, end = span
+    parts = []
+    at = bisect_right(starts, start)
+    if at and taken[at - 1][1] > start:  # the span starts inside a taken one
+        start = taken[at - 1][1]
+    while at < len(taken) and taken[at][0] < end:
+        if taken[at][0] > start:
+            parts.append((start, taken[at][0]))
+        start = max(start, taken[at][1])
+        at += 1
+    if end > start:
+        parts.append((start, end))
+    return parts
 
 
 def _comment_regions(rendered: _Rendered) -> list[Region]:

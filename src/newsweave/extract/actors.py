@@ -32,6 +32,10 @@ PEOPLE_WORDS = frozenset({
     "authorities", "troops", "militiaman", "policeman", "sailor", "pilot", "party", "union",
 })
 
+# Heads that only count the people named after "of" ("tens of thousands of students").
+QUANTITY_HEADS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores",
+                            "dozen", "hundred", "thousand", "million", "number", "handful"})
+
 # Mention types that can be an actor (a DATE or MONEY cannot act).
 ACTOR_MENTION_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY", "LOCATION",
                                  "FACILITY", "OTHER"})
@@ -129,6 +133,9 @@ class ActorFinder:
         return found
 
     def actor(self, token) -> Actor | None:
+        counted = _counted(token)
+        if counted is not None:
+            return self.actor(counted)
         if token.lower_ in NON_ACTORS or token.pos_ in ("PRON", "NUM", "DET") or token.ent_type_ in NON_ACTOR_ENTITY_LABELS:
             return None
         if any(a.lower_ == "according" for a in token.ancestors):
@@ -144,9 +151,26 @@ class ActorFinder:
         mention = self._mention_of(token)
         if mention is not None:
             return self._linked(text, start, end, mention)
-        if group or (token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS):
-            return Actor(text, start, end)  # kept as text: "rebels", "demonstrators"
+        if group:  # kept as text with a generic key: "rebels", "the police"
+            return Actor(text, start, end, f"GROUP:{token.lower_}")
+        if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS:
+            return Actor(text, start, end)
         return None
+
+    def thing(self, token) -> Actor | None:
+        """A thing acted upon ("power lines leading into Kabul"), keyed by a named place or party
+        inside it when there is one."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in NON_ACTORS:
+            return None
+        left, right = _phrase_bounds(token, extend=True)
+        start = self.offset + left.idx
+        end = self.offset + right.idx + len(right.text)
+        inside = self.mentions.covering(start, end)
+        if inside is not None:
+            actor = self._linked(self.doc.text[start:end], start, end, inside)
+            actor.named = False
+            return actor
+        return Actor(self.doc.text[start:end], start, end)
 
     def _mention_of(self, token) -> Mention | None:
         start = self.offset + token.idx
@@ -179,6 +203,18 @@ class ActorFinder:
             key, country = _kb_key(mention.text, country)
             entity = entity or key
         return Actor(text, start, end, entity, country, named=True, type=mention.type)
+
+
+def _counted(token):
+    """ "tens of thousands of students" -> "students"."""
+    if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _counted(obj) or obj
+    return None
 
 
 def _conjuncts(token) -> list:

@@ -8,6 +8,7 @@ dependency parse (`actors.py`), attribution and modality from their own modules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -16,7 +17,8 @@ from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .attribution import Attributor
 from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
-                      MILITARY_OBJECTS, NOUN_TRIGGERS, SYMMETRIC_TYPES, VERB_TRIGGERS, verb_trigger)
+                      MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
+                      UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, verb_trigger)
 from .modality import DENIAL_VERBS, modality_of
 
 # Regions whose sentences can hold events (titles repeat the body; boilerplate holds none).
@@ -38,6 +40,32 @@ RECEIVING_VERBS = frozenset({"receive", "take", "get", "obtain", "accept"})
 ORIGIN_SOURCE_TYPES = frozenset({"AID", "MOBILIZE"})
 # Verbs whose object-of-"in" noun is an event the subject took part in ("took part in the strikes").
 PARTICIPATION_VERBS = frozenset({"take", "join", "participate", "engage"})
+
+# Verbs whose passive form is a stance of its subject ("Israel is opposed to X"): with a "to"
+# phrase and no "by" agent, the passive subject acts.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "devote", "resolve"})
+# Pronoun subjects of a reported clause that stand for the reporter ("X said it would ...").
+REPORTER_PRONOUNS = frozenset({"they", "he", "she", "it"})
+# Types whose target may be a thing rather than a party ("blew up power lines", "hit the camp").
+THING_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Dependencies followed when looking inside a non-actor object for the party it belongs to
+# ("Serbia's suppression", "calls by Belarus's rulers", "a Security Council resolution").
+OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "prep", "pobj", "appos", "conj"})
+# Prepositions not followed there: places, origins and comparisons are not the one acted upon.
+NOT_OWNER_PREPS = LOCATIVE_PREPS | {"from", "than", "like", "as", "during", "after", "before", "since"}
+
+# Cooperative types: announcing one ("will visit", "is ready to send troops") is a commitment,
+# coded AGREE (CAMEO 03 "express intent to cooperate" -> PLOVER AGREE); refusing one
+# ("would not meet demands") is coded REJECT.
+COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Words that mark a stated intention of the subject: future auxiliaries and readiness.
+INTENT_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+INTENT_HEADS = frozenset({"ready", "prepared", "willing", "poised", "plan", "intend", "offer"})
+# Conjunctions that make an announced action a threat ("will withdraw unless Y ...").
+ULTIMATUM_MARKS = frozenset({"unless"})
+# Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
+SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
+                          "confirm", "insist", "reiterate", "write", "quote"})
 
 # Calendar dates only: "PRESENT_REF" or week values say nothing about the day of an event.
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -91,6 +119,9 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
         noun_head = found.head if found.head != found.token else None
         modality = modality_of(found.token, attributed=attribution is not None, noun_head=noun_head)
         mode = _mode(found, sent)
+        kind, modality = _stance(found, modality, attribution is not None)
+        if kind != found.kind:
+            found = Found(found.token, found.head, kind, found.mode, found.how)
         for source, target in _pairs(found.kind, source_actors, target_actors):
             key = (found.kind, source and source.text, target and target.text)
             if key in seen:
@@ -105,7 +136,7 @@ def _triggers(sent) -> list[Found]:
     found: list[Found] = []
     consumed = set()
     for token in sent:
-        if token.pos_ == "VERB":
+        if token.pos_ in ("VERB", "AUX"):
             hit = _verb_found(token)
             if hit is None:
                 continue
@@ -114,33 +145,116 @@ def _triggers(sent) -> list[Found]:
             if not _framed(token):
                 found.append(hit)
     for token in sent:
-        if token.pos_ != "NOUN" or token.i in consumed:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
-        hit = NOUN_TRIGGERS.get(token.lemma_.lower())
+        hit = _noun_trigger(token)
         if hit is None or _noun_governed(token):
             continue
         found.append(Found(token, token, hit[0], hit[1], "noun"))
     return found
 
 
+def _noun_trigger(token):
+    """The trigger of an event noun: "a general strike" is a walkout, "strikes" alone attacks."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma != "ceasefire":
+        return None
+    if lemma == "strike":
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        if modifiers & WALKOUT_MODIFIERS:
+            return ("PROTEST", "hunger" if "hunger" in modifiers else "boycott")
+    return NOUN_TRIGGERS.get(lemma)
+
+
 def _verb_found(token) -> Found | None:
     lemma = token.lemma_.lower()
     if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that X attacked": the attack is the event, marked denied
+    under = _under_noun(token)
+    if under is not None:
+        return under
+    if token.pos_ == "AUX":
+        return None
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS:
+            kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
+            return Found(token, token, kind, mode, "verb")
     if lemma in LIGHT_VERBS:
-        for obj in objects:
+        for obj in [o for head in objects for o in (head, *_noun_conjuncts(head))]:
             noun = obj.lemma_.lower()
-            hit = LIGHT_VERB_OVERRIDES.get((lemma, noun)) or NOUN_TRIGGERS.get(noun)
+            hit = LIGHT_VERB_OVERRIDES.get((lemma, noun)) or _noun_trigger(obj)
             if hit:
                 return Found(obj, token, hit[0], hit[1], "noun")
         if lemma not in VERB_TRIGGERS:
             return None
-    hit = verb_trigger(lemma, [o.lemma_ for o in objects])
+    hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])
     if hit is None:
         return None
     (kind, mode), curated = hit
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def _noun_conjuncts(token) -> list:
+    """Coordinated nouns of an object ("artillery, mortar and rocket fire")."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == "NOUN":
+            found.append(child)
+            found.extend(_noun_conjuncts(child))
+    return found
+
+
+def _under_noun(token) -> Found | None:
+    """ "came under attack", "was put under investigation": the noun is the event."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "under":
+            for obj in child.children:
+                lemma = obj.lemma_.lower()
+                if obj.dep_ == "pobj" and lemma in UNDER_NOUNS and lemma in NOUN_TRIGGERS:
+                    kind, mode = NOUN_TRIGGERS[lemma]
+                    return Found(obj, token, kind, mode, "noun")
+    return None
+
+
+def _stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
+    """The type as PLOVER codes a stated intention: "will withdraw unless ..." threatens,
+    "will visit", "is ready to send troops" commit (AGREE), "would not meet the demands" refuses
+    (REJECT). The statement itself is what happened, so its modality is asserted or reported."""
+    said = "reported" if attributed else "asserted"
+    verb = found.head
+    if found.kind != "THREATEN" and modality in ("planned", "hypothetical") and _ultimatum(verb):
+        return "THREATEN", said
+    if found.kind in COOPERATIVE_TYPES and _intent(verb):
+        if modality == "negated":
+            return "REJECT", said
+        if modality in ("planned", "hypothetical"):
+            return "AGREE", said
+    return found.kind, modality
+
+
+def _ultimatum(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ULTIMATUM_MARKS
+                                          for m in c.children) for c in verb.children)
+
+
+def _intent(verb) -> bool:
+    """A future or readiness the subject states: "will visit", "is prepared to lift",
+    "said it would allow" (a reported "would" is the future of the past)."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in INTENT_AUXILIARIES:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "would" and node.dep_ == "ccomp" \
+                    and node.head.lemma_.lower() in SPEECH_VERBS:
+                return True
+        if node.dep_ == "xcomp" and (node.head.lower_ in INTENT_HEADS or node.head.lemma_.lower() in INTENT_HEADS):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _framed(token) -> bool:
@@ -167,8 +281,13 @@ def _noun_governed(token) -> bool:
 
 def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
     if found.how == "noun" and found.head == found.token:
-        return _noun_arguments(found.token, finder)
+        sources, targets = _noun_arguments(found.token, finder)
+        if not targets:
+            targets = _owned_deep(found.token, finder, skip=set(a.start for a in sources))
+        return sources, [t for t in targets if all(t.text != s.text for s in sources)]
     verb = found.head
+    if found.token.dep_ == "pobj" and found.token.head.lower_ == "under":
+        return _under_arguments(found, finder)
     sources, targets = _verb_subjects(verb, finder)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child != found.token:
@@ -187,7 +306,63 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
             sources, targets = _origins(verb, finder) + [a for a in noun_sources if a.named], sources
     elif not sources and found.kind in ORIGIN_SOURCE_TYPES:
         sources.extend(_origins(verb, finder))
+    if not targets:
+        targets.extend(_object_owners(verb, found, finder, sources))
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _under_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
+    """ "X came under attack by Y", "X was placed under arrest": X is acted upon, Y acts."""
+    verb = found.head
+    sources, targets = [], []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("dobj",):
+            targets.extend(finder.actors(child))
+        elif child.dep_ == "agent":
+            sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+    noun_sources, _ = _noun_arguments(found.token, finder)
+    sources.extend(noun_sources)
+    return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """The party a non-actor object belongs to ("denounced Serbia's crackdown", "rejected calls
+    by X", "vetoed a Security Council resolution"); for attacks and seizures the object itself
+    ("blew up power lines", "hit militant training camps")."""
+    skip = {a.start for a in sources}
+    objects = [c for c in verb.children if c.dep_ in ("dobj",) and c != found.token]
+    if found.token != verb:
+        objects.append(found.token)
+    for obj in objects:
+        owners = _owned_deep(obj, finder, skip=skip)
+        if owners:
+            return owners
+    if found.kind in THING_TARGET_TYPES:
+        for obj in objects:
+            if obj != found.token and obj.pos_ == "NOUN":
+                thing = finder.thing(obj)
+                if thing is not None:
+                    return [thing]
+    return []
+
+
+def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 3) -> list[Actor]:
+    """The nearest actors inside a noun phrase, breadth first, not through places or origins."""
+    frontier = [token]
+    for _ in range(depth):
+        found, following = [], []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ not in OWNER_DEPS or (child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS):
+                    continue
+                if child.dep_ not in ("prep", "conj"):
+                    found.extend(a for a in finder.actors(child)
+                                 if a.named and a.start not in skip and a.type not in PLACE_ONLY_TYPES)
+                following.append(child)
+        if found:
+            return _distinct(found)
+        frontier = following
+    return []
 
 
 def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
@@ -199,8 +374,10 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
             child = _antecedent(child, node)
             if child.dep_ in SUBJECT_DEPS:
                 sources.extend(finder.actors(child))
-                if child.lower_ in ("they", "he", "she") and node.dep_ == "ccomp":
+                if child.lower_ in REPORTER_PRONOUNS and node.dep_ == "ccomp":
                     sources.extend(_reporter(node, finder))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS and _stative(node):
+                sources.extend(finder.actors(child))
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # an active conjunct sharing a passive subject ("was met and visited X") acts
                 inherited_active = node != verb and verb.tag_ != "VBN"
@@ -260,10 +437,23 @@ class _Renamed:
         return getattr(self._token, name)
 
 
+def _stative(verb) -> bool:
+    """ "X is opposed to Y": a stance of X, not something done to X."""
+    children = list(verb.children)
+    return (verb.lemma_.lower() in STATIVE_PASSIVES and all(c.dep_ != "agent" for c in children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in children))
+
+
 def _reporter(verb, finder: ActorFinder) -> list[Actor]:
-    """ "X said they hit Y": the pronoun stands for the one who said it."""
+    """ "X said they hit Y", "X rejected it and said it would not": the pronoun stands for the
+    one who said it (the subject of the saying verb, or of the verb it is coordinated with)."""
     head = verb.head
-    return [a for c in head.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
+    for _ in range(3):
+        found = [a for c in head.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
+        if found or head.dep_ != "conj":
+            return found
+        head = head.head
+    return []
 
 
 def _owned(token, finder: ActorFinder) -> list[Actor]:

@@ -32,6 +32,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "recognize": ("SUPPORT", None), "recognise": ("SUPPORT", None), "sign": ("SUPPORT", None),
     "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None), "upgrade": ("SUPPORT", None),
     "commend": ("SUPPORT", None), "congratulate": ("SUPPORT", None), "thank": ("SUPPORT", None),
+    "forgive": ("SUPPORT", None), "pardon": ("SUPPORT", None),
     # COOPERATE: working together
     "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
     "share": ("COOPERATE", None), "coordinate": ("COOPERATE", None),
@@ -99,6 +100,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "wound": ("ASSAULT", None), "retake": ("ASSAULT", "heavy-weapons"), "recapture": ("ASSAULT", "heavy-weapons"),
     "storm": ("ASSAULT", None), "execute": ("ASSAULT", None), "murder": ("ASSAULT", None),
     "behead": ("ASSAULT", None), "rape": ("ASSAULT", "sexual"),
+    "detonate": ("ASSAULT", "explosives"), "explode": ("ASSAULT", "explosives"),
     # INVESTIGATE
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
 }
@@ -137,6 +139,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "offensive": ("ASSAULT", None), "invasion": ("ASSAULT", None), "assault": ("ASSAULT", None),
     "fighting": ("ASSAULT", None), "clash": ("ASSAULT", None), "battle": ("ASSAULT", None),
     "ambush": ("ASSAULT", None), "massacre": ("ASSAULT", "massacre"), "fire": ("ASSAULT", "firearms"),
+    "cleansing": ("ASSAULT", "massacre"),
     "investigation": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inquiry": ("INVESTIGATE", None),
 }
 
@@ -146,6 +149,7 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "launch", "stage", "make", "reach", "sign", "give",
     "impose", "begin", "start", "continue", "complete", "announce", "take", "issue", "mount",
     "conclude", "resume", "open", "receive", "pay", "lead", "order", "seal", "strike", "win",
+    "organize", "organise", "call",
 })
 
 # Light verb + noun pairs where the verb changes the type the noun alone would give.
@@ -155,7 +159,44 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("impose", "sanction"): ("SANCTION", None), ("lift", "sanction"): ("RETREAT", None),
     ("take", "delivery"): ("AID", None), ("receive", "support"): ("AID", None),
     ("give", "welcome"): ("CONSULT", "visit"), ("give", "support"): ("SUPPORT", None),
+    # a strike that is staged, called or organised is a walkout, not an air strike
+    ("stage", "strike"): ("PROTEST", "boycott"), ("call", "strike"): ("PROTEST", "boycott"),
+    ("organize", "strike"): ("PROTEST", "boycott"), ("organise", "strike"): ("PROTEST", "boycott"),
+    ("hold", "strike"): ("PROTEST", "boycott"), ("begin", "strike"): ("PROTEST", "boycott"),
+    ("open", "fire"): ("ASSAULT", "firearms"),
 }
+
+# Modifiers that make the noun "strike" a walkout ("a general strike", "a hunger strike": CAMEO
+# 142/143, PLOVER PROTEST with mode hunger or boycott).
+WALKOUT_MODIFIERS = frozenset({"general", "hunger", "labor", "labour", "worker", "workers",
+                               "nationwide", "national", "transport", "teacher", "teachers",
+                               "one-day", "day", "token", "sit-down"})
+
+# Verb + particle or preposition that together name an event ("called for", "cracked down on").
+PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
+    ("call", "for"): ("REQUEST", None), ("call", "on"): ("REQUEST", None),
+    ("call", "upon"): ("REQUEST", None), ("crack", "down"): ("COERCE", None),
+    ("pull", "out"): ("RETREAT", "withdraw"), ("step", "down"): ("RETREAT", None),
+    ("hand", "over"): ("RETREAT", "release"), ("shut", "down"): ("COERCE", "restrict"),
+    ("break", "off"): ("SANCTION", None), ("open", "fire"): ("ASSAULT", "firearms"),
+}
+
+# Verb + object pairs where the object changes the type the verb alone would give.
+VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    # evacuating people is humanitarian help; evacuating a place is a withdrawal
+    **{("evacuate", w): ("AID", "humanitarian") for w in (
+        "wounded", "injured", "civilian", "civilians", "refugee", "refugees", "family",
+        "families", "resident", "residents", "casualty", "casualties", "child", "children")},
+    # ties and relations: cut is a sanction, restored or normalised is cooperation
+    **{(v, o): ("SANCTION", None) for v in ("break", "sever", "cut", "downgrade", "suspend")
+       for o in ("tie", "ties", "relation", "relations")},
+}
+
+# Nouns after "under" that make the subject the one acted upon ("came under attack",
+# "was put under investigation", "placed under arrest").
+UNDER_NOUNS = frozenset({"attack", "fire", "siege", "investigation", "arrest", "bombardment",
+                         "shelling", "probe", "sanction", "blockade", "occupation",
+                         "detention"})
 
 # Object words that make AID (or SUPPORT) military: what was given is arms or soldiers.
 MILITARY_OBJECTS = frozenset({
@@ -215,16 +256,24 @@ def cameo_to_plover(code: str) -> Trigger | None:
     return None
 
 
-def verb_trigger(lemma: str, object_lemmas: list[str]) -> tuple[Trigger, bool] | None:
-    """The trigger for a verb (and its objects): `((type, mode), curated)` or None."""
+def verb_trigger(lemma: str, object_words: list[str]) -> tuple[Trigger, bool] | None:
+    """The trigger for a verb (and its objects' lemmas and words): `((type, mode), curated)` or None.
+
+    A curated verb + object pair wins, then the curated verb, then the CAMEO verb + object
+    patterns, then the CAMEO verb.
+    """
     lemma = lemma.lower()
+    words = [w.lower() for w in object_words]
+    for word in words:
+        if (lemma, word) in VERB_OBJECT_OVERRIDES:
+            return VERB_OBJECT_OVERRIDES[(lemma, word)], True
     if lemma in VERB_TRIGGERS:
         return VERB_TRIGGERS[lemma], True
     if lemma in CAMEO_BLOCKED:
         return None
     _, verbs, objects = cameo_tables()
-    for word in object_lemmas:
-        code = objects.get(lemma, {}).get(word.lower())
+    for word in words:
+        code = objects.get(lemma, {}).get(word)
         found = cameo_to_plover(code) if code else None
         if found:
             return found, False
