@@ -15,11 +15,15 @@ TEXT = "Talks end\n\nThe envoys met on Monday. They agreed to meet again.\n\nSha
 
 @pytest.fixture(scope="module")
 def parsed() -> Document:
+    def span(kind: str, part: str, **extra) -> Region:
+        start = TEXT.index(part)
+        return Region(kind, start, start + len(part), **extra)
+
     regions = [
-        Region("title", 0, 9),
-        Region("body", 11, 62),
-        Region("boilerplate", 64, 75),
-        Region("comment", 77, len(TEXT), author="Ann"),
+        span("title", "Talks end"),
+        span("body", "The envoys met on Monday. They agreed to meet again."),
+        span("boilerplate", "Share this!"),
+        span("comment", "Great article.  Thanks.", author="Ann"),
     ]
     doc = Document(id="d", name="d.txt", path="d.txt", raw=TEXT, text=TEXT, regions=regions)
     return Parser(Settings())(doc)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import DatabaseBusy, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # highest migration in migrations/ (0002 may be absent: the loop skips gaps)
 
 
 def now() -> str:
