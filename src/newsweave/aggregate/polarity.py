@@ -1,0 +1,57 @@
+"""What each PLOVER event type and modality says about alignment: the named data that relations,
+sides and contradictions share. Change a value here, not in the logic."""
+
+from __future__ import annotations
+
+COOPERATIVE = "cooperative"
+CONFLICTUAL = "conflictual"
+
+# Polarity of each PLOVER type (PLOVER's own verbal/material cooperation vs conflict split).
+# INVESTIGATE says nothing about alignment, so it has no polarity and makes no relation.
+POLARITY = {
+    "AGREE": COOPERATIVE, "CONSULT": COOPERATIVE, "SUPPORT": COOPERATIVE, "CONCEDE": COOPERATIVE,
+    "COOPERATE": COOPERATIVE, "AID": COOPERATIVE, "RETREAT": COOPERATIVE, "REQUEST": COOPERATIVE,
+    "ACCUSE": CONFLICTUAL, "REJECT": CONFLICTUAL, "THREATEN": CONFLICTUAL, "PROTEST": CONFLICTUAL,
+    "SANCTION": CONFLICTUAL, "MOBILIZE": CONFLICTUAL, "COERCE": CONFLICTUAL, "ASSAULT": CONFLICTUAL,
+}
+
+# How strongly one event of a type places two actors on the same (+) or opposite (-) sides.
+# Meeting or asking is weak evidence (rivals talk too); arming or attacking is strong.
+ALIGNMENT = {
+    "SUPPORT": 1.0, "AID": 1.0, "COOPERATE": 0.8, "AGREE": 0.5, "CONCEDE": 0.2, "RETREAT": 0.1,
+    "CONSULT": 0.2, "REQUEST": 0.2,
+    "ASSAULT": -1.0, "COERCE": -0.8, "SANCTION": -0.7, "THREATEN": -0.6, "MOBILIZE": -0.4,
+    "ACCUSE": -0.4, "REJECT": -0.3, "PROTEST": -0.3,
+}
+
+# Types whose source and target play the same role: one relation per pair, either way round.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+# Types that, cooperative, say "X is on Y's side" (not just talking), and conflictual ones that
+# say "X is against Y": the pair that makes two reports contradict each other.
+TAKING_SIDES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+OPPOSING = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+
+# How much an event of each modality counts as evidence for a relation. A denied, negated or
+# hypothetical event is not support ("Moscow denied arming Haftar"); a planned one half counts
+# (an announced delivery still shows alignment); an unknown modality counts as reported.
+MODALITY_WEIGHT = {
+    "asserted": 1.0, "reported": 1.0, "unknown": 1.0, "planned": 0.5,
+    "hypothetical": 0.0, "denied": 0.0, "negated": 0.0,
+}
+
+# Modalities that deny an event: against an asserted report of it, a contradiction.
+DENIALS = frozenset({"denied", "negated"})
+ASSERTIONS = frozenset({"asserted", "reported"})
+
+# Entity types that can be a party to a relation (places, weapons and platforms cannot).
+ACTOR_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY"})
+
+
+def type_label(type_: str, mode: str | None) -> str:
+    """"AID/military": the PLOVER type, mode-qualified when the event has a mode."""
+    return f"{type_}/{mode}" if mode else type_
+
+
+def evidence_weight(confidence: float | None, modality: str | None) -> float:
+    return float(confidence if confidence is not None else 0.5) * MODALITY_WEIGHT.get(modality or "unknown", 1.0)

@@ -1,0 +1,96 @@
+"""Quality floors: the scores newsweave must keep, pinned per dataset with a fingerprint of the
+gold data they were measured on and a noise margin.
+
+`benchmarks/floors.json` holds, per dataset folder name: the gold fingerprint, the `limit`
+used (so CI can afford the check), and `floors` — `"task | metric": value`. A floor is only
+compared when the fingerprint matches (other gold data means other numbers), and it is never
+lowered silently: `pin` refuses to lower one unless told why, and records the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import EvaluationError
+
+# Scores move by about this much between equivalent runs (spaCy, ties, float noise).
+DEFAULT_MARGIN = 0.01
+
+SYSTEM = "newsweave"
+
+
+def fingerprint(folder: Path) -> str:
+    """A hash of every file's relative path and content under `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def metric_key(score, metric: str) -> str:
+    return f"{score.task} | {metric}"
+
+
+@dataclass
+class FloorCheck:
+    dataset: str
+    key: str
+    floor: float
+    measured: float | None
+    margin: float
+
+    @property
+    def ok(self) -> bool:
+        return self.measured is not None and self.measured >= self.floor - self.margin
+
+
+def load(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as e:
+        raise EvaluationError(f"{path}: not valid JSON ({e})") from e
+
+
+def check(entry: dict, dataset: str, scores) -> list[FloorCheck]:
+    """Compare newsweave's scores with the pinned floors of one dataset."""
+    measured = {
+        metric_key(s, metric): value
+        for s in scores if s.system == SYSTEM
+        for metric, value in s.metrics.items()
+    }
+    margin = entry.get("margin", DEFAULT_MARGIN)
+    return [FloorCheck(dataset, key, floor, measured.get(key), margin)
+            for key, floor in entry.get("floors", {}).items()]
+
+
+def pin(path: Path, dataset_dir: Path, scores, metrics: list[str], *, limit: int | None,
+        allow_lower: str | None = None) -> dict:
+    """Record newsweave's current scores as the floors of `dataset_dir`'s dataset."""
+    data = load(path)
+    name = dataset_dir.name
+    old = data.get(name, {})
+    gold = fingerprint(dataset_dir)
+    new_floors = {
+        metric_key(s, metric): round(s.metrics[metric], 4)
+        for s in scores if s.system == SYSTEM
+        for metric in metrics if metric in s.metrics
+    }
+    if old.get("fingerprint") == gold and old.get("limit") == limit:
+        lowered = {k: (v, new_floors[k]) for k, v in old.get("floors", {}).items()
+                   if k in new_floors and new_floors[k] < v - old.get("margin", DEFAULT_MARGIN)}
+        if lowered and not allow_lower:
+            raise EvaluationError(f"{name}: these floors would go down: {lowered}; give a reason to lower them")
+    entry = {"fingerprint": gold, "limit": limit, "margin": old.get("margin", DEFAULT_MARGIN),
+             "measured": date.today().isoformat(), "floors": new_floors}
+    if allow_lower:
+        entry["lowered_because"] = allow_lower
+    data[name] = entry
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return entry

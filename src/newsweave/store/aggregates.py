@@ -1,0 +1,179 @@
+"""SQL for the aggregate tables: relations, memberships, sides, contradictions and the timeline.
+
+The logic lives in `aggregate/`; these functions read the rows it needs (article events with
+their document's publisher, entities, adjacent mentions) and write its results back, all
+tables in one transaction so a rebuild is all-or-nothing and rerunning it gives the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+
+from ..records import ContradictionRecord, PlaceRecord, RelationRecord
+from .database import transaction
+
+AGGREGATE_TABLES = ("relations", "memberships", "sides", "contradictions", "timeline")
+
+# Characters of text read before a mention to spot "Commander of the <organisation>".
+MENTION_CONTEXT_CHARS = 40
+
+
+def body_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """Article-body events with their document's publisher fields, in reading order."""
+    yield from conn.execute(
+        "SELECT e.id, e.doc, e.type, e.mode, e.source, e.target, e.date, e.date_precision, "
+        "e.place_name, e.place_lat, e.place_lon, e.place_country, e.sentence, e.attribution, "
+        "e.modality, e.confidence, d.name AS doc_name, d.source AS doc_source, d.url AS doc_url, "
+        "d.duplicate_of AS duplicate_of, d.published AS published "
+        "FROM events e JOIN documents d ON d.id = e.doc "
+        "WHERE e.region = 'body' ORDER BY d.seq, e.idx"
+    )
+
+
+def document_publishers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+    """Per document: its name, source, url and the copy it duplicates."""
+    return {row["id"]: row for row in conn.execute(
+        "SELECT id, name, source, url, duplicate_of FROM documents")}
+
+
+def entity_rows(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
+    return {row["id"]: row for row in conn.execute(
+        "SELECT id, name, type, kb_id, mentions FROM entities")}
+
+
+def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """Each article mention of an entity with the one before it in its document and the raw
+    text between them and before the earlier one (for "Haftar's LNA", "Commander of the LNA X")."""
+    yield from conn.execute(
+        "WITH m AS (SELECT doc, start, end, entity, type, "
+        "  LAG(entity) OVER w AS prev_entity, LAG(type) OVER w AS prev_type, "
+        "  LAG(start) OVER w AS prev_start, LAG(end) OVER w AS prev_end "
+        "  FROM mentions WHERE region = 'body' AND entity IS NOT NULL "
+        "  WINDOW w AS (PARTITION BY doc ORDER BY start)) "
+        "SELECT m.doc, m.entity, m.type, m.prev_entity, m.prev_type, "
+        "  substr(d.raw, m.prev_end + 1, m.start - m.prev_end) AS gap, "
+        "  substr(d.raw, max(1, m.prev_start + 1 - ?), min(m.prev_start, ?)) AS before "
+        "FROM m JOIN documents d ON d.id = m.doc "
+        "WHERE m.prev_entity IS NOT NULL AND m.start >= m.prev_end AND m.start - m.prev_end <= 40",
+        (MENTION_CONTEXT_CHARS, MENTION_CONTEXT_CHARS),
+    )
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def replace_aggregates(conn: sqlite3.Connection, *, relations: list[dict], memberships: list[dict],
+                       sides: list[dict], contradictions: list[dict], timeline: list[dict]) -> None:
+    """Replace every aggregate table with the given rows, in one transaction."""
+    with transaction(conn):
+        for table in AGGREGATE_TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        conn.executemany(
+            "INSERT INTO relations (idx, source, target, polarity, types, weight, events, documents, "
+            "independent_sources, first, last, publishers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(i, r["source"], r["target"], r["polarity"], _dump(r["types"]), r["weight"],
+              _dump(r["events"]), r["documents"], r["independent_sources"], r["first"], r["last"],
+              _dump(r["publishers"])) for i, r in enumerate(relations)],
+        )
+        conn.executemany(
+            "INSERT INTO memberships VALUES (?,?,?,?)",
+            [(m["member"], m["organisation"], m["reason"], _dump(m["evidence"])) for m in memberships],
+        )
+        conn.executemany(
+            "INSERT INTO sides VALUES (?,?,?,?,?,?)",
+            [(s["entity"], s["conflict"], s["side"], s["label"], s["score"], _dump(s["evidence"]))
+             for s in sides],
+        )
+        conn.executemany(
+            "INSERT INTO contradictions VALUES (?,?,?,?,?,?,?)",
+            [(i, c["kind"], c["about"], _dump(c["entities"]), _dump(c["events"]), _dump(c["documents"]),
+              c["explanation"]) for i, c in enumerate(contradictions)],
+        )
+        conn.executemany(
+            "INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(i, t["id"], t["date"], t["date_precision"], t["type"], t["mode"], t["source"], t["target"],
+              t["place_name"], t["place_lat"], t["place_lon"], t["place_country"], t["sentence"],
+              t["modality"], _dump(t["events"]), _dump(t["documents"]), t["sources"])
+             for i, t in enumerate(timeline)],
+        )
+
+
+# ---- reading the aggregate tables (CLI, API, exports) -------------------------------------
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """A database from before migration 0003, opened read-only, has no aggregate tables."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
+def relations(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None,
+              min_sources: int = 0) -> list[RelationRecord]:
+    """Relations, strongest first; optionally only those touching `actor_ids`."""
+    if not _has_table(conn, "relations"):
+        return []
+    sql = "SELECT * FROM relations WHERE independent_sources >= ?"
+    params: list = [min_sources]
+    if actor_ids is not None:
+        marks = ",".join("?" * len(actor_ids)) or "NULL"
+        sql += f" AND (source IN ({marks}) OR target IN ({marks}))"
+        params += actor_ids + actor_ids
+    return [RelationRecord(
+        source=row["source"], target=row["target"], polarity=row["polarity"],
+        types=json.loads(row["types"]), weight=row["weight"], events=json.loads(row["events"]),
+        documents=row["documents"], independent_sources=row["independent_sources"],
+        first=row["first"], last=row["last"],
+    ) for row in conn.execute(sql + " ORDER BY idx", params)]
+
+
+def contradictions(conn: sqlite3.Connection) -> list[ContradictionRecord]:
+    if not _has_table(conn, "contradictions"):
+        return []
+    return [ContradictionRecord(
+        about=row["about"], entities=json.loads(row["entities"]), events=json.loads(row["events"]),
+        documents=json.loads(row["documents"]), explanation=row["explanation"],
+    ) for row in conn.execute("SELECT * FROM contradictions ORDER BY idx")]
+
+
+def memberships(conn: sqlite3.Connection) -> list[dict]:
+    if not _has_table(conn, "memberships"):
+        return []
+    return [{**dict(row), "evidence": json.loads(row["evidence"])}
+            for row in conn.execute("SELECT * FROM memberships ORDER BY organisation, member")]
+
+
+def sides(conn: sqlite3.Connection) -> list[dict]:
+    """Every assigned actor with its conflict, side, side label, score and evidence."""
+    if not _has_table(conn, "sides"):
+        return []
+    return [{**dict(row), "name": row["name"] or row["entity"], "evidence": json.loads(row["evidence"])}
+            for row in conn.execute(
+                "SELECT s.*, e.name FROM sides s LEFT JOIN entities e ON e.id = s.entity "
+                "ORDER BY s.conflict, s.side, s.score DESC, s.entity")]
+
+
+def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
+             until: str | None = None, min_sources: int = 0) -> list[dict]:
+    """Merged events in the order they happened; `since`/`until` compare ISO date prefixes."""
+    if not _has_table(conn, "timeline"):
+        return []
+    sql = ("SELECT t.*, s.name AS source_name, g.name AS target_name FROM timeline t "
+           "LEFT JOIN entities s ON s.id = t.source LEFT JOIN entities g ON g.id = t.target "
+           "WHERE t.sources >= ?")
+    params: list = [min_sources]
+    if actor_ids is not None:
+        marks = ",".join("?" * len(actor_ids)) or "NULL"
+        sql += f" AND (t.source IN ({marks}) OR t.target IN ({marks}))"
+        params += actor_ids + actor_ids
+    if since:
+        sql += " AND t.date IS NOT NULL AND t.date >= substr(?, 1, length(t.date))"
+        params.append(since)
+    if until:
+        sql += " AND t.date IS NOT NULL AND substr(t.date, 1, length(?)) <= ?"
+        params += [until, until]
+    rows = conn.execute(sql + " ORDER BY t.idx", params)
+    return [{**dict(row), "events": json.loads(row["events"]), "documents": json.loads(row["documents"]),
+             "place": PlaceRecord(row["place_name"], row["place_lat"], row["place_lon"], row["place_country"])
+             if row["place_name"] else None} for row in rows]

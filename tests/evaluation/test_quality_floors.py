@@ -1,0 +1,54 @@
+"""The quality gate: newsweave keeps the scores pinned in benchmarks/floors.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluation import scorer_for
+from newsweave.evaluation.floors import check, fingerprint, load
+from newsweave.settings import Settings
+
+FLOORS = load(Path(__file__).resolve().parents[2] / "benchmarks" / "floors.json")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("dataset", sorted(FLOORS))
+def test_scores_stay_above_their_floors(dataset, shared_data):
+    entry = FLOORS[dataset]
+    folder = shared_data / dataset
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    if fingerprint(folder) != entry["fingerprint"]:
+        pytest.skip(f"{dataset}: the gold data changed since the floors were pinned; re-pin them")
+    scores = scorer_for(folder)(folder, Settings(), limit=entry.get("limit"))
+    failures = [c for c in check(entry, dataset, scores) if not c.ok]
+    assert not failures, "\n".join(
+        f"{c.key}: {c.measured} < floor {c.floor} - margin {c.margin}" for c in failures)
+
+
+def test_check_compares_with_the_margin():
+    from newsweave.evaluation import Score
+
+    entry = {"floors": {"NER | F1": 0.70}, "margin": 0.01}
+    assert check(entry, "x", [Score("x", "NER", "newsweave", {"F1": 0.695}, 10)])[0].ok
+    assert not check(entry, "x", [Score("x", "NER", "newsweave", {"F1": 0.68}, 10)])[0].ok
+    assert not check(entry, "x", [Score("x", "NER", "baseline", {"F1": 0.99}, 10)])[0].ok
+
+
+def test_pin_refuses_to_lower_a_floor_silently(tmp_path):
+    from newsweave.errors import EvaluationError
+    from newsweave.evaluation import Score
+    from newsweave.evaluation.floors import pin
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.txt").write_text("x")
+    floors = tmp_path / "floors.json"
+    pin(floors, gold, [Score("gold", "T", "newsweave", {"F1": 0.8}, 1)], ["F1"], limit=None)
+    with pytest.raises(EvaluationError):
+        pin(floors, gold, [Score("gold", "T", "newsweave", {"F1": 0.7}, 1)], ["F1"], limit=None)
+    entry = pin(floors, gold, [Score("gold", "T", "newsweave", {"F1": 0.7}, 1)], ["F1"], limit=None,
+                allow_lower="a reason")
+    assert entry["lowered_because"] == "a reason"
