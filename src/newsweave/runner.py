@@ -4,11 +4,19 @@ cross-document tables.
 Documents stream through in batches (memory stays flat), each batch is stored in one
 transaction, and documents already stored by the same pipeline revision are skipped before any
 NLP, so a repeated run adds nothing and an interrupted run resumes where it stopped.
+
+An engine processes batches (`LocalEngine` here, `engines.dask.DaskEngine` on a cluster); the
+runner keeps up to `engine.window` batches in flight so workers never wait for the writer, and
+stores results in input order. Ctrl-C stops the run cleanly: the batch being written is rolled
+back, the batches in flight are dropped, the engine is closed and `RunInterrupted` is raised.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +29,7 @@ from .document import Document
 from .errors import InputError, NewsweaveError
 from .pipeline import PIPELINE_REVISION, Stage, build_stages, process
 from .read import read_paths
+from .read.files import kind_of, walk
 from .resolve.entities import resolve_entities
 from .settings import Settings
 from .store import Writer, connect, run_lock
@@ -37,6 +46,9 @@ class RunReport:
     duplicates: int = 0
     entities: int = 0
     seconds: float = 0.0
+    total: int | None = None  # input items expected (documents and unreadable files), if known
+    seen: int = 0  # input items taken so far: documents read plus unreadable files
+    interrupted: bool = False
 
     @property
     def failed(self) -> int:
@@ -44,6 +56,14 @@ class RunReport:
 
 
 ProgressCallback = Callable[[RunReport], None]
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C ended the run after cleaning up; `report` says what was stored. Run again to resume."""
+
+    def __init__(self, report: RunReport):
+        super().__init__("run interrupted")
+        self.report = report
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -68,12 +88,23 @@ _worker_stages: list[Stage] | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _worker_stages
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the parent to handle
     _worker_stages = build_stages(settings)
 
 
 def _process_in_worker(doc: Document) -> Document | InputError:
     assert _worker_stages is not None
     return _process_safely(doc, _worker_stages)
+
+
+class _Submitted:
+    """Results of one batch: a list, or the iterator of a pool's already submitted tasks."""
+
+    def __init__(self, results: Iterable):
+        self.results = results
+
+    def result(self) -> list:
+        return list(self.results)
 
 
 class LocalEngine:
@@ -83,14 +114,22 @@ class LocalEngine:
         self.settings = settings
         self.pool = None
         self.stages: list[Stage] | None = None
+        # In-process work gains nothing from batches in flight; a pool overlaps them with writing.
+        self.window = 2 if settings.workers > 1 else 1
         if settings.workers > 1:
             self.pool = ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings,))
         else:
             self.stages = build_stages(settings)
 
+    def submit(self, docs: list[Document]):
+        """Start processing `docs`; `.result()` on the answer gives them in input order."""
+        if self.pool is not None:
+            return _Submitted(self.pool.map(_process_in_worker, docs, chunksize=max(1, len(docs) // (2 * self.settings.workers))))
+        return _Submitted(self.map(docs))
+
     def map(self, docs: list[Document]) -> list[Document | InputError]:
         if self.pool is not None:
-            return list(self.pool.map(_process_in_worker, docs, chunksize=max(1, len(docs) // (2 * self.settings.workers))))
+            return self.submit(docs).result()
         return [_process_safely(doc, self.stages) for doc in docs]
 
     def close(self) -> None:
@@ -102,7 +141,10 @@ def make_engine(settings: Settings):
     if settings.engine == "local":
         return LocalEngine(settings)
     if settings.engine == "dask":
-        from .engines.dask import DaskEngine  # optional dependency
+        try:
+            from .engines.dask import DaskEngine  # optional dependency
+        except ImportError as e:
+            raise NewsweaveError("the dask engine needs the dask extra: pip install 'newsweave[dask]'") from e
 
         return DaskEngine(settings)
     raise NewsweaveError(f"unknown engine {settings.engine!r} (choose local or dask)")
@@ -116,11 +158,39 @@ def _band_keys():
     return band_keys
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many input items `paths` hold, cheaply (files listed, JSONL lines counted); None for WARC."""
+    total = 0
+    for given in map(os.fspath, paths):
+        files = walk(given) if os.path.isdir(given) else [given]
+        for path in files:
+            kind = None if isinstance(path, InputError) else kind_of(path)
+            if kind == "warc":
+                return None  # records are only known by reading the whole archive
+            total += _count_lines(path) if kind == "jsonl" else 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    count, last = 0, b"\n"
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                count += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1  # reading will report the error as one item
+    return count + (last != b"\n")
+
+
 def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: ProgressCallback | None = None) -> RunReport:
-    """Read, process and store `paths`; then rebuild duplicates and entities. Returns the tally."""
+    """Read, process and store `paths`; then rebuild duplicates and entities. Returns the tally.
+
+    Raises `RunInterrupted` (a KeyboardInterrupt) after a clean stop on Ctrl-C.
+    """
     began = time.monotonic()
     paths = [str(p) for p in paths]
-    report = RunReport()
+    report = RunReport(total=count_inputs(paths) if on_progress else None)
     with run_lock(settings.db):
         conn = connect(settings.db)
         writer = Writer(conn)
@@ -128,10 +198,9 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
         engine = make_engine(settings)
         band_keys = _band_keys()
         try:
-            for batch in _batches(read_paths(paths, settings), settings.batch_size):
-                _store_batch(batch, engine, writer, report, band_keys)
-                if on_progress:
-                    on_progress(report)
+            _process_all(paths, settings, engine, writer, report, band_keys, on_progress)
+        except KeyboardInterrupt:
+            report.interrupted = True  # the batch being written was rolled back; nothing half-stored
         finally:
             engine.close()
             report.duplicates = rebuild_duplicates(conn)
@@ -140,25 +209,56 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
                               unchanged=report.unchanged, failed=report.failed)
             conn.close()
     report.seconds = time.monotonic() - began
+    if report.interrupted:
+        raise RunInterrupted(report)
     return report
 
 
-def _store_batch(batch: list, engine, writer: Writer, report: RunReport, band_keys) -> None:
+def _process_all(paths, settings: Settings, engine, writer: Writer, report: RunReport, band_keys,
+                 on_progress: ProgressCallback | None) -> None:
+    """Submit batches to the engine, keeping `engine.window` in flight, and store them in order."""
+    window = max(1, getattr(engine, "window", 1))
+    pending: deque = deque()
+    in_flight: set[str] = set()  # submitted, not yet stored: a later copy counts as unchanged
+    for batch in _batches(read_paths(paths, settings), settings.batch_size):
+        todo = _select_new(batch, writer, report, in_flight)
+        pending.append((todo, engine.submit(todo)))
+        while len(pending) >= window:
+            _store_results(*pending.popleft(), writer, report, band_keys, in_flight)
+        if on_progress:
+            on_progress(report)
+    while pending:
+        _store_results(*pending.popleft(), writer, report, band_keys, in_flight)
+        if on_progress:
+            on_progress(report)
+
+
+def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[str]) -> list[Document]:
+    """The batch's documents not stored yet by this pipeline version; records read errors."""
     docs: dict[str, Document] = {}
     read = 0
+    report.seen += len(batch)
     for item in batch:
         if isinstance(item, InputError):
             report.errors.append((item.path, item.reason))
             writer.record_error(item.path, item.reason)
             continue
         read += 1
-        docs.setdefault(item.id, item)  # the same content twice in one batch is one document
+        if item.id not in in_flight:
+            docs.setdefault(item.id, item)  # the same content twice in one batch is one document
     stored = writer.stored_versions(docs)
     todo = [doc for doc_id, doc in docs.items() if stored.get(doc_id) != PIPELINE_VERSION]
     report.read += read
     report.unchanged += read - len(todo)
+    in_flight.update(doc.id for doc in todo)
+    return todo
+
+
+def _store_results(todo: list[Document], submitted, writer: Writer, report: RunReport, band_keys,
+                   in_flight: set[str]) -> None:
+    """Store one batch's results in one transaction (processing failures are recorded)."""
     finished = []
-    for result in engine.map(todo):
+    for result in submitted.result():
         if isinstance(result, InputError):
             report.errors.append((result.path, result.reason))
             writer.record_error(result.path, result.reason)
@@ -167,3 +267,4 @@ def _store_batch(batch: list, engine, writer: Writer, report: RunReport, band_ke
     if finished:
         writer.write_documents(finished, PIPELINE_VERSION, band_keys)
         report.added += len(finished)
+    in_flight.difference_update(doc.id for doc in todo)

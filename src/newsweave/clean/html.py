@@ -323,28 +323,31 @@ def _precision(value: str) -> str | None:
 
 
 class _Locator:
-    """Find paragraphs in the rendered text by their words, ignoring spacing and punctuation.
+    """Find paragraphs in the rendered text by their letters and digits alone.
 
-    trafilatura writes list items with a "- " marker, table cells between "|", and joins or
-    splits lines differently from the page; comparing word sequences finds the paragraph all
-    the same. A paragraph not found whole is found piecewise, a few words at a time.
+    trafilatura writes list items with a "- " marker and table cells between "|", joins or
+    splits lines differently from the page, and at times glues two words together; comparing
+    only the words' characters, from a word start to a word end, finds the paragraph all the
+    same. A paragraph not found whole is found piecewise, a few words at a time.
     """
 
     def __init__(self, text: str):
         self.text = text
         self.starts: list[int] = []  # word -> its start in text
         self.ends: list[int] = []
+        self.at: list[int] = []  # word -> its start in `norm`
         words: list[str] = []
+        position = 0
         for m in WORD.finditer(text):
+            word = _word(m.group())
             self.starts.append(m.start())
             self.ends.append(m.end())
-            words.append(_word(m.group()))
-        self.at: list[int] = []  # word -> its position in `norm`
-        position = 1
-        for word in words:
             self.at.append(position)
-            position += len(word) + 1
-        self.norm = " " + " ".join(words) + " "
+            words.append(word)
+            position += len(word)
+        self.norm = "".join(words)
+        self.word_starts = set(self.at)
+        self.word_ends = {at + len(word) for at, word in zip(self.at, words)}
         self.cursor = 0  # in `norm`: searches start after the last paragraph found
 
     def find(self, paragraph: str) -> list[tuple[int, int]]:
@@ -371,16 +374,23 @@ class _Locator:
                 if last - first + 1 >= MATCH_PIECE_WORDS]
 
     def _find(self, words: list[str], *, anywhere: bool) -> tuple[int, int] | None:
-        """First and last word index of `words` in the text, after the cursor (or anywhere)."""
-        needle = " " + " ".join(words) + " "
-        at = self.norm.find(needle, self.cursor)
+        """First and last word of `words` in the text, after the cursor (or anywhere)."""
+        needle = "".join(words)
+        at = self._search(needle, self.cursor)
         if at < 0 and anywhere:
-            at = self.norm.find(needle)
+            at = self._search(needle, 0)
         if at < 0:
             return None
-        first = bisect_left(self.at, at + 1)
-        self.cursor = at + len(needle) - 1
-        return first, first + len(words) - 1
+        end = at + len(needle)
+        self.cursor = end
+        return bisect_left(self.at, at), bisect_left(self.at, end) - 1
+
+    def _search(self, needle: str, start: int) -> int:
+        """Where `needle` occurs from a word start to a word end, at or after `start`; or -1."""
+        at = self.norm.find(needle, start)
+        while at >= 0 and not (at in self.word_starts and at + len(needle) in self.word_ends):
+            at = self.norm.find(needle, at + 1)
+        return at
 
     def _span(self, first: int, last: int) -> tuple[int, int]:
         """The text from word `first` to word `last`, with the punctuation attached to them."""

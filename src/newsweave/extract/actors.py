@@ -21,6 +21,8 @@ GROUP_WORDS = frozenset({
     "brigade", "battalion", "jet", "aircraft", "warplane", "agent", "guard", "rebel",
     "militant", "group", "airforce", "representative", "envoy", "presidency", "chief", "head",
     "member", "people", "worker", "student", "activist", "partner", "court", "coalition",
+    "warship", "ship", "vessel", "gunboat", "helicopter", "tank", "drone", "plane", "bomber",
+    "newspaper", "agency", "media", "mission", "peacekeeper", "observer", "inspector",
 })
 
 # People named by what they do: actors even when no one owns them ("rebels", "students").
@@ -30,11 +32,15 @@ PEOPLE_WORDS = frozenset({
     "guerrilla", "guerilla", "negotiator", "lawmaker", "legislator", "opposition", "youth",
     "settler", "mercenary", "separatist", "extremist", "islamist", "tribesman", "crowd",
     "authorities", "troops", "militiaman", "policeman", "sailor", "pilot", "party", "union",
+    "hostage-taker", "kidnapper", "captor", "assailant", "attacker", "sniper", "smuggler",
+    "pirate", "looter", "rioter", "voter", "farmer", "miner", "journalist", "doctor", "monk",
+    "migrant", "immigrant", "detainee", "hostage", "captive", "population", "minority",
 })
 
 # Heads that only count the people named after "of" ("tens of thousands of students").
 QUANTITY_HEADS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores",
-                            "dozen", "hundred", "thousand", "million", "number", "handful"})
+                            "dozen", "hundred", "thousand", "million", "number", "handful",
+                            "series", "barrage", "volley", "salvo"})
 
 # Mention types that can be an actor (a DATE or MONEY cannot act).
 ACTOR_MENTION_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY", "LOCATION",
@@ -168,9 +174,9 @@ class ActorFinder:
         inside = self.mentions.covering(start, end)
         if inside is not None:
             actor = self._linked(self.doc.text[start:end], start, end, inside)
-            actor.named = False
+            actor.named, actor.type = False, "THING"
             return actor
-        return Actor(self.doc.text[start:end], start, end)
+        return Actor(self.doc.text[start:end], start, end, type="THING")
 
     def _mention_of(self, token) -> Mention | None:
         start = self.offset + token.idx

@@ -53,11 +53,26 @@ THING_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "prep", "pobj", "appos", "conj"})
 # Prepositions not followed there: places, origins and comparisons are not the one acted upon.
 NOT_OWNER_PREPS = LOCATIVE_PREPS | {"from", "than", "like", "as", "during", "after", "before", "since"}
+# Nouns whose "from X" names their author, the party a refusal answers ("a demand from X").
+AUTHORED_NOUNS = frozenset({"call", "demand", "request", "proposal", "plan", "offer", "appeal",
+                            "initiative", "resolution", "ultimatum", "invitation", "order",
+                            "statement", "warning", "threat", "accusation", "pressure"})
+# Prepositions of a verb whose object may hold the party acted upon ("denounced as a crime X's ...").
+OBJECT_PREPS = TARGET_PREPS - {"at"} | {"as", "over", "about", "of"}
+# Words for what an attack is made with, never its target ("exploded a series of bombs").
+WEAPON_WORDS = frozenset({"bomb", "shell", "missile", "rocket", "grenade", "mortar", "bullet",
+                          "round", "fire", "shot", "artillery", "explosive", "device", "weapon",
+                          "gun", "barrage", "salvo", "volley", "series", "tear", "teargas", "gas"})
+# Verbs that let or make someone act: the subject of their clause is the one acted upon
+# ("allowed candidate X to participate", "forced Y to withdraw").
+CAUSATIVE_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "force", "compel", "order"})
 
 # Cooperative types: announcing one ("will visit", "is ready to send troops") is a commitment,
 # coded AGREE (CAMEO 03 "express intent to cooperate" -> PLOVER AGREE); refusing one
 # ("would not meet demands") is coded REJECT.
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# Hostile types: announcing one ("is prepared to impose martial law") is a threat (CAMEO 13).
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Words that mark a stated intention of the subject: future auxiliaries and readiness.
 INTENT_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 INTENT_HEADS = frozenset({"ready", "prepared", "willing", "poised", "plan", "intend", "offer"})
@@ -113,7 +128,7 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
         source_actors, target_actors = _arguments(found, finder)
         if not source_actors and not target_actors:
             continue
-        if found.how == "cameo" and not (source_actors and target_actors):
+        if found.how == "cameo" and not (source_actors and any(t.type != "THING" for t in target_actors)):
             continue  # the generated lexicon is too loose to trust without a full dyad
         attribution = attributor.for_trigger(found.head, sentence_attribution)
         noun_head = found.head if found.head != found.token else None
@@ -230,6 +245,8 @@ def _stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
             return "REJECT", said
         if modality in ("planned", "hypothetical"):
             return "AGREE", said
+    if found.kind in HOSTILE_TYPES and modality in ("planned", "hypothetical") and _intent(verb):
+        return "THREATEN", said
     return found.kind, modality
 
 
@@ -327,37 +344,50 @@ def _under_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], li
 
 def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
     """The party a non-actor object belongs to ("denounced Serbia's crackdown", "rejected calls
-    by X", "vetoed a Security Council resolution"); for attacks and seizures the object itself
+    by X", "threatened to break relations with X"); for attacks and seizures the object itself
     ("blew up power lines", "hit militant training camps")."""
     skip = {a.start for a in sources}
-    objects = [c for c in verb.children if c.dep_ in ("dobj",) and c != found.token]
-    if found.token != verb:
-        objects.append(found.token)
+    heads = [verb]
+    if found.kind in FRAMING_TYPES:  # "threatened to break relations with X"
+        heads += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    objects = []
+    for head in heads:
+        objects += [c for c in head.children if c.dep_ == "dobj" and c != found.token]
+        if head == verb and found.token != verb:
+            objects.append(found.token)
+        objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                    for o in c.children if o.dep_ == "pobj"]
     for obj in objects:
         owners = _owned_deep(obj, finder, skip=skip)
         if owners:
             return owners
     if found.kind in THING_TARGET_TYPES:
         for obj in objects:
-            if obj != found.token and obj.pos_ == "NOUN":
+            if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS:
                 thing = finder.thing(obj)
                 if thing is not None:
                     return [thing]
     return []
 
 
-def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 3) -> list[Actor]:
-    """The nearest actors inside a noun phrase, breadth first, not through places or origins."""
+def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> list[Actor]:
+    """The nearest actors inside a noun phrase, breadth first, not through places or origins
+    (a preposition and its object are two steps)."""
     frontier = [token]
     for _ in range(depth):
         found, following = [], []
         for node in frontier:
+            authored = node.lemma_.lower() in AUTHORED_NOUNS
             for child in node.children:
-                if child.dep_ not in OWNER_DEPS or (child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS):
+                if child.dep_ not in OWNER_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS and not (
+                        authored and child.lower_ == "from"):
                     continue
                 if child.dep_ not in ("prep", "conj"):
                     found.extend(a for a in finder.actors(child)
-                                 if a.named and a.start not in skip and a.type not in PLACE_ONLY_TYPES)
+                                 if (a.named or a.entity) and a.start not in skip
+                                 and a.type not in PLACE_ONLY_TYPES)
                 following.append(child)
         if found:
             return _distinct(found)
@@ -382,7 +412,7 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
                 # an active conjunct sharing a passive subject ("was met and visited X") acts
                 inherited_active = node != verb and verb.tag_ != "VBN"
                 (sources if inherited_active else targets).extend(finder.actors(child))
-        if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl") or node.head == node:
+        if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
             return sources, targets
         node = node.head
     return [], []
@@ -392,8 +422,12 @@ def _deeper_targets(verb, found: Found, finder: ActorFinder) -> list[Actor]:
     """Targets one step down: "demanded that X ...", "threatened to cut power to X",
     "threatened action against X"."""
     targets = []
+    causative = verb.lemma_.lower() in CAUSATIVE_VERBS
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and found.kind in FRAMING_TYPES:
+        if child.dep_ in ("ccomp", "xcomp") and causative:
+            targets.extend(a for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
+                           for a in finder.actors(g))
+        elif child.dep_ in ("ccomp", "xcomp") and found.kind in FRAMING_TYPES:
             for grand in child.children:
                 if grand.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                     targets.extend(finder.actors(grand))
@@ -481,7 +515,11 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
             targets.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in PARTICIPATION_VERBS:
-        sources.extend(_verb_subjects(head.head, finder)[0])
+        verb = head.head  # "X took part in the strikes", "X were engaged in ethnic cleansing against Y"
+        subjects, passive = _verb_subjects(verb, finder)
+        sources.extend(subjects + passive)
+        targets.extend(a for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"in", "at"}
+                       for o in c.children if o.dep_ == "pobj" for a in finder.actors(o))
     elif noun.dep_ in ("dobj",) and head.pos_ == "VERB":
         sources.extend(_verb_subjects(head, finder)[0])
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]

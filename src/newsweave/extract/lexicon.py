@@ -42,6 +42,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "arm": ("AID", "military"), "fund": ("AID", None), "finance": ("AID", None),
     "train": ("AID", "military"), "equip": ("AID", "military"), "assist": ("AID", None),
     "help": ("AID", None), "provide": ("AID", None), "send": ("AID", None),
+    "contribute": ("AID", None),
     # CONCEDE: yielding to demands
     "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "allow": ("CONCEDE", None),
     "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accept": ("AGREE", None),

@@ -1,0 +1,140 @@
+"""The Dask engine: the per-document stages mapped over a `dask.distributed` cluster.
+
+`DaskEngine(settings)` connects to `settings.scheduler` when one is given (a cluster started
+with dask-kubernetes, dask-jobqueue or `dask scheduler`), else starts a `LocalCluster` of
+`settings.workers` single-threaded worker processes on 127.0.0.1 with no dashboard.
+
+Each worker process builds the stages (and so loads the spaCy model) once: a worker plugin does
+it when the worker starts, and every task reuses that list. Results come back in input order, a
+batch at a time, so the runner stores each batch in one transaction exactly as with the local
+engine. When a worker dies mid-run the scheduler reruns its tasks on the others (and the nanny
+restarts it); a document can never be stored twice because the runner skips stored ids.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import signal
+import threading
+import uuid
+
+from distributed import Client, LocalCluster, WorkerPlugin
+
+from ..document import Document
+from ..errors import InputError, NewsweaveError
+from ..settings import Settings
+
+# Batches the runner keeps in flight per worker thread beyond the first: enough that a worker
+# never waits for the runner to write, few enough that memory stays flat.
+BATCHES_AHEAD_PER_WORKER = 2.0
+
+# A task that raises (not a document failure, which comes back as an InputError) is tried again.
+TASK_RETRIES = 2
+
+_stages = None
+_stages_settings: Settings | None = None
+
+
+def _stages_for(settings: Settings):
+    """The stage list of this worker process, built once per process and settings."""
+    global _stages, _stages_settings
+    if _stages is None or _stages_settings != settings:
+        from ..pipeline import build_stages
+
+        _stages, _stages_settings = build_stages(settings), settings
+    return _stages
+
+
+def process_on_worker(doc: Document, settings: Settings) -> Document | InputError:
+    """The task: run the stages on one document in a worker process."""
+    from ..runner import _process_safely  # the same failure policy as the local engine
+
+    return _process_safely(doc, _stages_for(settings))
+
+
+class LoadStages(WorkerPlugin):
+    """Loads the model when a worker starts, so the first tasks do not all wait for it."""
+
+    name = "newsweave-stages"
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def setup(self, worker) -> None:
+        # A terminal's Ctrl-C reaches the whole process group; the run (not each worker) handles it.
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _stages_for(self.settings)
+
+
+class Pending:
+    """Results of one submitted batch; `result()` waits for them, in input order."""
+
+    def __init__(self, client: Client, futures: list):
+        self.client = client
+        self.futures = futures
+
+    def result(self) -> list[Document | InputError]:
+        try:
+            return self.client.gather(self.futures) if self.futures else []
+        finally:
+            self.cancel()  # release them on the scheduler: memory stays flat on long runs
+
+    def cancel(self) -> None:
+        if self.futures:
+            self.client.cancel(self.futures)
+            self.futures = []
+
+
+class DaskEngine:
+    """Maps the per-document stages over a Dask cluster (local or remote)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.cluster = None
+        try:
+            if settings.scheduler:
+                self.client = Client(settings.scheduler)
+            else:
+                self.cluster = LocalCluster(
+                    n_workers=settings.workers, threads_per_worker=1, processes=True,
+                    host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                )
+                self.client = Client(self.cluster)
+            self.client.register_plugin(LoadStages(settings))
+        except (OSError, TimeoutError) as e:
+            self._close_cluster()
+            where = settings.scheduler or "a local cluster"
+            raise NewsweaveError(f"cannot start the Dask engine on {where}: {e}") from e
+        self._run = uuid.uuid4().hex[:8]  # task keys unique to this run on a shared scheduler
+        self._counter = itertools.count()
+        self._pending: list[Pending] = []
+        threads = sum(self.client.nthreads().values()) or settings.workers
+        self.window = 1 + math.ceil(BATCHES_AHEAD_PER_WORKER * threads / max(1, settings.batch_size))
+
+    def submit(self, docs: list[Document]) -> Pending:
+        keys = [f"newsweave-{self._run}-{next(self._counter)}-{doc.id}" for doc in docs]
+        futures = self.client.map(process_on_worker, docs, [self.settings] * len(docs),
+                                  key=keys, pure=False, retries=TASK_RETRIES)
+        pending = Pending(self.client, futures)
+        self._pending = [p for p in self._pending if p.futures] + [pending]
+        return pending
+
+    def map(self, docs: list[Document]) -> list[Document | InputError]:
+        return self.submit(docs).result()
+
+    def close(self) -> None:
+        """Cancel what is still running and stop the cluster this engine started."""
+        try:
+            for pending in self._pending:
+                pending.cancel()
+            self.client.close()
+        finally:
+            self._close_cluster()
+
+    def _close_cluster(self) -> None:
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None

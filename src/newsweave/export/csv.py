@@ -1,0 +1,100 @@
+"""The CSV export: one UTF-8 file with a header per table (documents, regions, mentions,
+entities, events, relations, contradictions) in an output folder, for spreadsheets and pandas.
+
+Columns are the JSON export's fields, in its order. Lists (aliases, types, event and document
+ids) are joined with ";"; a document's regions get their own table; an event's place is split
+into place_name, place_lat, place_lon and place_country. Rows are written as they are read.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import fields
+from pathlib import Path
+
+from ..errors import NewsweaveError
+from ..records import (ContradictionRecord, DocumentRecord, EntityRecord, EventRecord, MentionRecord,
+                       RegionRecord, RelationRecord, to_dict)
+from .json import CONTRACT_FIELDS
+
+TABLES = ("documents", "regions", "mentions", "entities", "events", "relations", "contradictions")
+
+# What joins a list into one cell: ";" reads well in a spreadsheet and no id or type contains it.
+LIST_SEPARATOR = ";"
+
+PLACE_COLUMNS = ("place_name", "place_lat", "place_lon", "place_country")
+
+_RECORD_TYPES = {
+    "documents": DocumentRecord, "mentions": MentionRecord, "entities": EntityRecord,
+    "events": EventRecord, "relations": RelationRecord, "contradictions": ContradictionRecord,
+}
+
+
+def _columns(table: str) -> list[str]:
+    """The contract's fields first, then the record's extra fields; nested values flattened."""
+    if table == "regions":
+        return ["doc", "index"] + [f.name for f in fields(RegionRecord)]
+    names = list(CONTRACT_FIELDS[table])
+    names += [f.name for f in fields(_RECORD_TYPES[table]) if f.name not in names]
+    if table == "documents":
+        names.remove("regions")
+    if table == "events":
+        at = names.index("place")
+        names[at:at + 1] = PLACE_COLUMNS
+    return names
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join("" if item is None else str(item) for item in value)
+    return value
+
+
+def _as_dict(record) -> dict:
+    return dict(record) if isinstance(record, dict) else to_dict(record)
+
+
+def _rows(corpus, table: str) -> Iterator[dict]:
+    if table == "regions":
+        for document in corpus.documents():
+            data = _as_dict(document)
+            for index, region in enumerate(data.get("regions") or []):
+                yield {"doc": data["id"], "index": index, **_as_dict(region)}
+        return
+    for record in getattr(corpus, table)():
+        data = _as_dict(record)
+        if table == "events":
+            place = data.pop("place", None) or {}
+            data.update({column: place.get(column.removeprefix("place_")) for column in PLACE_COLUMNS})
+        yield data
+
+
+def _write_table(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
+    # newline="" as the csv module asks, so quoted line breaks in sentences survive.
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(column)) for column in columns])
+
+
+def write_csv(corpus, out) -> list[Path]:
+    """Write one `TABLE.csv` per table into the folder `out` (created); return the files written."""
+    if out is None or not isinstance(out, (str, Path)):
+        raise NewsweaveError("the csv export writes one file per table: give an output folder with -o FOLDER")
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise NewsweaveError(f"{folder}: is a file; the csv export needs a folder to write its tables into")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise NewsweaveError(f"{folder}: cannot create the output folder ({e.strerror})") from e
+    written = []
+    for table in TABLES:
+        path = folder / f"{table}.csv"
+        _write_table(path, _columns(table), _rows(corpus, table))
+        written.append(path)
+    return written

@@ -1,0 +1,167 @@
+"""Cluster name nodes into actors: exact keys, acronyms, spelling variants, then partial names.
+
+A node is what the recognizer linked under one entity key (a KB id or TYPE:name) with the
+names it was written as. Clustering is union-find over nodes; candidates meet only inside
+blocks (type family + a name key, skeleton or surname), so the cost stays near-linear, and
+every merge passes a gate: never two different KB ids, two countries or two type families.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .names import acronym_fits, full_names_match, name_key, name_tokens, skeleton, words_match
+
+# Mention types that can be one actor under either label (a state named as a place).
+TYPE_FAMILIES = {"PERSON": "person", "ORGANIZATION": "org", "COUNTRY": "geo", "LOCATION": "geo",
+                 "FACILITY": "fac", "PLATFORM": "platform", "WEAPON": "weapon"}
+# Families where spelling variants and partial names are looked for (names, not numbers or dates).
+FUZZY_FAMILIES = frozenset({"person", "org", "geo", "fac"})
+# Blocks bigger than this hold a common word, not one actor's spellings: compared no further.
+MAX_BLOCK = 60
+# A one-word name shorter than this is too weak to merge on a spelling variant ("Lee"/"Li").
+MIN_VARIANT_WORD = 5
+
+
+@dataclass
+class Node:
+    key: str
+    type: str
+    kb_id: str | None = None
+    country: str | None = None
+    names: Counter = field(default_factory=Counter)  # surface form -> mentions
+
+    @property
+    def family(self) -> str:
+        return TYPE_FAMILIES.get(self.type, self.type.lower())
+
+
+class Clustering:
+    """Union-find over nodes with the merge gate."""
+
+    def __init__(self, nodes: list[Node]):
+        self.nodes = {node.key: node for node in nodes}
+        self.parent = {key: key for key in self.nodes}
+        self.kb = {key: {n.kb_id} - {None} for key, n in self.nodes.items()}
+        self.countries = {key: {n.country} - {None} for key, n in self.nodes.items()}
+
+    def root(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def can_merge(self, a: str, b: str) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return False
+        if self.nodes[ra].family != self.nodes[rb].family:
+            return False
+        return len(self.kb[ra] | self.kb[rb]) <= 1 and len(self.countries[ra] | self.countries[rb]) <= 1
+
+    def merge(self, a: str, b: str) -> bool:
+        if not self.can_merge(a, b):
+            return False
+        ra, rb = sorted((self.root(a), self.root(b)))  # the smaller key wins: order-independent
+        self.parent[rb] = ra
+        self.kb[ra] |= self.kb.pop(rb)
+        self.countries[ra] |= self.countries.pop(rb)
+        return True
+
+    def groups(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self.nodes):
+            found[self.root(key)].append(key)
+        return found
+
+
+def _name_keys(node: Node) -> set[str]:
+    return {k for k in (name_key(name) for name in node.names) if k}
+
+
+def _merge_blocks(clustering: Clustering, blocks: dict, compare) -> None:
+    for members in blocks.values():
+        members = sorted(set(members))
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for i, (a, ta) in enumerate(members):
+            for b, tb in members[i + 1:]:
+                if compare(ta, tb):
+                    clustering.merge(a, b)
+
+
+def merge_exact(clustering: Clustering) -> None:
+    """Nodes written with the same name (titles stripped) in the same type family."""
+    blocks: dict[tuple, list] = defaultdict(list)
+    for node in clustering.nodes.values():
+        for key in _name_keys(node):
+            blocks[(node.family, key)].append((node.key, ""))
+    _merge_blocks(clustering, blocks, lambda a, b: True)
+
+
+def merge_variants(clustering: Clustering) -> None:
+    """Spelling and transliteration variants: same skeleton, every word a variant of the other."""
+    blocks: dict[tuple, list] = defaultdict(list)
+    for node in clustering.nodes.values():
+        if node.family not in FUZZY_FAMILIES:
+            continue
+        for key in _name_keys(node):
+            tokens = tuple(name_tokens(key))
+            if len(tokens) == 1 and len(tokens[0]) < MIN_VARIANT_WORD:
+                continue
+            blocks[(node.family, len(tokens), skeleton(tokens[-1]))].append((node.key, tokens))
+
+    def compare(a: tuple, b: tuple) -> bool:
+        return words_match(a[0], b[0]) if len(a) == 1 else full_names_match(list(a), list(b))
+
+    _merge_blocks(clustering, blocks, compare)
+
+
+def merge_partial_names(clustering: Clustering) -> None:
+    """A lone surname joins the one full name in the corpus that ends with it (never if several)."""
+    full: dict[str, list[tuple[str, str]]] = defaultdict(list)  # surname skeleton -> (node, surname)
+    lone: list[tuple[str, str]] = []
+    for node in clustering.nodes.values():
+        if node.family != "person":
+            continue
+        for key in _name_keys(node):
+            tokens = name_tokens(key)
+            if len(tokens) == 1:
+                lone.append((node.key, tokens[0]))
+            else:
+                full[skeleton(tokens[-1])].append((node.key, tokens[-1]))
+    for key, surname in sorted(lone):
+        candidates = full.get(skeleton(surname), [])
+        if len(candidates) > MAX_BLOCK:
+            continue
+        roots = {clustering.root(other) for other, last in candidates if words_match(surname, last)}
+        roots.discard(clustering.root(key))
+        if len(roots) == 1:
+            clustering.merge(key, roots.pop())
+
+
+def merge_acronyms(clustering: Clustering, definitions: dict[str, set[str]]) -> None:
+    """Acronym nodes join the one expansion the corpus defines for them ("LNA" -> the army)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node in clustering.nodes.values():
+        for key in _name_keys(node):
+            by_name[key].append(node.key)
+    for acronym, expansions in sorted(definitions.items()):
+        fitting = {e for e in expansions if acronym_fits(acronym, e)}
+        targets = {clustering.root(n) for e in fitting for n in by_name.get(e, [])}
+        if len(targets) != 1:
+            continue  # undefined here, or defined two ways: leave it alone
+        target = targets.pop()
+        for node_key in by_name.get(name_key(acronym), []):
+            clustering.merge(node_key, target)
+
+
+def cluster_nodes(nodes: list[Node], *, acronyms: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """Node key -> cluster root key, after every merging step in order."""
+    clustering = Clustering(nodes)
+    merge_exact(clustering)
+    merge_acronyms(clustering, acronyms or {})
+    merge_variants(clustering)
+    merge_partial_names(clustering)
+    return {key: clustering.root(key) for key in clustering.nodes}
