@@ -13,9 +13,19 @@ from . import runner
 from .document import Document, Region
 from .pipeline import build_stages, process
 from .read import content_id
-from .records import DocumentRecord, EntityRecord, ErrorRecord, EventRecord, MentionRecord
+from .aggregate.records import MembershipRecord, SideRecord, TimelineRecord
+from .aggregate.timeline import in_window
+from .records import (
+    ContradictionRecord,
+    DocumentRecord,
+    EntityRecord,
+    ErrorRecord,
+    EventRecord,
+    MentionRecord,
+    RelationRecord,
+)
 from .settings import DEFAULT_DB, Settings
-from .store import connect, queries
+from .store import aggregates, connect, queries
 
 
 class Corpus:
@@ -47,19 +57,38 @@ class Corpus:
     def entities(self, *, name: str | None = None, type: str | None = None) -> list[EntityRecord]:
         return queries.entities(self._conn, name=name, type=type)
 
-    def events(self, *, actor: str | None = None, type: str | None = None,
-               region: str | None = None) -> list[EventRecord]:
-        return queries.events(self._conn, actor=actor, type=type, region=region)
+    def events(self, *, actor: str | None = None, type: str | None = None, region: str | None = None,
+               since: str | None = None, until: str | None = None) -> list[EventRecord]:
+        """Events; `since`/`until` keep those whose date may fall in the window (ISO, partial)."""
+        found = queries.events(self._conn, actor=actor, type=type, region=region)
+        if since or until:
+            found = [e for e in found if in_window(e.date, since, until)]
+        return found
 
-    def timeline(self, *, actor: str | None = None) -> list[EventRecord]:
-        """Article events ordered by when they happened (undated last)."""
-        return queries.events(self._conn, actor=actor, region="body", order="date")
+    def _actor_ids(self, actor: str | None) -> list[str] | None:
+        return None if actor is None else queries.entity_ids_matching(self._conn, actor)
 
-    def relations(self) -> list:
-        return []
+    def timeline(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
+                 min_sources: int = 0) -> list[TimelineRecord]:
+        """Article events ordered by when they happened (undated last), one entry per real
+        event with all its reports; `since`/`until` are ISO dates (partial allowed)."""
+        return aggregates.timeline(self._conn, actor_ids=self._actor_ids(actor), since=since, until=until,
+                                   min_sources=min_sources)
 
-    def contradictions(self) -> list:
-        return []
+    def relations(self, *, actor: str | None = None, min_sources: int = 0) -> list[RelationRecord]:
+        """Actor-to-actor relations from article text, best-sourced first."""
+        return aggregates.relations(self._conn, actor_ids=self._actor_ids(actor), min_sources=min_sources)
+
+    def contradictions(self) -> list[ContradictionRecord]:
+        return aggregates.contradictions(self._conn)
+
+    def sides(self) -> list[SideRecord]:
+        """Actors with the side they stand on in each conflict, and the relations that say so."""
+        return aggregates.sides(self._conn)
+
+    def memberships(self) -> list[MembershipRecord]:
+        """Leader -> organisation (or state) links used to draw the sides."""
+        return aggregates.memberships(self._conn)
 
     def search(self, text: str, *, limit: int = 20) -> list[dict]:
         return queries.search(self._conn, text, limit=limit)
@@ -108,4 +137,40 @@ def analyze_text(text: str, *, published: str | None = None, title: str | None =
     return process(doc, stages)
 
 
-__all__ = ["Corpus", "Region", "analyze_text", "open", "run"]
+# Analyst corrections to entity resolution (`newsweave merge/split/rename`). Each is recorded in
+# the database and replayed after every later resolution, so it survives re-runs and new
+# documents. Entities are named by id or by an unambiguous name or alias.
+
+def merge(db: str | Path, a: str, b: str) -> str:
+    """Make entity `b` part of entity `a`; returns `a`'s id."""
+    from .resolve import corrections
+
+    return corrections.correct(Path(db), corrections.record_merge, a, b)[0]
+
+
+def split(db: str | Path, entity: str, *aliases: str) -> str:
+    """Give the mentions of `entity` written as `aliases` their own entity; returns `entity`'s id."""
+    from .resolve import corrections
+
+    return corrections.correct(Path(db), corrections.record_split, entity, list(aliases))
+
+
+def rename(db: str | Path, entity: str, name: str) -> str:
+    """Give `entity` a new display name (its id stays); returns its id."""
+    from .resolve import corrections
+
+    return corrections.correct(Path(db), corrections.record_rename, entity, name)
+
+
+def corrections(db: str | Path = DEFAULT_DB) -> list[dict]:
+    """The recorded corrections, oldest first: {seq, action, entity, other, names, name, created_at}."""
+    from .store import resolution
+
+    conn = connect(Path(db), readonly=True)
+    try:
+        return resolution.overrides(conn)
+    finally:
+        conn.close()
+
+
+__all__ = ["Corpus", "Region", "analyze_text", "corrections", "merge", "open", "rename", "run", "split"]

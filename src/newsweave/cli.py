@@ -57,15 +57,20 @@ def run(
     max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
 ) -> None:
-    """Read, clean, annotate and extract PATHs into the database (re-running adds nothing)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    """Read, clean, annotate and extract PATHs into the database (re-running adds nothing).
+
+    Ctrl-C stops cleanly; running the same command again resumes where it stopped.
+    """
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
     from . import runner
 
     settings = Settings(db=db, workers=workers, engine=engine, scheduler=scheduler,
                         max_file_bytes=int(max_file_mb * 1024 * 1024))
     shown = 0
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+    bar = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    console=err, transient=True, disable=not (progress and err.is_terminal))
 
     def on_progress(report: "runner.RunReport") -> None:
@@ -74,16 +79,25 @@ def run(
             bar.console.print(f"[yellow]skipped[/yellow] {path}: {reason}")
         shown = len(report.errors)
         rate = report.read / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
-        bar.update(task, description=f"{report.read} documents read, {report.added} added, "
-                                     f"{report.failed} errors ({rate:.1f} docs/s)")
+        total = max(report.total, report.seen) if report.total is not None else None
+        bar.update(task, completed=report.seen, total=total,
+                   description=f"{report.added} added, {report.unchanged} already stored, "
+                               f"{report.failed} errors ({rate:.1f} docs/s)")
 
     try:
         with bar:
-            task = bar.add_task("reading…", total=None)
+            task = bar.add_task("counting inputs…", total=None)
             report = runner.run(paths, settings, on_progress=on_progress)
     except NewsweaveError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from e
+    except runner.RunInterrupted as e:
+        import shlex
+
+        again = shlex.join(["newsweave", *sys.argv[1:]]) if sys.argv[1:2] == ["run"] else "the same `newsweave run`"
+        err.print(f"[yellow]interrupted[/yellow] after {e.report.added} documents added this run "
+                  f"(every stored document is complete). To resume, run again: {again}")
+        raise typer.Exit(130) from None
     for path, reason in report.errors[shown:]:
         err.print(f"[yellow]skipped[/yellow] {path}: {reason}")
     err.print(
@@ -146,11 +160,13 @@ def events(
     actor: Optional[str] = typer.Option(None, "--actor", help="Events where this actor acts or is acted upon."),
     type: Optional[str] = typer.Option(None, "--type", help="A PLOVER type, e.g. AID, ASSAULT."),
     comments: bool = typer.Option(False, "--comments", help="Also list events from reader comments."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Events from the articles, each with its sentence and source."""
     with _open(db) as corpus:
-        found = corpus.events(actor=actor, type=type, region=None if comments else "body")
+        found = corpus.events(actor=actor, type=type, region=None if comments else "body", since=since, until=until)
         names = {d.id: d.name for d in corpus.documents()}
     if as_json:
         _print_json(found)
@@ -166,16 +182,21 @@ def events(
 def timeline(
     db: Path = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events involving this actor."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
+    min_sources: int = typer.Option(0, "--min-sources", min=0, help="Only events reported by this many independent sources."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Article events ordered by when they happened (not when reported)."""
+    """Article events ordered by when they happened (not when reported), reports of one event merged."""
     with _open(db) as corpus:
-        found = corpus.timeline(actor=actor)
+        found = corpus.timeline(actor=actor, since=since, until=until, min_sources=min_sources)
     if as_json:
         _print_json(found)
         return
     for e in found:
-        out.print(_event_line(e))
+        out.print(f"{_event_line(e)}  ({len(e.events)} reports, {e.sources} sources)")
+    if not found:
+        err.print("no events match")
 
 
 @app.command()
@@ -191,13 +212,46 @@ def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."
         err.print(f"no article matches {text!r}")
 
 
+def _correct(action, *args) -> str:
+    try:
+        return action(*args)
+    except NewsweaveError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def merge(a: str = typer.Argument(..., help="The entity kept (id, name or alias)."),
+          b: str = typer.Argument(..., help="The entity that becomes part of A."), db: Path = DbOption) -> None:
+    """Merge entity B into entity A (kept across re-runs and new documents)."""
+    kept = _correct(api.merge, db, a, b)
+    err.print(f"merged {b!r} into {kept}")
+
+
+@app.command()
+def split(entity: str = typer.Argument(..., help="The entity (id, name or alias)."),
+          aliases: list[str] = typer.Argument(..., help="Surface forms whose mentions become their own entity."),
+          db: Path = DbOption) -> None:
+    """Split the mentions written as ALIAS... off ENTITY into their own entity (kept across re-runs)."""
+    found = _correct(api.split, db, entity, *aliases)
+    err.print(f"split {', '.join(map(repr, aliases))} off {found}")
+
+
+@app.command()
+def rename(entity: str = typer.Argument(..., help="The entity (id, name or alias)."),
+           name: str = typer.Argument(..., help="Its new display name."), db: Path = DbOption) -> None:
+    """Give ENTITY a new display name (its id stays; kept across re-runs)."""
+    found = _correct(api.rename, db, entity, name)
+    err.print(f"renamed {found} to {name!r}")
+
+
 @app.command()
 def export(
     db: Path = DbOption,
-    format: str = typer.Option(..., "--format", help="json (more formats to come)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (JSON: stdout if omitted)."),
+    format: str = typer.Option(..., "--format", help="json, csv, graphml, gexf or stix."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout if omitted); for csv an output folder (required)."),
 ) -> None:
-    """Export the database (JSON follows the documented contract)."""
+    """Export the database: JSON (the documented contract), CSV tables, GraphML, GEXF or STIX."""
     from .export import export as do_export
 
     with _open(db) as corpus:
@@ -208,6 +262,27 @@ def export(
             raise typer.Exit(2) from e
     if output:
         err.print(f"wrote {output}")
+
+
+@app.command()
+def serve(
+    db: Path = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; off loopback a token is required."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="NEWSWEAVE_TOKEN",
+                                        help="Token required on every request (generated off loopback if not given)."),
+) -> None:
+    """Serve the REST API (docs at /docs) and the web UI (graph, evidence, timeline, map, search)."""
+    try:
+        from .server import serve as run_server
+    except ImportError as e:
+        err.print(f"[red]error:[/red] the server needs fastapi and uvicorn ({e}); run `make install`")
+        raise typer.Exit(2) from e
+    try:
+        run_server(db, host=host, port=port, token=token, echo=lambda line: err.print(line, markup=False))
+    except NewsweaveError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
 
 
 @app.command(name="eval")

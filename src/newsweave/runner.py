@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import __version__
 from .aggregate.duplicates import rebuild_duplicates
+from .aggregate.rebuild import rebuild_aggregates
 from .document import Document
 from .errors import InputError, NewsweaveError
 from .pipeline import PIPELINE_REVISION, Stage, build_stages, process
@@ -45,6 +46,7 @@ class RunReport:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     duplicates: int = 0
     entities: int = 0
+    aggregates: dict = field(default_factory=dict)  # rows per aggregate table (relations…)
     seconds: float = 0.0
     total: int | None = None  # input items expected (documents and unreadable files), if known
     seen: int = 0  # input items taken so far: documents read plus unreadable files
@@ -83,6 +85,16 @@ def _process_safely(doc: Document, stages: list[Stage]) -> Document | InputError
                           f"processing failed: {type(e).__name__}: {e}")
 
 
+def to_portable(result: Document | InputError):
+    """A result that survives pickling back from a worker (InputError's two-argument __init__
+    does not: unpickling it fails in the parent, which a process pool reports as a broken pool)."""
+    return ("InputError", result.path, result.reason) if isinstance(result, InputError) else result
+
+
+def from_portable(result) -> Document | InputError:
+    return InputError(result[1], result[2]) if isinstance(result, tuple) else result
+
+
 _worker_stages: list[Stage] | None = None
 
 
@@ -94,7 +106,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _process_in_worker(doc: Document) -> Document | InputError:
     assert _worker_stages is not None
-    return _process_safely(doc, _worker_stages)
+    return to_portable(_process_safely(doc, _worker_stages))
 
 
 class _Submitted:
@@ -104,7 +116,7 @@ class _Submitted:
         self.results = results
 
     def result(self) -> list:
-        return list(self.results)
+        return [from_portable(result) for result in self.results]
 
 
 class LocalEngine:
@@ -205,6 +217,7 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
             engine.close()
             report.duplicates = rebuild_duplicates(conn)
             report.entities = resolve_entities(conn)
+            report.aggregates = rebuild_aggregates(conn)
             writer.finish_run(run_id, read=report.read, added=report.added,
                               unchanged=report.unchanged, failed=report.failed)
             conn.close()

@@ -9,6 +9,9 @@ from .records import EntityRecord
 # How many actors and events the text summary lists.
 TOP_ACTORS = 12
 LATEST_EVENTS = 10
+TOP_RELATIONS = 12
+# Members listed per side (the best-evidenced first); the rest are counted.
+SIDE_MEMBERS = 12
 ACTOR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY")
 
 
@@ -16,14 +19,16 @@ def build_summary(corpus) -> dict:
     counts = corpus.counts()
     actors = [e for e in corpus.entities() if e.type in ACTOR_TYPES and e.mentions > 0][:TOP_ACTORS]
     body_events = corpus.events(region="body")
-    dated = sorted((e for e in body_events if e.date), key=lambda e: e.date, reverse=True)
+    dated = [e for e in corpus.timeline() if e.date][-LATEST_EVENTS:][::-1]  # merged, article-only
     return {
         **counts,
         "event_types": dict(Counter(e.type for e in body_events).most_common()),
         "top_actors": actors,
-        "latest_events": dated[:LATEST_EVENTS],
-        "relations": corpus.relations()[:10],
+        "latest_events": dated,
+        "sides": corpus.sides(),
+        "relations": corpus.relations()[:TOP_RELATIONS],
         "contradictions": corpus.contradictions(),
+        "names": {e.id: e.name for e in corpus.entities()},
         "error_list": corpus.errors(),
     }
 
@@ -46,14 +51,47 @@ def render_summary(data: dict, console) -> None:
         console.print("\n[bold]Main actors[/bold]")
         for e in data["top_actors"]:
             console.print("  " + _actor(e))
+    _render_aggregates(data, console)
     if data["latest_events"]:
-        console.print("\n[bold]Latest events[/bold] (by when they happened)")
+        console.print("\n[bold]Latest events[/bold] (by when they happened; article text only)")
         for e in data["latest_events"]:
-            source = e.source_name or e.source_text or "?"
-            target = e.target_name or e.target_text or "?"
+            source = e.source_name or e.source or "?"
+            target = e.target_name or e.target or "?"
             kind = f"{e.type}/{e.mode}" if e.mode else e.type
-            console.print(f"  {e.date}  {kind}: {source} → {target}")
+            console.print(f"  {e.date}  {kind}: {source} → {target}  ({_reports(e)})")
     if data["error_list"]:
         console.print("\n[bold]Files that could not be read[/bold]")
         for error in data["error_list"]:
             console.print(f"  {error.path}: {error.reason}")
+
+
+def _reports(e) -> str:
+    reports = len(getattr(e, "events", [None]))
+    sources = getattr(e, "sources", 1)
+    return f"{reports} report{'s' * (reports != 1)}, {sources} independent source{'s' * (sources != 1)}"
+
+
+def _render_aggregates(data: dict, console) -> None:
+    """Sides and their members, the strongest relations, the contradictions."""
+    names = data.get("names", {})
+    camps: dict[tuple, list] = {}
+    for row in data.get("sides", []):
+        camps.setdefault((row.conflict, row.side, row.label), []).append(row)
+    if camps:
+        console.print("\n[bold]Sides[/bold] (who stands with whom, from the signed relations)")
+        for (conflict, _, label), rows in sorted(camps.items()):
+            rows.sort(key=lambda r: -r.score)
+            shown = ", ".join(r.name for r in rows[:SIDE_MEMBERS])
+            more = f" and {len(rows) - SIDE_MEMBERS} more" if len(rows) > SIDE_MEMBERS else ""
+            console.print(f"  conflict {conflict + 1}, {label}'s side: {shown}{more}")
+    if data.get("relations"):
+        console.print("\n[bold]Strongest relations[/bold] (article text; independent sources)")
+        for r in data["relations"]:
+            span = f", {r.first}…{r.last}" if r.first and r.first != r.last else (f", {r.first}" if r.first else "")
+            console.print(f"  {names.get(r.source, r.source)} → {names.get(r.target, r.target)}: {r.polarity} "
+                          f"({', '.join(r.types)}) — {r.independent_sources} independent source"
+                          f"{'s' * (r.independent_sources != 1)}, {r.documents} doc{'s' * (r.documents != 1)}{span}")
+    if data.get("contradictions"):
+        console.print("\n[bold]Where sources disagree[/bold]")
+        for c in data["contradictions"]:
+            console.print(f"  {c.explanation}")

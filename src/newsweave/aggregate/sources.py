@@ -50,7 +50,7 @@ def cited_outlet(attribution: str | None) -> str | None:
     """The outlet an attribution names, as a publisher key, or None (the site speaks itself)."""
     if not attribution:
         return None
-    text = attribution.strip()
+    text = re.sub(r"^(?:the|a)\s+", "", attribution.strip(), flags=re.IGNORECASE)
     owner = POSSESSIVE_RE.match(text)
     candidates = [owner.group(1)] if owner else []
     candidates.append(text)

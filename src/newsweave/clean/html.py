@@ -19,7 +19,12 @@ from ..document import Document, Region
 
 # Elements whose content a reader never sees.
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title",
-                          "iframe", "object", "canvas", "math", "select", "button"})
+                          "iframe", "object", "canvas", "math", "select", "button",
+                          "rt", "rp"})  # ruby: the reading shown over a word, not running text
+
+# Script types holding markup that the page's code shows as it is (Blogger keeps the post in
+# one); it is rendered like the rest of the page.
+TEMPLATE_SCRIPT_TYPES = frozenset({"text/template", "text/x-template"})
 
 # Elements that belong in <head>; any other start tag there ends the head, as in browsers.
 HEAD_TAGS = frozenset({"meta", "link", "title", "script", "style", "base", "noscript",
@@ -84,6 +89,10 @@ CHAR_REFERENCE = re.compile(r"&#?[0-9A-Za-z]*;?")
 
 WORDS_OR_SPACES = re.compile(r"\s+|\S+")
 
+# Characters a reader never sees, left out of the text: soft hyphen, zero-width space, word
+# joiner, byte order mark (not the zero-width joiners, which shape scripts and emoji).
+HIDDEN_CHARS = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+
 # Whitespace that rendering must collapse: a run, or anything but a plain space.
 UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")
 
@@ -113,6 +122,7 @@ class _Renderer(HTMLParser):
         self.skipping: list[str] = []
         self.open: list[tuple[str, int, str | None]] = []  # (tag, text start, role)
         self.out = _Rendered("", [])
+        self.in_template = False
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -121,6 +131,11 @@ class _Renderer(HTMLParser):
     def _emit(self, text: str, offs) -> None:
         if self.skipping or not text:
             return
+        if text.strip() and isinstance(offs, range):
+            self.last_end = offs[len(text.rstrip()) - 1] + 1
+        if HIDDEN_CHARS.search(text):
+            kept = [i for i, ch in enumerate(text) if not HIDDEN_CHARS.match(ch)]
+            text, offs = "".join(text[i] for i in kept), [offs[i] for i in kept]
         inner = text.strip()
         if inner and not UNUSUAL_SPACE.search(inner):  # fast path: words and single spaces
             lead = len(text) - len(text.lstrip())
@@ -142,8 +157,6 @@ class _Renderer(HTMLParser):
                 self.pieces.append(m.group())
                 self.offsets.extend(offs[m.start():m.end()])
                 self.length += m.end() - m.start()
-        if inner and isinstance(offs, range):
-            self.last_end = offs[len(text.rstrip()) - 1] + 1
 
     def _flush(self) -> None:
         if self.length and self.pending_break:
@@ -178,6 +191,10 @@ class _Renderer(HTMLParser):
         self._block(tag)
         if tag in VOID_TAGS:
             return
+        if tag == "script" and not self.skipping and \
+                (dict(attrs).get("type") or "").strip().lower() in TEMPLATE_SCRIPT_TYPES:
+            self.in_template = True  # parsed as markup: see set_cdata_mode
+            return
         if tag in SKIPPED_TAGS:
             self.skipping.append(tag)
             return
@@ -185,6 +202,12 @@ class _Renderer(HTMLParser):
         datetime = dict(attrs).get("datetime") if tag == "time" else None
         if datetime and not self.skipping:
             self.out.times.append((self.length, datetime))
+
+    def set_cdata_mode(self, elem):
+        if self.in_template:  # a template script's content is markup, not script text
+            self.in_template = False
+            return
+        super().set_cdata_mode(elem)
 
     def handle_startendtag(self, tag, attrs):
         self._block(tag)
@@ -393,8 +416,15 @@ class _Locator:
         return at
 
     def _span(self, first: int, last: int) -> tuple[int, int]:
-        """The text from word `first` to word `last`, with the punctuation attached to them."""
-        start, end = self.starts[first], self.ends[last]
+        """The text from word `first` to word `last`, with the punctuation attached to them, or
+        the whole of their lines where the rest holds no word (a bullet, an emoji, quotes)."""
+        text, start, end = self.text, self.starts[first], self.ends[last]
+        head = text.rfind("\n", 0, start) + 1
+        tail = text.find("\n", end) % (len(text) + 1)  # -1: the end of the text
+        if not WORD_CHAR.search(text, head, start):
+            start = head
+        if not WORD_CHAR.search(text, end, tail):
+            end = tail
         while start > 0 and not self.text[start - 1].isspace() and \
                 not WORD_CHAR.match(self.text, start - 1):
             start -= 1
@@ -414,7 +444,9 @@ def _regions(rendered: _Rendered, extracted: _Extracted | None) -> list[Region]:
     regions = _comment_regions(rendered)
     locator = _Locator(text)
     if not regions and extracted is not None:
+        body = {" ".join(line.split()) for line in extracted.body}  # given as both: body
         _add(regions, text, [span for line in extracted.comments
+                             if " ".join(line.split()) not in body
                              for span in locator.find(line)], "comment")
     if extracted is not None and extracted.title:  # before the body, which may repeat it
         wanted = " ".join(extracted.title.split())

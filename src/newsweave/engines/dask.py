@@ -24,6 +24,7 @@ from distributed import Client, LocalCluster, WorkerPlugin
 
 from ..document import Document
 from ..errors import InputError, NewsweaveError
+from ..runner import _process_safely, from_portable, to_portable  # one failure policy for all engines
 from ..settings import Settings
 
 # Batches the runner keeps in flight per worker thread beyond the first: enough that a worker
@@ -49,9 +50,7 @@ def _stages_for(settings: Settings):
 
 def process_on_worker(doc: Document, settings: Settings) -> Document | InputError:
     """The task: run the stages on one document in a worker process."""
-    from ..runner import _process_safely  # the same failure policy as the local engine
-
-    return _process_safely(doc, _stages_for(settings))
+    return to_portable(_process_safely(doc, _stages_for(settings)))
 
 
 class LoadStages(WorkerPlugin):
@@ -78,7 +77,7 @@ class Pending:
 
     def result(self) -> list[Document | InputError]:
         try:
-            return self.client.gather(self.futures) if self.futures else []
+            return [from_portable(r) for r in self.client.gather(self.futures)] if self.futures else []
         finally:
             self.cancel()  # release them on the scheduler: memory stays flat on long runs
 

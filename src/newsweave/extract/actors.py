@@ -25,6 +25,10 @@ GROUP_WORDS = frozenset({
     "newspaper", "agency", "media", "mission", "peacekeeper", "observer", "inspector",
 })
 
+# Machines act only for an owner ("Israeli drones", "Russia's jets"); alone they are no actor.
+EQUIPMENT_WORDS = frozenset({"jet", "aircraft", "warplane", "warship", "ship", "vessel", "gunboat",
+                             "helicopter", "tank", "drone", "plane", "bomber", "airforce"})
+
 # People named by what they do: actors even when no one owns them ("rebels", "students").
 PEOPLE_WORDS = frozenset({
     "rebel", "demonstrator", "protester", "protestor", "student", "prisoner", "refugee", "hacker",
@@ -70,6 +74,7 @@ class Actor:
     country: str | None = None
     named: bool = False  # a mention (or a group owned by one) backs it
     type: str | None = None  # the backing mention's type
+    locative: bool = False  # a place the event happened to ("lifted a curfew in X"), see events.py
 
 
 class MentionIndex:
@@ -157,7 +162,7 @@ class ActorFinder:
         mention = self._mention_of(token)
         if mention is not None:
             return self._linked(text, start, end, mention)
-        if group:  # kept as text with a generic key: "rebels", "the police"
+        if group and token.lemma_.lower() not in EQUIPMENT_WORDS:  # kept as text with a generic key
             return Actor(text, start, end, f"GROUP:{token.lower_}")
         if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS:
             return Actor(text, start, end)

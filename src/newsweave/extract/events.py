@@ -67,6 +67,18 @@ WEAPON_WORDS = frozenset({"bomb", "shell", "missile", "rocket", "grenade", "mort
 # ("allowed candidate X to participate", "forced Y to withdraw").
 CAUSATIVE_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "force", "compel", "order"})
 
+# Participles that describe a state when they modify a noun ("units armed with drones",
+# "forces backed by Turkey"): a relation, not an event of that sentence.
+STATE_PARTICIPLES = frozenset({"arm", "back", "support", "fund", "equip", "train", "link",
+                               "affiliate", "ally", "base", "station", "supply", "finance"})
+
+# Types done to a territory: with no other target, the place they happen in is the one acted
+# upon ("lifted a curfew in Montenegro", "exploded bombs in Kabul"), as PLOVER codes them.
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "THREATEN", "PROTEST",
+                               "SANCTION"})
+# Mention types a territorial target can have.
+TERRITORY_MENTION_TYPES = frozenset({"COUNTRY", "LOCATION"})
+
 # Cooperative types: announcing one ("will visit", "is ready to send troops") is a commitment,
 # coded AGREE (CAMEO 03 "express intent to cooperate" -> PLOVER AGREE); refusing one
 # ("would not meet demands") is coded REJECT.
@@ -75,7 +87,7 @@ COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCED
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Words that mark a stated intention of the subject: future auxiliaries and readiness.
 INTENT_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
-INTENT_HEADS = frozenset({"ready", "prepared", "willing", "poised", "plan", "intend", "offer"})
+INTENT_HEADS = frozenset({"ready", "prepared", "willing", "poised", "offer"})
 # Conjunctions that make an announced action a threat ("will withdraw unless Y ...").
 ULTIMATUM_MARKS = frozenset({"unless"})
 # Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
@@ -152,6 +164,8 @@ def _triggers(sent) -> list[Found]:
     consumed = set()
     for token in sent:
         if token.pos_ in ("VERB", "AUX"):
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in STATE_PARTICIPLES:
+                continue
             hit = _verb_found(token)
             if hit is None:
                 continue
@@ -181,8 +195,23 @@ def _noun_trigger(token):
     return NOUN_TRIGGERS.get(lemma)
 
 
-def _verb_found(token) -> Found | None:
+def _verb_lemma(token) -> str:
+    """The verb's lemma, mended when the tagger's lemma is no known verb but a plain
+    de-inflection of the word is ("staged" lemmatised as "stag")."""
     lemma = token.lemma_.lower()
+    if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
+        return lemma
+    word = token.lower_
+    for cut, add in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("s", ""), ("ied", "y")):
+        if word.endswith(cut) and len(word) > len(cut) + 2:
+            guess = word[: -len(cut)] + add
+            if guess in VERB_TRIGGERS or guess in LIGHT_VERBS:
+                return guess
+    return lemma
+
+
+def _verb_found(token) -> Found | None:
+    lemma = _verb_lemma(token)
     if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that X attacked": the attack is the event, marked denied
     under = _under_noun(token)
@@ -240,12 +269,14 @@ def _stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
     verb = found.head
     if found.kind != "THREATEN" and modality in ("planned", "hypothetical") and _ultimatum(verb):
         return "THREATEN", said
-    if found.kind in COOPERATIVE_TYPES and _intent(verb):
+    if not _intent(verb, attributed):
+        return found.kind, modality
+    if found.kind in COOPERATIVE_TYPES:
         if modality == "negated":
             return "REJECT", said
         if modality in ("planned", "hypothetical"):
             return "AGREE", said
-    if found.kind in HOSTILE_TYPES and modality in ("planned", "hypothetical") and _intent(verb):
+    if found.kind in HOSTILE_TYPES and modality in ("planned", "hypothetical"):
         return "THREATEN", said
     return found.kind, modality
 
@@ -255,16 +286,14 @@ def _ultimatum(verb) -> bool:
                                           for m in c.children) for c in verb.children)
 
 
-def _intent(verb) -> bool:
-    """A future or readiness the subject states: "will visit", "is prepared to lift",
-    "said it would allow" (a reported "would" is the future of the past)."""
+def _intent(verb, attributed: bool) -> bool:
+    """An intention the actor states: "is prepared to lift", "said it would allow", or an
+    attributed "will visit". A narrator's own "will" is a forecast, left as planned."""
     node = verb
     for _ in range(4):
+        spoken = attributed or (node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS)
         for child in node.children:
-            if child.dep_ == "aux" and child.lower_ in INTENT_AUXILIARIES:
-                return True
-            if child.dep_ == "aux" and child.lower_ == "would" and node.dep_ == "ccomp" \
-                    and node.head.lemma_.lower() in SPEECH_VERBS:
+            if child.dep_ == "aux" and spoken and (child.lower_ in INTENT_AUXILIARIES or child.lower_ == "would"):
                 return True
         if node.dep_ == "xcomp" and (node.head.lower_ in INTENT_HEADS or node.head.lemma_.lower() in INTENT_HEADS):
             return True
@@ -280,7 +309,7 @@ def _framed(token) -> bool:
         return False
     if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENIAL_VERBS:
         return False  # coded with modality "denied"
-    head = VERB_TRIGGERS.get(token.head.lemma_.lower())
+    head = VERB_TRIGGERS.get(_verb_lemma(token.head))
     return head is not None and head[0] in FRAMING_TYPES
 
 
@@ -290,7 +319,7 @@ def _noun_governed(token) -> bool:
     if token.dep_ == "pobj":
         head = head.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
-        lemma = head.lemma_.lower()
+        lemma = _verb_lemma(head)
         if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
             return True
     return False
@@ -301,6 +330,8 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
         sources, targets = _noun_arguments(found.token, finder)
         if not targets:
             targets = _owned_deep(found.token, finder, skip=set(a.start for a in sources))
+        if not targets and sources and found.kind in TERRITORIAL_TYPES:
+            targets = _territory(found, finder, sources)
         return sources, [t for t in targets if all(t.text != s.text for s in sources)]
     verb = found.head
     if found.token.dep_ == "pobj" and found.token.head.lower_ == "under":
@@ -325,7 +356,32 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
         sources.extend(_origins(verb, finder))
     if not targets:
         targets.extend(_object_owners(verb, found, finder, sources))
+    if not targets and found.kind == "PROTEST":
+        targets.extend(_purpose_targets(verb, finder, sources))
+    if found.kind == "RETREAT":  # "withdrew its troops from X": X, not the troops, is the target
+        origins = [a for a in _origins(verb, finder) if a.named and all(a.start != s.start for s in sources)]
+        if origins and not any(t.named for t in targets):
+            targets = origins
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _purpose_targets(verb, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """A protest's target named in its purpose ("rallied to demand reforms by X's government")."""
+    skip = {a.start for a in sources}
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.dep_ != "xcomp":
+            continue
+        for child in clause.children:
+            if child.dep_ in ("dobj", "dative"):
+                found = finder.actors(child) or _owned_deep(child, finder, skip=skip)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                found = [a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o)]
+            else:
+                continue
+            found = [a for a in found if a.start not in skip]
+            if found:
+                return found
+    return []
 
 
 def _under_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
@@ -574,7 +630,7 @@ def _event(doc, region, sent, found, source, target, mode, attribution, modality
         source=source.entity if source else None, target=target.entity if target else None,
         source_text=source.text if source else None, target_text=target.text if target else None,
         date=date, date_precision=precision,
-        place=_place(doc, start, end, found, offset, [a for a in (source, target) if a]),
+        place=_place(doc, start, end, found, offset, [a for a in (source, target) if a and not a.locative]),
         sentence=stripped, start=start, end=end, region=region.kind,
         attribution=attribution, modality=modality,
         confidence=_confidence(found, source, target, modality, region.kind),
@@ -612,44 +668,97 @@ def _precision(value: str | None) -> str | None:
 
 
 def _place(doc, start, end, found, offset, actors) -> Place | None:
-    token = found.head
+    """The most specific place in a locative phrase of the trigger ("at the air base of X in
+    the Y desert" -> X), else the place resolver's choice for the sentence."""
+    own = _own_place(doc, found, offset, actors)
+    if own is not None:
+        return own
     try:
         from ..annotate.places import event_place  # type: ignore[attr-defined]
     except ImportError:
-        event_place = None
-    if event_place is not None:
-        try:
-            return event_place(doc, start, end, token)
-        except Exception:  # a failing resolver must not lose the event
-            pass
-    return _own_place(doc, found, offset, actors)
+        return None
+    try:
+        return event_place(doc, start, end, found.head)
+    except Exception:  # a failing resolver must not lose the event
+        return None
+
+
+# Edges inside a locative phrase that name the same place ("the air base of X", "the town X")
+# rather than a larger one around it ("in the Western Desert").
+NAMING_DEPS = frozenset({"compound", "appos", "amod", "nmod"})
+
+
+def _place_anchors(found: Found) -> list:
+    anchors = [found.token, found.head]
+    noun = found.head
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
+        anchors.append(noun.head)  # "the landing ... was detected at X": the verb carries the place
+    return list(dict.fromkeys(anchors))
 
 
 def _own_place(doc, found, offset, actors) -> Place | None:
-    """A locative attached to the trigger ("in eastern Libya"), not an origin or an actor's name."""
-    heads = [found.head, found.token]
-    for head in heads:
+    """A locative attached to the trigger ("in eastern Libya"), not an origin or an actor's name:
+    among the places in the phrase, the one fewest containers away from its head."""
+    for head in _place_anchors(found):
+        best, best_rank = None, None
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
                 continue
-            for obj in child.subtree:
-                if obj.dep_ != "pobj" and obj != child:
-                    continue
-                pos = offset + obj.idx
-                if any(a.start <= pos < a.end for a in actors):
-                    continue
-                place = _place_at(doc, pos, pos + len(obj.text))
-                if place is not None:
-                    return place
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                for rank, token in _place_tokens(obj):
+                    if best_rank is not None and rank >= best_rank:
+                        break
+                    pos = offset + token.idx
+                    if any(a.start <= pos < a.end and a.type != "THING" for a in actors):
+                        continue
+                    place = _place_at(doc, pos, pos + len(token.text))
+                    if place is not None:
+                        best, best_rank = place, rank
+                        break
+        if best is not None:
+            return best
     return None
+
+
+def _place_tokens(obj):
+    """Tokens of a locative phrase with their rank: naming edges and "of" cost nothing, each
+    further preposition ("in the desert", "near the border") one."""
+    ranked, frontier = [], [(0, obj)]
+    while frontier:
+        rank, token = frontier.pop(0)
+        ranked.append((rank, token))
+        for child in token.children:
+            if child.dep_ in NAMING_DEPS:
+                frontier.append((rank, child))
+            elif child.dep_ == "poss":  # "East Timor's capital Dili": the owner contains it
+                frontier.append((rank + 1, child))
+            elif child.dep_ == "prep":
+                cost = 0 if child.lower_ == "of" else 1
+                frontier.extend((rank + cost, o) for o in child.children if o.dep_ == "pobj")
+    return sorted(ranked, key=lambda pair: (pair[0], pair[1].i))
 
 
 def _place_at(doc: Document, start: int, end: int) -> Place | None:
-    for place in doc.places:
-        if place.start is not None and place.start < end and start < (place.end or place.start):
-            return place
-    for mention in doc.mentions:
-        if mention.type in ("COUNTRY", "LOCATION", "FACILITY") and mention.start < end and start < mention.end:
-            return Place(mention.name or mention.text, None, None, mention.country,
-                         mention.start, mention.end)
+    places, mentions = _place_index(doc)
+    for items in (places, mentions):
+        starts = items[0]
+        index = bisect_left(starts, start) - 1
+        for place in items[1][max(index, 0):index + 4 if index >= 0 else 3]:
+            if place.start < end and start < (place.end or place.start + 1):
+                return place
     return None
+
+
+def _place_index(doc: Document):
+    """Places and place mentions of a document sorted by start, built once per document."""
+    key = "_event_place_index"
+    cached = doc.scratch.get(key)
+    if cached is not None and cached[0] == (len(doc.places), len(doc.mentions)):
+        return cached[1]
+    places = sorted((p for p in doc.places if p.start is not None), key=lambda p: p.start)
+    mentions = sorted((Place(m.name or m.text, None, None, m.country, m.start, m.end)
+                       for m in doc.mentions if m.type in ("COUNTRY", "LOCATION", "FACILITY")),
+                      key=lambda p: p.start)
+    index = (([p.start for p in places], places), ([p.start for p in mentions], mentions))
+    doc.scratch[key] = ((len(doc.places), len(doc.mentions)), index)
+    return index

@@ -18,6 +18,8 @@ TYPE_FAMILIES = {"PERSON": "person", "ORGANIZATION": "org", "COUNTRY": "geo", "L
                  "FACILITY": "fac", "PLATFORM": "platform", "WEAPON": "weapon"}
 # Families where spelling variants and partial names are looked for (names, not numbers or dates).
 FUZZY_FAMILIES = frozenset({"person", "org", "geo", "fac"})
+# Families where a name may be the start of a longer one (places and bodies: "Betty Ford Center").
+PREFIX_FAMILIES = frozenset({"org", "fac", "geo", "other"})
 # Blocks bigger than this hold a common word, not one actor's spellings: compared no further.
 MAX_BLOCK = 60
 # A one-word name shorter than this is too weak to merge on a spelling variant ("Lee"/"Li").
@@ -91,6 +93,15 @@ def _merge_blocks(clustering: Clustering, blocks: dict, compare) -> None:
                     clustering.merge(a, b)
 
 
+def merge_same_kb(clustering: Clustering) -> None:
+    """Nodes linked to one KB entry (the recognizer's key and a name linked later)."""
+    blocks: dict[str, list] = defaultdict(list)
+    for node in clustering.nodes.values():
+        if node.kb_id:
+            blocks[node.kb_id].append((node.key, ""))
+    _merge_blocks(clustering, blocks, lambda a, b: True)
+
+
 def merge_exact(clustering: Clustering) -> None:
     """Nodes written with the same name (titles stripped) in the same type family."""
     blocks: dict[tuple, list] = defaultdict(list)
@@ -157,11 +168,40 @@ def merge_acronyms(clustering: Clustering, definitions: dict[str, set[str]]) -> 
             clustering.merge(node_key, target)
 
 
-def cluster_nodes(nodes: list[Node], *, acronyms: dict[str, set[str]] | None = None) -> dict[str, str]:
-    """Node key -> cluster root key, after every merging step in order."""
+def merge_prefixes(clustering: Clustering) -> None:
+    """A shorter name that begins the one longer name of its family ("Promises" -> "Promises Treatment Center")."""
+    longer: dict[tuple, list[tuple[str, tuple]]] = defaultdict(list)  # (family, first word) -> names
+    names: list[tuple[str, str, tuple]] = []
+    for node in clustering.nodes.values():
+        if node.family not in PREFIX_FAMILIES:
+            continue
+        for key in _name_keys(node):
+            tokens = tuple(key.split())
+            names.append((node.key, node.family, tokens))
+            longer[(node.family, tokens[0])].append((node.key, tokens))
+    for key, family, tokens in sorted(names):
+        if len(tokens[0]) < MIN_VARIANT_WORD - 1:
+            continue
+        candidates = longer.get((family, tokens[0]), [])
+        roots = {clustering.root(other) for other, t in candidates if len(t) > len(tokens) and t[:len(tokens)] == tokens}
+        roots.discard(clustering.root(key))
+        if len(roots) == 1 and len(candidates) <= MAX_BLOCK:
+            clustering.merge(key, roots.pop())
+
+
+def cluster_nodes(nodes: list[Node], *, acronyms: dict[str, set[str]] | None = None,
+                  prefixes: bool = False) -> dict[str, str]:
+    """Node key -> cluster root key, after every merging step in order.
+
+    `prefixes`: also merge a name into the one longer name it begins (safe within one story;
+    across a whole corpus without KB links it joins "Islamic State" to "Islamic State in Libya").
+    """
     clustering = Clustering(nodes)
+    merge_same_kb(clustering)
     merge_exact(clustering)
     merge_acronyms(clustering, acronyms or {})
     merge_variants(clustering)
     merge_partial_names(clustering)
+    if prefixes:
+        merge_prefixes(clustering)
     return {key: clustering.root(key) for key in clustering.nodes}

@@ -13,6 +13,9 @@ from ..kb import TITLES, normalise
 # Name particles that transliterations keep or drop at will ("al-Sarraj" / "Sarraj").
 PARTICLES = frozenset({"al", "el", "ad", "ed", "as", "ash", "an", "ar", "az", "at", "ul", "ol"})
 
+# Generation suffixes after a surname ("Arcade Joseph Comeaux Jr"): the surname is the word before.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
 # Titles and ranks written before a name; the KB's list plus abbreviations it lacks.
 EXTRA_TITLES = ("gen", "lt gen", "maj gen", "brig gen", "field marshal", "marshal", "former", "late",
                 "self styled", "strongman", "warlord", "militia leader", "rebel leader", "mr", "mrs", "dr")
@@ -69,8 +72,10 @@ def name_key(text: str) -> str:
 
 
 def name_tokens(key: str) -> list[str]:
-    """The words of a name key without particles ("fayez al sarraj" -> ["fayez", "sarraj"])."""
+    """The words of a name key without particles or suffixes ("fayez al sarraj" -> ["fayez", "sarraj"])."""
     words = [w for w in key.replace("-", " ").split() if w not in PARTICLES]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
     return words or key.split()
 
 

@@ -25,10 +25,6 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 CSP_DOCS = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
-class TooLarge(Exception):
-    pass
-
-
 def _header(scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key == name:
@@ -98,15 +94,14 @@ class Guard:
             declared = _header(scope, b"content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
                 return await _send_plain(send, 413, f"request body over {self.max_body} bytes", api=api)
-            receive = self._limited(receive)
+            receive = await self._buffered(receive)
+            if receive is None:
+                return await _send_plain(send, 413, f"request body over {self.max_body} bytes", api=api)
 
         csp = CSP_DOCS if path in ("/docs", "/redoc") else CSP
-        started = False
 
         async def send_with_headers(message):
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 headers = list(message.get("headers", []))
                 headers += [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
                             (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
@@ -116,22 +111,24 @@ class Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
-        try:
-            await self.app(scope, receive, send_with_headers)
-        except TooLarge:
-            if not started:
-                await _send_plain(send, 413, f"request body over {self.max_body} bytes", api=api)
+        await self.app(scope, receive, send_with_headers)
 
-    def _limited(self, receive):
-        seen = 0
-
-        async def limited_receive():
-            nonlocal seen
+    async def _buffered(self, receive):
+        """Read the whole body (at most max_body bytes) and replay it; None when it is larger."""
+        chunks, size = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_body:
-                    raise TooLarge()
-            return message
+            if message["type"] != "http.request":
+                return None
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_body:
+                return None
+            if not message.get("more_body", False):
+                break
+        replay = [{"type": "http.request", "body": b"".join(chunks), "more_body": False}]
 
-        return limited_receive
+        async def replay_receive():
+            return replay.pop() if replay else await receive()
+
+        return replay_receive

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 
+from ..aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from ..records import ContradictionRecord, PlaceRecord, RelationRecord
 from .database import transaction
 
@@ -137,25 +138,27 @@ def contradictions(conn: sqlite3.Connection) -> list[ContradictionRecord]:
     ) for row in conn.execute("SELECT * FROM contradictions ORDER BY idx")]
 
 
-def memberships(conn: sqlite3.Connection) -> list[dict]:
+def memberships(conn: sqlite3.Connection) -> list[MembershipRecord]:
     if not _has_table(conn, "memberships"):
         return []
-    return [{**dict(row), "evidence": json.loads(row["evidence"])}
+    return [MembershipRecord(row["member"], row["organisation"], row["reason"], json.loads(row["evidence"]))
             for row in conn.execute("SELECT * FROM memberships ORDER BY organisation, member")]
 
 
-def sides(conn: sqlite3.Connection) -> list[dict]:
+def sides(conn: sqlite3.Connection) -> list[SideRecord]:
     """Every assigned actor with its conflict, side, side label, score and evidence."""
     if not _has_table(conn, "sides"):
         return []
-    return [{**dict(row), "name": row["name"] or row["entity"], "evidence": json.loads(row["evidence"])}
+    return [SideRecord(entity=row["entity"], name=row["name"] or row["entity"], conflict=row["conflict"],
+                       side=row["side"], label=row["label"], score=row["score"],
+                       evidence=json.loads(row["evidence"]))
             for row in conn.execute(
                 "SELECT s.*, e.name FROM sides s LEFT JOIN entities e ON e.id = s.entity "
                 "ORDER BY s.conflict, s.side, s.score DESC, s.entity")]
 
 
 def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
-             until: str | None = None, min_sources: int = 0) -> list[dict]:
+             until: str | None = None, min_sources: int = 0) -> list[TimelineRecord]:
     """Merged events in the order they happened; `since`/`until` compare ISO date prefixes."""
     if not _has_table(conn, "timeline"):
         return []
@@ -174,6 +177,12 @@ def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, si
         sql += " AND t.date IS NOT NULL AND substr(t.date, 1, length(?)) <= ?"
         params += [until, until]
     rows = conn.execute(sql + " ORDER BY t.idx", params)
-    return [{**dict(row), "events": json.loads(row["events"]), "documents": json.loads(row["documents"]),
-             "place": PlaceRecord(row["place_name"], row["place_lat"], row["place_lon"], row["place_country"])
-             if row["place_name"] else None} for row in rows]
+    return [TimelineRecord(
+        id=row["id"], date=row["date"], date_precision=row["date_precision"], type=row["type"],
+        mode=row["mode"], source=row["source"], target=row["target"],
+        place=PlaceRecord(row["place_name"], row["place_lat"], row["place_lon"], row["place_country"])
+        if row["place_name"] else None,
+        sentence=row["sentence"], modality=row["modality"], events=json.loads(row["events"]),
+        documents=json.loads(row["documents"]), sources=row["sources"],
+        source_name=row["source_name"], target_name=row["target_name"],
+    ) for row in rows]

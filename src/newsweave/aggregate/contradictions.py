@@ -1,0 +1,170 @@
+"""Contradictions: where the article sources disagree, each with a sentence citing documents.
+
+Kinds (each one pass over relations or grouped events):
+- sides: an actor's relations put it in both camps of one conflict (one source says X arms A,
+  another that X arms A's enemy; or X is reported cooperating with both camps);
+- polarity: the same pair is reported both taking sides (support, aid) and fighting
+  (assault, coercion, sanctions, threats);
+- denial: an event asserted or reported by one report and denied by another;
+- date / place: one event (same type, mode and actors) given dates further apart than the
+  timeline's merge window but close enough to be one story, or, on one day, places in
+  different countries.
+"""
+
+from __future__ import annotations
+
+from .polarity import ASSERTIONS, DENIALS, OPPOSING, TAKING_SIDES, type_label
+from .timeline import MERGE_WINDOW_DAYS, date_interval, event_group_key
+
+# Two dates for one event are a contradiction only up to this far apart: further, they are
+# more likely two events (a second visit, a new delivery).
+DATE_CONFLICT_DAYS = 10
+
+# Documents a contradiction's explanation names one by one (the rest are counted).
+MAX_CITED = 4
+
+
+def _describe(event, names: dict) -> str:
+    source = names.get(event["source"], event["source"] or "someone")
+    target = names.get(event["target"], event["target"] or "")
+    return f"{source} {type_label(event['type'], event['mode'])}{' ' + target if target else ''}"
+
+
+def _cite(events: list, doc_names: dict) -> str:
+    docs = list(dict.fromkeys(e["doc"] for e in events))
+    shown = ", ".join(doc_names.get(d, d) for d in docs[:MAX_CITED])
+    return shown + (f" and {len(docs) - MAX_CITED} more" if len(docs) > MAX_CITED else "")
+
+
+def _record(kind: str, about: str, entities, events: list, explanation: str) -> dict:
+    return {"kind": kind, "about": about, "entities": list(dict.fromkeys(e for e in entities if e)),
+            "events": [e["id"] for e in events], "documents": list(dict.fromkeys(e["doc"] for e in events)),
+            "explanation": explanation}
+
+
+def side_conflicts(relations: list[dict], sides: list[dict], events_by_id: dict, names: dict,
+                   doc_names: dict) -> list[dict]:
+    """Actors reported taking the side (support, aid, cooperation) of both camps of a conflict.
+    Fighting is left to `polarity_conflicts`: attacking a camp's member is too often a local
+    clash to say which camp an actor is in."""
+    side_of = {row["entity"]: (row["conflict"], row["side"]) for row in sides}
+    labels = {(row["conflict"], row["side"]): row["label"] for row in sides}
+    pulls: dict[tuple, dict[int, list]] = {}  # (actor, conflict) -> side it is pulled to -> relations
+    for relation in relations:
+        kinds = {label.split("/", 1)[0] for label in relation["types"]}
+        if relation["polarity"] != "cooperative" or not kinds & TAKING_SIDES:
+            continue
+        for actor, other in ((relation["source"], relation["target"]), (relation["target"], relation["source"])):
+            if other in side_of and side_of.get(actor, (None,))[0] in (None, side_of[other][0]):
+                conflict, side = side_of[other]
+                pulls.setdefault((actor, conflict), {}).setdefault(side, []).append(relation)
+    found = []
+    for (actor, conflict), by_side in sorted(pulls.items()):
+        if len(by_side) < 2:
+            continue
+        parts, events, partners = [], [], []
+        for side in sorted(by_side):
+            reports = [events_by_id[i] for r in by_side[side] for i in r["events"] if i in events_by_id]
+            reports = [e for e in reports if e["type"] in TAKING_SIDES]
+            events += reports
+            partners += [r["source"] if r["target"] == actor else r["target"] for r in by_side[side]]
+            claims = "; ".join(f"{_describe(e, names)} ({doc_names.get(e['doc'], e['doc'])})"
+                               for e in reports[:MAX_CITED])
+            parts.append(f"with {labels.get((conflict, side), side)}'s side: {claims}")
+        name = names.get(actor, actor)
+        found.append(_record("sides", f"which side {name} is on", [actor] + partners, events,
+                             f"Reports put {name} on both sides — " + " | ".join(parts) + "."))
+    return found
+
+
+def polarity_conflicts(events: list, names: dict, doc_names: dict) -> list[dict]:
+    """A pair reported both taking each other's side and fighting each other."""
+    pairs: dict[tuple, dict[str, list]] = {}
+    for e in events:
+        if not e["source"] or not e["target"] or e["modality"] not in ASSERTIONS:
+            continue
+        kind = "support" if e["type"] in TAKING_SIDES else "fight" if e["type"] in OPPOSING else None
+        if kind:
+            pair = tuple(sorted((e["source"], e["target"])))
+            pairs.setdefault(pair, {}).setdefault(kind, []).append(e)
+    found = []
+    for (a, b), kinds in sorted(pairs.items()):
+        if len(kinds) == 2 and {e["doc"] for e in kinds["support"]} != {e["doc"] for e in kinds["fight"]}:
+            support, fight = kinds["support"], kinds["fight"]
+            found.append(_record(
+                "polarity", f"whether {names.get(a, a)} and {names.get(b, b)} are allies or enemies", [a, b],
+                support + fight,
+                f"{_cite(support, doc_names)} report {_describe(support[0], names)}, but "
+                f"{_cite(fight, doc_names)} report {_describe(fight[0], names)}."))
+    return found
+
+
+def denial_conflicts(events: list, names: dict, doc_names: dict) -> list[dict]:
+    """An event one report asserts and another denies."""
+    claims: dict[tuple, dict[str, list]] = {}
+    for e in events:
+        if not e["source"]:
+            continue
+        stance = "denied" if e["modality"] in DENIALS else "asserted" if e["modality"] in ASSERTIONS else None
+        if stance:
+            claims.setdefault((e["type"], e["source"], e["target"] or ""), {}).setdefault(stance, []).append(e)
+    found = []
+    for (type_, source, target), stances in sorted(claims.items()):
+        if len(stances) == 2:
+            asserted, denied = stances["asserted"], stances["denied"]
+            found.append(_record(
+                "denial", f"whether {_describe(asserted[0], names)}", [source, target], asserted + denied,
+                f"{_cite(asserted, doc_names)} report that {_describe(asserted[0], names)}; "
+                f"{_cite(denied, doc_names)} report a denial (“{denied[0]['sentence'][:160]}”)."))
+    return found
+
+
+def _single_day_reports(events: list) -> dict[tuple, list]:
+    """Day-dated asserted reports grouped by what event they describe (type, mode, actors)."""
+    groups: dict[tuple, list] = {}
+    for e in events:
+        span = date_interval(e["date"], e["date_precision"])
+        if span is None or span[0] != span[1] or e["modality"] in DENIALS or not (e["source"] and e["target"]):
+            continue
+        groups.setdefault(event_group_key(e), []).append((span[0], e))
+    return groups
+
+
+def date_place_conflicts(events: list, names: dict, doc_names: dict) -> list[dict]:
+    """One event given different dates (same place) or different countries (same day) by
+    different documents. A document that itself reports several dates is left out: that is
+    a series of events, not a disagreement."""
+    found = []
+    for key, reports in sorted(_single_day_reports(events).items(), key=lambda item: str(item[0])):
+        by_doc: dict[str, set] = {}
+        for day, e in reports:
+            by_doc.setdefault(e["doc"], set()).add(day)
+        single = sorted(((day, e) for day, e in reports if len(by_doc[e["doc"]]) == 1),
+                        key=lambda pair: (pair[0], pair[1]["id"]))
+        for (day_a, a), (day_b, b) in zip(single, single[1:]):
+            if a["doc"] == b["doc"]:
+                continue
+            gap = (day_b - day_a).days
+            same_place = a["place_name"] and b["place_name"] and a["place_name"].casefold() == b["place_name"].casefold()
+            if MERGE_WINDOW_DAYS < gap <= DATE_CONFLICT_DAYS and same_place:
+                found.append(_record(
+                    "date", f"when {_describe(a, names)}", [a["source"], a["target"]], [a, b],
+                    f"{doc_names.get(a['doc'], a['doc'])} dates {_describe(a, names)} in {a['place_name']} "
+                    f"to {a['date']}, {doc_names.get(b['doc'], b['doc'])} to {b['date']}."))
+            elif gap <= MERGE_WINDOW_DAYS and a["place_country"] and b["place_country"] \
+                    and a["place_country"] != b["place_country"]:
+                found.append(_record(
+                    "place", f"where {_describe(a, names)}", [a["source"], a["target"]], [a, b],
+                    f"{doc_names.get(a['doc'], a['doc'])} places {_describe(a, names)} on {a['date']} in "
+                    f"{a['place_name']}, {doc_names.get(b['doc'], b['doc'])} in {b['place_name']} ({b['date']})."))
+    return found
+
+
+def find_contradictions(events: list, relations: list[dict], sides: list[dict], names: dict,
+                        doc_names: dict) -> list[dict]:
+    """Every contradiction: side-taking first (the most telling), then the event-level kinds."""
+    events_by_id = {e["id"]: e for e in events}
+    return (side_conflicts(relations, sides, events_by_id, names, doc_names)
+            + polarity_conflicts(events, names, doc_names)
+            + denial_conflicts(events, names, doc_names)
+            + date_place_conflicts(events, names, doc_names))

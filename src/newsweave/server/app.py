@@ -1,0 +1,43 @@
+"""The application factory: the routers, the security guard and the OpenAPI docs (offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+
+from .routes import ROUTERS
+from .routes.static import STATIC
+from .security import MAX_BODY, Guard
+
+
+def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[str] | None = None,
+               max_body: int = MAX_BODY):
+    """The ASGI app serving the REST API under /api and the web UI at / for database `db`.
+
+    `token`: required on every request when given. `allowed_hosts`: accepted Host headers
+    (None accepts any; `serve` passes the bound names).
+    """
+    api = FastAPI(
+        title="newsweave",
+        summary="The sourced model of a conflict: actors, events, relations and their evidence.",
+        docs_url=None, redoc_url=None,
+    )
+    api.state.db = Path(db)
+    for router in ROUTERS:
+        api.include_router(router)
+
+    @api.get("/docs", include_in_schema=False)
+    def docs():
+        # Swagger UI from the built static folder, not a CDN: the server works offline.
+        if (STATIC / "swagger" / "swagger-ui-bundle.js").is_file():
+            return get_swagger_ui_html(openapi_url="/openapi.json", title="newsweave API",
+                                       swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+                                       swagger_css_url="/static/swagger/swagger-ui.css",
+                                       swagger_favicon_url="/static/favicon.svg")
+        from fastapi.responses import PlainTextResponse
+
+        return PlainTextResponse("The API schema is at /openapi.json (build web/ for the interactive docs).")
+
+    return Guard(api, token=token, allowed_hosts=allowed_hosts, max_body=max_body)

@@ -1,0 +1,40 @@
+"""GET /api/entities and /api/entities/{id}: actors with aliases, side, relations, documents."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from ...store import web_queries
+from ...store.web_queries import EventFilter
+from ..deps import Page, Reader, as_json, optional, reader
+from .relations import edges_for, side_of
+
+router = APIRouter(prefix="/api/entities", tags=["entities"])
+
+
+@router.get("")
+def entities(page: Page = Depends(), name: str | None = Query(None, description="Name or alias (substring)."),
+             type: str | None = Query(None, description="PERSON, ORGANIZATION, COUNTRY…"),
+             r: Reader = Depends(reader)):
+    """Actors and things named in articles, most mentioned first."""
+    total, items = web_queries.entities_page(r.conn, limit=page.limit, offset=page.offset, name=name, type=type)
+    return as_json(page.wrap(total, items))
+
+
+@router.get("/{entity_id}")
+def entity(entity_id: str, r: Reader = Depends(reader)):
+    """One actor: aliases, side, relations (with the events behind them) and the documents naming it."""
+    found = web_queries.entity(r.conn, entity_id)
+    if found is None:
+        raise HTTPException(404, "no such entity")
+    edges = edges_for(r, EventFilter(), entity=entity_id)
+    others = web_queries.entities_by_id(r.conn, [e["a"] if e["b"] == entity_id else e["b"] for e in edges])
+    relations = [{**e, "other": e["a"] if e["b"] == entity_id else e["b"],
+                  "other_name": getattr(others.get(e["a"] if e["b"] == entity_id else e["b"]), "name", None)}
+                 for e in edges]
+    return as_json({
+        "entity": found,
+        "side": side_of(optional(r.corpus, "sides"), entity_id),
+        "relations": relations,
+        "documents": web_queries.entity_documents(r.conn, entity_id, limit=100),
+    })

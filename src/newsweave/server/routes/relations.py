@@ -1,0 +1,125 @@
+"""The actor graph and its evidence: GET /api/graph, /api/graph/edge, /api/relations, /api/sides.
+
+The graph is aggregated and filtered in the database (date window, event type, minimum
+independent sources, top-N actors by mentions), so a corpus with thousands of actors still
+answers quickly and the browser only draws what it shows.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+
+from ...aggregate.polarity import ACTOR_TYPES, CONFLICTUAL, COOPERATIVE, MODALITY_WEIGHT, POLARITY
+from ...store import web_queries
+from ...store.web_queries import EventFilter
+from ..deps import Page, Reader, as_json, optional, reader
+from .filters import event_filter
+
+router = APIRouter(prefix="/api", tags=["relations"])
+
+# Events that count for an edge: typed with a polarity, and not denied or hypothetical.
+COUNTED_TYPES = sorted(POLARITY)
+COUNTED_MODALITIES = sorted(m for m, w in MODALITY_WEIGHT.items() if w > 0)
+CONFLICTUAL_TYPES = sorted(t for t, p in POLARITY.items() if p == CONFLICTUAL)
+
+
+def edges_for(r: Reader, f: EventFilter, *, min_sources: int = 1, entity: str | None = None) -> list[dict]:
+    edges = web_queries.pair_edges(
+        r.conn, f, conflictual=CONFLICTUAL_TYPES, counted_types=COUNTED_TYPES,
+        counted_modalities=COUNTED_MODALITIES, min_sources=min_sources,
+        actor_types=sorted(ACTOR_TYPES), entity=entity,
+    )
+    for e in edges:
+        e["polarity"] = CONFLICTUAL if e["conflictual"] * 2 > e["events"] else COOPERATIVE
+    return edges
+
+
+def _get(record, key):
+    return record.get(key) if isinstance(record, dict) else getattr(record, key, None)
+
+
+def _members(side) -> list:
+    if isinstance(side, dict):
+        return side.get("members") or side.get("entities") or side.get("actors") or []
+    return getattr(side, "members", None) or getattr(side, "entities", None) or getattr(side, "actors", None) or []
+
+
+def _label(side, index: int) -> str:
+    for key in ("name", "label", "id"):
+        value = side.get(key) if isinstance(side, dict) else getattr(side, key, None)
+        if value is not None:
+            return str(value)
+    return f"side {index + 1}"
+
+
+def side_map(sides) -> dict[str, str]:
+    """Entity id -> side label, from whatever shape `Corpus.sides()` returns."""
+    if isinstance(sides, dict):
+        return {k: (v if isinstance(v, str) else _label(v, 0)) for k, v in sides.items()}
+    found: dict[str, str] = {}
+    for i, side in enumerate(sides or []):
+        # One record per actor ({entity, side}), or one per side with its members.
+        one = side.get("entity") if isinstance(side, dict) else getattr(side, "entity", None)
+        if isinstance(one, str):
+            label = next((v for v in (_get(side, "side"), _get(side, "camp"), _get(side, "label")) if v), None)
+            if label is not None:
+                conflict = _get(side, "conflict")
+                found.setdefault(one, f"{conflict}: {label}" if conflict and not isinstance(conflict, (list, dict)) else str(label))
+            continue
+        for member in _members(side):
+            member_id = member if isinstance(member, str) else (
+                member.get("id") if isinstance(member, dict) else getattr(member, "id", None))
+            if member_id:
+                found[member_id] = _label(side, i)
+    return found
+
+
+def side_of(sides, entity_id: str) -> str | None:
+    return side_map(sides).get(entity_id)
+
+
+@router.get("/graph")
+def graph(f: EventFilter = Depends(event_filter),
+          min_sources: int = Query(1, ge=1, description="Minimum independent sources per edge."),
+          limit: int = Query(150, ge=1, le=2000, description="Most-mentioned actors to keep."),
+          r: Reader = Depends(reader)):
+    """Actors (nodes: mentions, type, side) and the relations between them (edges: polarity,
+    events, independent sources), for the date window, event type and source threshold given."""
+    edges = edges_for(r, f, min_sources=min_sources)
+    entities = web_queries.entities_by_id(r.conn, sorted({e["a"] for e in edges} | {e["b"] for e in edges}))
+    kept = sorted(entities.values(), key=lambda e: (-e.mentions, e.name))[:limit]
+    keep = {e.id for e in kept}
+    sides = side_map(optional(r.corpus, "sides"))
+    first, last = web_queries.date_range(r.conn, f.region)
+    return as_json({
+        "nodes": [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "mentions": e.mentions,
+                   "documents": e.documents, "side": sides.get(e.id)} for e in kept],
+        "edges": [e for e in edges if e["a"] in keep and e["b"] in keep],
+        "total_nodes": len(entities), "total_edges": len(edges),
+        "dates": {"first": first, "last": last},
+        "types": COUNTED_TYPES,
+    })
+
+
+@router.get("/graph/edge")
+def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., description="The other."),
+         f: EventFilter = Depends(event_filter), r: Reader = Depends(reader)):
+    """The evidence behind one edge: every event between `a` and `b`, with its document."""
+    found = web_queries.pair_events(r.conn, a, b, f)
+    docs = web_queries.event_docs(r.conn, sorted({e.doc for e in found}))
+    names = web_queries.entities_by_id(r.conn, [a, b])
+    return as_json({"a": names.get(a), "b": names.get(b), "events": found, "documents": docs})
+
+
+@router.get("/relations")
+def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1), r: Reader = Depends(reader)):
+    """Relations as the aggregate step computed them (the JSON export's `relations`)."""
+    found = [x for x in optional(r.corpus, "relations")
+             if (x.get("independent_sources", 0) if isinstance(x, dict) else x.independent_sources) >= min_sources]
+    return as_json(page.wrap(len(found), found[page.offset:page.offset + page.limit]))
+
+
+@router.get("/sides")
+def sides(r: Reader = Depends(reader)):
+    """The sides (camps) actors fall into, when this version computes them."""
+    return as_json({"items": optional(r.corpus, "sides"), "by_entity": side_map(optional(r.corpus, "sides"))})

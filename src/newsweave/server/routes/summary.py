@@ -1,0 +1,26 @@
+"""GET /api/summary: the situation at a glance (what `newsweave summary` shows), computed in SQL."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from ...store import queries, web_queries
+from ...summary import ACTOR_TYPES, LATEST_EVENTS, TOP_ACTORS
+from ..deps import Reader, as_json, optional, reader
+
+router = APIRouter(prefix="/api", tags=["summary"])
+
+
+@router.get("/summary")
+def summary(r: Reader = Depends(reader)):
+    """Counts, event types, main actors, latest events, date range and read errors."""
+    first, last = web_queries.date_range(r.conn)
+    return as_json({
+        **queries.counts(r.conn),
+        "event_types": web_queries.event_type_counts(r.conn),
+        "top_actors": web_queries.top_entities(r.conn, list(ACTOR_TYPES), TOP_ACTORS),
+        "latest_events": web_queries.latest_events(r.conn, LATEST_EVENTS),
+        "dates": {"first": first, "last": last},
+        "contradictions": len(optional(r.corpus, "contradictions")),
+        "error_list": queries.errors(r.conn),
+    })

@@ -1,0 +1,62 @@
+"""Contradictions of each kind, each explained with the documents it rests on."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregate.aggregate_builders import doc, ev
+from newsweave.store import aggregates
+from newsweave.store.aggregates import contradictions
+
+CAMPS = [
+    doc("c1", ev("AID", "ruritania", "north")), doc("c2", ev("ASSAULT", "north", "south")),
+    doc("c3", ev("AID", "syldavia", "south")), doc("c4", ev("SUPPORT", "borduria", "north")),
+]
+
+VISIT = ("CONSULT", "kratov", "ruritania")
+
+
+@pytest.mark.parametrize("docs, about, cited", [
+    # One source says Genovia arms the north, another that it arms the north's enemy.
+    (CAMPS + [doc("g1", ev("AID", "genovia", "north")), doc("g2", ev("SUPPORT", "genovia", "south"))],
+     "which side Genovia is on", {"g1.txt", "g2.txt"}),
+    # An assertion against a denial.
+    ([doc("a1", ev("AID", "zembla", "south")), doc("a2", ev("AID", "zembla", "south", modality="denied"))],
+     "whether Zembla AID Southern Compact", {"a1.txt", "a2.txt"}),
+    # The same pair allied in one source, fighting in another.
+    ([doc("p1", ev("SUPPORT", "zembla", "freedonia")), doc("p2", ev("ASSAULT", "zembla", "freedonia"))],
+     "whether Freedonia and Zembla are allies or enemies", {"p1.txt", "p2.txt"}),
+    # One visit, two dates a week apart, same place.
+    ([doc("t1", ev(*VISIT, mode="visit", date="2020-03-01", place="Vanko")),
+      doc("t2", ev(*VISIT, mode="visit", date="2020-03-07", place="Vanko"))],
+     "when Zorin Kratov CONSULT/visit Ruritania", {"t1.txt", "t2.txt"}),
+    # One visit, one day, two countries.
+    ([doc("l1", ev(*VISIT, mode="visit", date="2020-03-01", place="Alpha", country="AA")),
+      doc("l2", ev(*VISIT, mode="visit", date="2020-03-01", place="Beta", country="BB"))],
+     "where Zorin Kratov CONSULT/visit Ruritania", {"l1.txt", "l2.txt"}),
+])
+def test_each_kind_is_found_and_explained(build, docs, about, cited):
+    found = contradictions(build(docs))
+    assert [c.about for c in found] == [about]
+    assert all(name in found[0].explanation for name in cited)
+    assert len(found[0].documents) == 2 and found[0].events
+
+
+@pytest.mark.parametrize("docs", [
+    CAMPS,  # a clean two-camp picture
+    [doc("t1", ev(*VISIT, date="2020-03-01", place="Vanko")),
+     doc("t2", ev(*VISIT, date="2020-03-02", place="Vanko"))],  # within the merge window
+    [doc("t1", ev(*VISIT, date="2020-03-01", place="Vanko")),
+     doc("t2", ev(*VISIT, date="2020-05-01", place="Vanko"))],  # months apart: two visits
+    [doc("t1", ev(*VISIT, date="2020-03-01", place="Vanko"), ev(*VISIT, date="2020-03-08", place="Vanko"))],
+    [doc("a1", ev("AID", "zembla", "south", region="comment")), doc("a2", ev("AID", "zembla", "south",
+                                                                             modality="denied"))],
+])
+def test_no_contradiction_where_sources_agree(build, docs):
+    assert contradictions(build(docs)) == []
+
+
+def test_comment_claims_never_contradict_articles(build):
+    conn = build(CAMPS + [doc("g1", ev("AID", "genovia", "north")),
+                          doc("g2", ev("SUPPORT", "genovia", "south", region="comment"))])
+    assert aggregates.contradictions(conn) == []

@@ -1,0 +1,88 @@
+"""Membership links and the sides drawn from the signed actor graph."""
+
+from __future__ import annotations
+
+from aggregate.aggregate_builders import doc, entity_names, ev, text_doc
+from newsweave.aggregate.sides import balance_partition
+from newsweave.store import aggregates
+
+import networkx as nx
+
+
+def _camps(conn) -> dict[str, int]:
+    return {row.name: row.side for row in aggregates.sides(conn)}
+
+
+def _memberships(conn) -> set[tuple]:
+    names = entity_names(conn)
+    return {(names[m.member], names[m.organisation], m.reason) for m in aggregates.memberships(conn)}
+
+
+def test_possessive_links_a_leader_to_his_organisation(build):
+    conn = build([text_doc("d1", "Zorin Kratov's Northern Legion shelled the port.",
+                           [("Zorin Kratov", "kratov"), ("Northern Legion", "north")])])
+    assert _memberships(conn) == {("Zorin Kratov", "Northern Legion", "possessive")}
+
+
+def test_title_of_organisation_before_a_name_links_them(build):
+    conn = build([text_doc("d1", "Commander of the Southern Compact Marshal Ilya Blomqvar flew home.",
+                           [("Southern Compact", "south"), ("Ilya Blomqvar", "blom")])])
+    assert _memberships(conn) == {("Ilya Blomqvar", "Southern Compact", "leader-of")}
+
+
+def test_unrelated_neighbours_are_not_linked(build):
+    conn = build([text_doc("d1", "Zorin Kratov met the Northern Legion envoy.",
+                           [("Zorin Kratov", "kratov"), ("Northern Legion", "north")])])
+    assert _memberships(conn) == set()
+
+
+def test_knowledge_base_roles_link_a_commander_to_his_army(build):
+    conn = build([text_doc("d1", "Khalifa Haftar and the Libyan National Army advanced.",
+                           [("Khalifa Haftar", "haftar"), ("Libyan National Army", "lna")],
+                           kb={"haftar": "person:khalifa-haftar", "lna": "org:libyan-national-army"})])
+    found = {(m.member, m.organisation, m.reason) for m in aggregates.memberships(conn)}
+    names = entity_names(conn)
+    assert {(names[a], names[b], r) for a, b, r in found} == {
+        ("Khalifa Haftar", "Libyan National Army", "kb-role")}
+
+
+def _two_camps():
+    return [
+        text_doc("m1", "Zorin Kratov's Northern Legion held the line.",
+                 [("Zorin Kratov", "kratov"), ("Northern Legion", "north")]),
+        doc("d1", ev("AID", "ruritania", "north", mode="military")),
+        doc("d2", ev("SUPPORT", "borduria", "north")),
+        doc("d3", ev("ASSAULT", "north", "south")),
+        doc("d4", ev("AID", "syldavia", "south")),
+        doc("d5", ev("SUPPORT", "freedonia", "kratov")),  # support for the leader counts for his army
+        doc("d6", ev("CONSULT", "zembla", "ruritania")),  # a meeting is too little to take a side
+    ]
+
+
+def test_two_camps_with_members(build):
+    camps = _camps(build(_two_camps()))
+    north = {name for name, side in camps.items() if side == camps["Northern Legion"]}
+    south = {name for name, side in camps.items() if side != camps["Northern Legion"]}
+    assert north == {"Northern Legion", "Zorin Kratov", "Ruritania", "Borduria", "Freedonia"}
+    assert south == {"Southern Compact", "Syldavia"}
+    assert "Zembla" not in camps
+
+
+def test_side_evidence_names_the_relations(build):
+    conn = build(_two_camps())
+    names = entity_names(conn)
+    syldavia = next(row for row in aggregates.sides(conn) if row.name == "Syldavia")
+    assert [[names[s], names[t], p] for s, t, p in syldavia.evidence] == [
+        ["Syldavia", "Southern Compact", "cooperative"]]
+
+
+def test_no_conflict_no_sides(build):
+    assert _camps(build([doc("d1", ev("AID", "ruritania", "borduria"))])) == {}
+
+
+def test_balance_partition_minimises_frustration():
+    graph = nx.Graph()
+    graph.add_weighted_edges_from([("a", "b", 1.0), ("c", "d", 1.0), ("a", "c", -1.0), ("b", "d", -1.0),
+                                   ("a", "d", 0.2)])  # one weak edge against the balance
+    camp = balance_partition(graph)
+    assert camp["a"] == camp["b"] != camp["c"] == camp["d"]

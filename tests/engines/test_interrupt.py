@@ -1,0 +1,92 @@
+"""Ctrl-C (SIGINT to the whole process group, as a terminal sends it) stops a run cleanly and a
+re-run resumes to the same database as an uninterrupted run (issue 6)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bad_inputs import ARTICLE_ONE, ARTICLE_TWO
+
+pytestmark = pytest.mark.slow
+
+
+def newsweave(*args) -> list[str]:
+    return [sys.executable, "-m", "newsweave", *map(str, args)]
+
+
+def stored_documents(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def export(db: Path) -> dict:
+    result = subprocess.run(newsweave("export", "--db", db, "--format", "json"),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("interrupt") / "corpus"
+    folder.mkdir()
+    for i in range(48):
+        base = ARTICLE_ONE if i % 2 else ARTICLE_TWO
+        (folder / f"article_{i:03d}.txt").write_text(f"{base}\nDispatch {i} from the field desk.\n", "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> dict:
+    db = tmp_path_factory.mktemp("reference") / "reference.db"
+    subprocess.run(newsweave("run", corpus, "--db", db, "--no-progress"), check=True, capture_output=True)
+    return export(db)
+
+
+def interrupt_after(db: Path, corpus: Path, documents: int, *options: str) -> subprocess.CompletedProcess:
+    """Start a run in its own process group and send it SIGINT once `documents` are stored."""
+    process = subprocess.Popen(newsweave("run", corpus, "--db", db, "--no-progress", *options),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 120
+    while stored_documents(db) < documents and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+    try:
+        _, stderr = process.communicate(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("the run did not stop within 90 s of Ctrl-C")
+    return subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
+
+
+@pytest.mark.parametrize("options", [(), ("--workers", "2"), ("--engine", "dask", "--workers", "2")],
+                         ids=["in-process", "pool", "dask"])
+def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(corpus, reference, tmp_path, options):
+    db = tmp_path / "interrupted.db"
+    stopped = interrupt_after(db, corpus, 1, *options)
+    assert stopped.returncode == 130, stopped.stderr[-3000:]
+    assert "To resume, run again: newsweave run" in stopped.stderr
+    assert "Traceback" not in stopped.stderr, stopped.stderr[-3000:]
+    assert 1 <= stored_documents(db) < 48
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    again = subprocess.run(newsweave("run", corpus, "--db", db, "--no-progress", *options),
+                           capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "already stored" in again.stderr
+    assert export(db) == reference

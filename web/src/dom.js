@@ -1,0 +1,92 @@
+// DOM and API helpers. Every piece of data enters the page as a text node or an attribute set
+// through the DOM API — never as HTML — so scraped text cannot inject markup or scripts.
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    else if (key === "class") node.className = value;
+    else if (key === "href") node.setAttribute("href", safeHref(value));
+    else node.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// Only in-app routes, site paths and http(s) links may become hrefs (no javascript: or data:).
+export function safeHref(value) {
+  const text = String(value);
+  if (text.startsWith("#") || (text.startsWith("/") && !text.startsWith("//"))) return text;
+  try {
+    const url = new URL(text, location.href);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+  } catch (e) { /* not a URL */ }
+  return "#";
+}
+
+export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+
+const params = new URLSearchParams(location.search);
+if (params.get("token")) sessionStorage.setItem("newsweave-token", params.get("token"));
+const token = () => sessionStorage.getItem("newsweave-token");
+
+function headers(extra = {}) {
+  const h = { ...extra };
+  if (token()) h["X-Newsweave-Token"] = token();
+  return h;
+}
+
+export async function getJSON(path, query = {}) {
+  const url = new URL(path, location.origin);
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
+  const res = await fetch(url, { headers: headers() });
+  if (!res.ok) throw new Error(`${res.status} ${(await res.text()).slice(0, 200)}`);
+  return res.json();
+}
+
+export async function postJSON(path, body) {
+  const res = await fetch(path, { method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(body) });
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(data.detail ? (typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail)) : `${res.status}`);
+  return data;
+}
+
+export function status(message) { document.getElementById("status").textContent = message || ""; }
+
+export const enc = encodeURIComponent;
+
+export function kind(e) { return e.mode ? `${e.type}/${e.mode}` : e.type; }
+
+export function actorLink(id, name, text) {
+  const label = name || text || "?";
+  return id ? el("a", { href: `#/actor/${enc(id)}` }, label) : el("span", { class: "muted" }, label);
+}
+
+// One event as a card: who did what to whom, when, where, per whom, how sure; the sentence;
+// and a link to the sentence highlighted in its document.
+export function eventCard(e, docs = {}) {
+  const doc = docs[e.doc] || {};
+  return el("div", { class: "card event", "data-event": e.id },
+    el("div", {},
+      el("span", { class: "tag" }, kind(e)), " ",
+      actorLink(e.source, e.source_name, e.source_text), " → ", actorLink(e.target, e.target_name, e.target_text)),
+    el("div", { class: "sentence" }, "“", e.sentence, "”"),
+    el("div", { class: "meta" },
+      `date: ${e.date || "unknown"}`, e.place ? ` · place: ${e.place.name}${e.place.country ? " (" + e.place.country + ")" : ""}` : "",
+      ` · modality: ${e.modality}`, e.attribution ? ` · per ${e.attribution}` : "",
+      ` · region: `, el("span", { class: `tag ${e.region}` }, e.region),
+      ` · source: ${doc.source || doc.name || e.doc}`, doc.published ? ` (${doc.published})` : "", " · ",
+      el("a", { href: `#/doc/${enc(e.doc)}/${e.start}/${e.end}`, class: "open-evidence" }, "open in document")));
+}
+
+export function pager(page, onMove) {
+  const { total, limit, offset } = page;
+  return el("div", { class: "pager" },
+    `${total ? offset + 1 : 0}–${Math.min(offset + limit, total)} of ${total} `,
+    offset > 0 ? el("button", { onclick: () => onMove(Math.max(0, offset - limit)) }, "previous") : null,
+    offset + limit < total ? el("button", { onclick: () => onMove(offset + limit) }, "next") : null);
+}
