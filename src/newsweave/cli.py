@@ -80,9 +80,9 @@ def run(
         shown = len(report.errors)
         rate = report.read / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
         total = max(report.total, report.seen) if report.total is not None else None
-        bar.update(task, completed=report.seen, total=total,
-                   description=f"{report.added} added, {report.unchanged} already stored, "
-                               f"{report.failed} errors ({rate:.1f} docs/s)")
+        description = (f"{report.added} added, {report.unchanged} already stored, {report.failed} errors "
+                       f"({rate:.1f} docs/s)") if report.seen else "starting workers and loading the model…"
+        bar.update(task, completed=report.seen, total=total, description=description)
 
     try:
         with bar:

@@ -207,6 +207,8 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
         conn = connect(settings.db)
         writer = Writer(conn)
         run_id = writer.start_run(paths)
+        if on_progress:
+            on_progress(report)  # the total is known before the engine loads the model
         engine = make_engine(settings)
         band_keys = _band_keys()
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .aggregate.polarity import SYMMETRIC_TYPES
 from .records import EntityRecord
 
 # How many actors and events the text summary lists.
@@ -88,7 +89,8 @@ def _render_aggregates(data: dict, console) -> None:
         console.print("\n[bold]Strongest relations[/bold] (article text; independent sources)")
         for r in data["relations"]:
             span = f", {r.first}…{r.last}" if r.first and r.first != r.last else (f", {r.first}" if r.first else "")
-            console.print(f"  {names.get(r.source, r.source)} → {names.get(r.target, r.target)}: {r.polarity} "
+            arrow = "↔" if all(t.split("/")[0] in SYMMETRIC_TYPES for t in r.types) else "→"
+            console.print(f"  {names.get(r.source, r.source)} {arrow} {names.get(r.target, r.target)}: {r.polarity} "
                           f"({', '.join(r.types)}) — {r.independent_sources} independent source"
                           f"{'s' * (r.independent_sources != 1)}, {r.documents} doc{'s' * (r.documents != 1)}{span}")
     if data.get("contradictions"):

@@ -60,3 +60,21 @@ def test_comment_claims_never_contradict_articles(build):
     conn = build(CAMPS + [doc("g1", ev("AID", "genovia", "north")),
                           doc("g2", ev("SUPPORT", "genovia", "south", region="comment"))])
     assert aggregates.contradictions(conn) == []
+
+
+def test_an_actor_backing_both_camps_is_placed_by_weight_and_flagged(build):
+    """Issue 4's acceptance shape: two sources disagree about which camp a state arms."""
+    docs = [
+        doc("a1", ev("SUPPORT", "ruritania", "kratov"), ev("AID", "borduria", "kratov"),
+            ev("COOPERATE", "zembla", "ruritania"), ev("COOPERATE", "zembla", "borduria"),
+            ev("SUPPORT", "zembla", "kratov")),
+        doc("b1", ev("AID", "syldavia", "south", mode="military"), ev("AID", "zembla", "south", mode="military")),
+        doc("b2", ev("ASSAULT", "kratov", "south")),
+    ]
+    conn = build(docs)
+    camps = {row.name: row.side for row in aggregates.sides(conn)}
+    assert camps["Ruritania"] == camps["Borduria"] == camps["Zorin Kratov"] == camps["Zembla"]
+    assert camps["Syldavia"] == camps["Southern Compact"] != camps["Zorin Kratov"]
+    found = contradictions(conn)
+    assert [c.about for c in found] == ["which side Zembla is on"]
+    assert "a1.txt" in found[0].explanation and "b1.txt" in found[0].explanation

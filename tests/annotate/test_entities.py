@@ -173,3 +173,24 @@ def test_an_organisation_keeps_its_demonym(annotate):
 def test_a_score_is_not_part_of_a_team_name(annotate):
     doc = annotate("SOCCER - RESULTS .\nManchester beat Liverpool 2-1 on Sunday .\n")
     assert all(not m.text.endswith("2-1") for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Forces of the Islamic State of Iraq and the Levant attacked Iraqi forces near Mosul.",
+    "The U.S.-led coalition and Syrian Democratic Forces advanced; Field Marshal Khalifa Hifter "
+    "met Sergei Lavrov at the Kremlin.",
+    "THE KREMLIN said on Monday that 's Hezbollah's fighters used Kornet missiles.",
+])
+def test_pruned_gazetteer_scan_equals_the_full_scan(annotate, text, monkeypatch):
+    """The scan stops a span once its key begins no alias: it finds what trying every length finds."""
+    from newsweave.annotate import entity_patterns as P
+    from newsweave.annotate.entities import EntityRecognizer
+
+    doc = annotate(text)
+    parsed = doc.scratch["parses"][0][1]
+    recognizer = EntityRecognizer(Settings())
+    pruned = [(c.start, c.end, c.type) for c in recognizer.gazetteer(parsed)]
+    monkeypatch.setattr(EntityRecognizer, "longest_alias_span",
+                        lambda self, text, tokens, i: min(P.MAX_ALIAS_TOKENS, len(tokens) - i))
+    assert pruned == [(c.start, c.end, c.type) for c in recognizer.gazetteer(parsed)]
+    assert pruned

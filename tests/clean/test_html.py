@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.clean.html import clean_html
-from newsweave.document import REGION_KINDS, Document
+from newsweave.clean.dedup import drop_repeats
+from newsweave.clean.html import _add, _Locator, clean_html
+from newsweave.document import REGION_KINDS, Document, Region
 
 PARAGRAPHS = [
     "The rebel coalition said on Friday it had taken control of the northern port of Marlow "
@@ -125,11 +126,18 @@ def test_container_metadata_wins():
     ("<head><title>t</title><p>no closing head", "no closing head"),
     ("<p>unclosed <b>bold <i>italic</p> tail", "unclosed bold italic\n\ntail"),
     ("", ""),
+    ("<p>Aus&shy;bau soft\u00adhyphen</p>", "Ausbau softhyphen"),  # invisible, left out
+    ("<p><ruby>漢<rt>かん</rt>字<rp>(</rp></ruby>です</p>", "漢字です"),  # readings over words
+    ("<script type='text/template'><p>post <b>text</b></p></script><p>x</p>", "post text\n\nx"),
+    ("<script>var s = '<p>code</p>';</script><p>x</p>", "x"),
 ])
 def test_rendering(raw, expected):
     doc = _clean(raw)
     assert doc.text == expected
     assert len(doc.offsets) == len(doc.text) + 1
+    for i, ch in enumerate(doc.text):
+        if not ch.isspace() and raw[doc.offsets[i]] != "&":
+            assert raw[doc.offsets[i]] == ch
 
 
 @pytest.mark.parametrize("raw", [
@@ -144,3 +152,49 @@ def test_malformed_html_never_crashes(raw):
     assert len(doc.offsets) == len(doc.text) + 1
     for region in doc.regions:
         assert 0 <= region.start < region.end <= len(doc.text)
+
+
+@pytest.mark.parametrize("text, paragraph, found", [
+    ("Menu\n\nGPS\nECG app\n\nFooter", "- ECG app", "ECG app"),  # trafilatura's list marker
+    ("Pos. Driver Points\n1 Kyle Busch 5040", "| 1 | Kyle Busch | 5040 |", "1 Kyle Busch 5040"),
+    ("by Kenneth Surin\n\nDeleuze and Guattari oppose", "Kenneth SurinDeleuze and Guattari",
+     "Kenneth Surin\n\nDeleuze and Guattari"),  # words glued by trafilatura
+    ("Title\n\n“Quoted,” he said.", "Quoted, he said", "“Quoted,” he said."),  # with punctuation
+    ("and that pleases me 😉\n\nNext", "and that pleases me", "and that pleases me 😉"),
+    ("restart art", "art", "art"),  # whole words only
+])
+def test_locator_finds_paragraphs_by_their_words(text, paragraph, found):
+    spans = _Locator(text).find(paragraph)
+    assert [text[start:end] for start, end in spans] == [found]
+
+
+def test_locator_finds_a_changed_paragraph_piecewise():
+    text = ("Heading\n\nThe council met on Monday to discuss the budget for next year. "
+            "Related links: elsewhere. Members agreed to raise spending on roads and schools.")
+    paragraph = ("The council met on Monday to discuss the budget for next year. "
+                 "Members agreed to raise spending on roads and schools.")
+    spans = _Locator(text).find(paragraph)
+    assert len(spans) == 1 and text[spans[0][0]:spans[0][1]].startswith("The council")
+
+
+def test_body_overlapping_the_title_keeps_the_rest():
+    text = "Rebels seize port\n\nThe rebels said on Friday they had taken the port."
+    regions: list[Region] = [Region("title", 0, 17)]
+    _add(regions, text, [(0, len(text))], "body")
+    assert [(r.kind, text[r.start:r.end]) for r in regions] == [
+        ("title", "Rebels seize port"), ("body", "The rebels said on Friday they had taken the port.")]
+
+
+def test_repeated_interview_questions_stay_in_the_body():
+    question = "What made you start cooking?"
+    answers = ["My grandmother let me stir the soup on winter evenings in her kitchen.",
+               "Living abroad for three years, I learned to cook whatever the market sold.",
+               "Every Sunday our whole family gathers and each of us brings a dish."]
+    text = "\n\n".join(p for answer in answers for p in (question, answer))
+    doc = Document(id="x", name="page.html", path="page.html", raw=text, text=text)
+    position = 0
+    for paragraph in text.split("\n\n"):
+        doc.regions.append(Region("body", position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    drop_repeats(doc)
+    assert [doc.text[r.start:r.end] for r in doc.regions_of("body")].count(question) == 3

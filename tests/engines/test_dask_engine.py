@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from newsweave.cli import app
 from newsweave.settings import Settings
 
 pytest.importorskip("distributed")
+from distributed import WorkerPlugin  # noqa: E402
 pytestmark = pytest.mark.slow
 cli = CliRunner()
 
@@ -110,3 +112,50 @@ def test_results_come_back_in_input_order(corpus):
         engine.close()
     assert [doc.id for doc in results] == [doc.id for doc in docs]
     assert all(doc.sentences for doc in results)
+
+
+class PoisonDocuments(WorkerPlugin):
+    """Makes each worker process die on a document containing POISON, as a crash in native code
+    (say a parser segfault on odd input) would."""
+
+    name = "poison-documents"
+
+    def setup(self, worker) -> None:
+        from newsweave.engines import dask as engine
+
+        process = engine.process_on_worker
+
+        def process_or_die(doc, settings):
+            if "POISON" in doc.raw:
+                os._exit(1)
+            return process(doc, settings)
+
+        engine.process_on_worker = process_or_die  # tasks look the function up by name
+
+
+def test_a_document_that_kills_every_worker_is_recorded_and_the_run_goes_on(corpus, tmp_path, monkeypatch):
+    import dask
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import this test file
+    (tmp_path / "corpus").mkdir()
+    for path in sorted(corpus.glob("article_00*.txt")):
+        (tmp_path / "corpus" / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    (tmp_path / "corpus" / "poison.txt").write_text(ARTICLE_ONE + "\nPOISON\n", "utf-8")
+
+    engines = []
+    make_engine = runner.make_engine
+
+    def with_poison(settings):
+        engines.append(make_engine(settings))
+        engines[-1].client.register_plugin(PoisonDocuments())
+        return engines[-1]
+
+    monkeypatch.setattr(runner, "make_engine", with_poison)
+    db = tmp_path / "poison.db"
+    # Give up on a task after its first lost worker (the default of 3 only makes this slower).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        report = runner.run([tmp_path / "corpus"], Settings(db=db, engine="dask", workers=2))
+    assert [path for path, _ in report.errors] == [str(tmp_path / "corpus" / "poison.txt")]
+    assert "KilledWorker" in report.errors[0][1]
+    assert report.added == 10 and len(stored_ids(db)) == 10

@@ -97,3 +97,33 @@ def test_a_state_name_is_not_its_demonym(kb, word):
                                             ("Paris", False), ("Monday", False)])
 def test_first_names_include_common_given_names_but_not_places(kb, word, expected):
     assert kb.is_first_name(word) is expected
+
+
+def test_key_prefix_allows_growing_spans_only(kb):
+    assert kb.is_key_prefix("islamic")  # "Islamic State"
+    assert kb.is_key_prefix("libyan national")
+    assert not kb.is_key_prefix("xyzzy")
+
+
+def test_prepared_cache_gives_the_same_answers(tmp_path, monkeypatch, kb):
+    from newsweave.kb import load_prepared
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    built = load_prepared()  # no cache yet: built from the data, then written
+    assert list(tmp_path.glob("kb-*.marshal"))
+    cached = load_prepared()
+    for text in ("Hafter", "LNA", "Libya", "UN Security Council", "Kornet"):
+        assert [e.id for e in cached.lookup(text)] == [e.id for e in built.lookup(text)]
+    assert cached.get("person:khalifa-haftar") == kb.get("person:khalifa-haftar")
+    assert cached.demonym("Libyan").id == "LBY" and cached.metonym("the Kremlin").id == "RUS"
+    assert cached.is_first_name("Sergey") and cached.is_acronym_alias("lna") == kb.is_acronym_alias("lna")
+
+
+def test_unreadable_cache_is_ignored(tmp_path, monkeypatch):
+    from newsweave.kb import cache, load_prepared
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    from newsweave.kb import DATA
+
+    cache.cache_path(DATA).write_bytes(b"not marshal")
+    assert load_prepared().lookup("Libya")[0].id == "LBY"

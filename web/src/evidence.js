@@ -2,11 +2,11 @@
 import { el, getJSON, eventCard, actorLink, enc, kind, safeHref } from "./dom.js";
 
 export async function edgeView(root, a, b) {
-  const data = await getJSON("/api/graph/edge", { a, b });
+  const data = await getJSON("/api/graph/edge", { a, b, limit: 200 });
   const name = (x, id) => (x ? x.name : id);
   root.replaceChildren(
     el("h2", {}, "Evidence: ", actorLink(a, name(data.a, a)), " — ", actorLink(b, name(data.b, b))),
-    el("p", { class: "muted" }, `${data.events.length} events from ${Object.keys(data.documents).length} documents; each opens its sentence in the document.`),
+    el("p", { class: "muted" }, `${data.total} events (showing ${data.events.length}) from ${Object.keys(data.documents).length} documents; each opens its sentence in the document.`),
     el("div", { id: "evidence-list" }, data.events.map((e) => eventCard(e, data.documents))));
 }
 

@@ -2,7 +2,7 @@
 // with a circle per event place sized by its number of events.
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
-import { el, getJSON, eventCard } from "./dom.js";
+import { el, getJSON, eventCard, status } from "./dom.js";
 
 const W = 960, H = 480;
 const project = ([lon, lat]) => [((lon + 180) / 360) * W, ((90 - lat) / 180) * H];
@@ -35,8 +35,10 @@ export async function mapView(root) {
     const t = svgEl("title", {}); t.textContent = `${place.name}: ${place.events} events (${place.types.join(", ")})`; c.append(t);
     c.addEventListener("click", async () => {
       svg.querySelectorAll("circle.selected").forEach((n) => n.classList.remove("selected")); c.classList.add("selected");
-      const events = await getJSON("/api/events", { limit: 1000 });
-      detail.replaceChildren(el("h3", {}, `Events at ${place.name}`), events.items.filter((e) => e.place && e.place.name === place.name).map((e) => eventCard(e)));
+      try {
+        const events = await getJSON("/api/events", { place: place.name, limit: 200 });
+        detail.replaceChildren(el("h3", {}, `Events at ${place.name} (${events.total})`), ...events.items.map((e) => eventCard(e)));
+      } catch (e) { status(e.message); }
     });
     svg.append(c);
   }

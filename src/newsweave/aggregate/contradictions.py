@@ -13,7 +13,7 @@ Kinds (each one pass over relations or grouped events):
 
 from __future__ import annotations
 
-from .polarity import ASSERTIONS, DENIALS, OPPOSING, TAKING_SIDES, type_label
+from .polarity import ASSERTIONS, DENIALS, OPPOSING, SYMMETRIC_TYPES, TAKING_SIDES, type_label
 from .timeline import MERGE_WINDOW_DAYS, date_interval, event_group_key
 
 # Two dates for one event are a contradiction only up to this far apart: further, they are
@@ -54,7 +54,11 @@ def side_conflicts(relations: list[dict], sides: list[dict], events_by_id: dict,
         kinds = {label.split("/", 1)[0] for label in relation["types"]}
         if relation["polarity"] != "cooperative" or not kinds & TAKING_SIDES:
             continue
-        for actor, other in ((relation["source"], relation["target"]), (relation["target"], relation["source"])):
+        # Support and aid say which side the giver takes; cooperation, which side both take.
+        pairs = [(relation["source"], relation["target"])]
+        if kinds & TAKING_SIDES <= SYMMETRIC_TYPES:
+            pairs.append((relation["target"], relation["source"]))
+        for actor, other in pairs:
             if other in side_of and side_of.get(actor, (None,))[0] in (None, side_of[other][0]):
                 conflict, side = side_of[other]
                 pulls.setdefault((actor, conflict), {}).setdefault(side, []).append(relation)

@@ -16,11 +16,12 @@ POLARITY = {
 }
 
 # How strongly one event of a type places two actors on the same (+) or opposite (-) sides.
-# Meeting or asking is weak evidence (rivals talk too); arming or attacking is strong.
+# Meeting or asking is weak evidence (rivals talk too); arming is strong; open fighting is the
+# line that defines a conflict, so one report of it outweighs one report of support.
 ALIGNMENT = {
     "SUPPORT": 1.0, "AID": 1.0, "COOPERATE": 0.8, "AGREE": 0.5, "CONCEDE": 0.2, "RETREAT": 0.1,
     "CONSULT": 0.2, "REQUEST": 0.2,
-    "ASSAULT": -1.0, "COERCE": -0.8, "SANCTION": -0.7, "THREATEN": -0.6, "MOBILIZE": -0.4,
+    "ASSAULT": -1.5, "COERCE": -0.8, "SANCTION": -0.7, "THREATEN": -0.6, "MOBILIZE": -0.4,
     "ACCUSE": -0.4, "REJECT": -0.3, "PROTEST": -0.3,
 }
 

@@ -23,7 +23,8 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
     doc_names = {doc: row["name"] for doc, row in documents.items()}
     relations = build_relations(events, entities, documents)
     memberships = find_memberships(conn, entities)
-    sides = assign_sides(relations, memberships, names)
+    sides = assign_sides(relations, memberships, names,
+                         {entity: row["mentions"] for entity, row in entities.items()})
     contradictions = find_contradictions(events, relations, sides, names, doc_names)
     timeline = build_timeline(events, documents)
     store.replace_aggregates(conn, relations=relations, memberships=memberships, sides=sides,

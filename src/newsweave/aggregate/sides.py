@@ -112,9 +112,12 @@ def _agrees(relation: dict, actor: str, camp_of) -> bool:
     return same == (_relation_sign(relation) > 0)
 
 
-def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str, str]) -> list[dict]:
+def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str, str],
+                 prominence: dict[str, int] | None = None) -> list[dict]:
     """Each actor with enough evidence: its conflict, side (0/1), the side's label, its score
-    and the relations that put it there. `names`: entity id -> display name."""
+    and the relations that put it there. `names`: entity id -> display name; `prominence`:
+    entity id -> article mentions (a side is named after its most mentioned belligerent)."""
+    prominence = prominence or {}
     graph, node_of = signed_graph(relations, memberships)
     camp = balance_partition(graph)
     conflicts = [c for c in nx.connected_components(graph)
@@ -133,7 +136,9 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
         scores = {node: _score(graph, node, camp) for node in component}
         assigned = {node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
         labels = {}
-        for node in sorted(assigned, key=lambda n: (-scores[n], n)):
+        # Named after a belligerent (a party to a conflictual edge), the most mentioned one.
+        fights = {n for a, b in graph.subgraph(component).edges if graph[a][b]["weight"] < 0 for n in (a, b)}
+        for node in sorted(assigned, key=lambda n: (n not in fights, -prominence.get(n, 0), -scores[n], n)):
             labels.setdefault(camp[node], names.get(node, node))
 
         def camp_of(actor, assigned=assigned):

@@ -49,13 +49,15 @@ class EntityRecognizer:
 
     def candidates(self, parsed) -> list[Candidate]:
         """Non-overlapping candidates for one parsed region."""
-        sports = is_sports_report(parsed.text)
-        found = self.datelines(parsed) + self.gazetteer(parsed) + self.spacy_entities(parsed, sports)
+        text = parsed.text  # spaCy joins every token for each `Doc.text`: once per region
+        sports = is_sports_report(text)
+        found = self.datelines(parsed, text) + self.gazetteer(parsed, text) \
+            + self.spacy_entities(parsed, sports)
         if sports:
             found = self.sports_teams(parsed, found)
         found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_PRIORITY[c.source], c.start))
         taken: list[Candidate] = []
-        occupied = bytearray(len(parsed.text) + 1)
+        occupied = bytearray(len(text) + 1)
         for cand in found + self.capitalised_names(parsed):  # names only where nothing else is
             if any(occupied[cand.start:cand.end]):
                 continue
@@ -79,9 +81,10 @@ class EntityRecognizer:
 
     # -- sources ----------------------------------------------------------------------
 
-    def datelines(self, parsed) -> list[Candidate]:
+    def datelines(self, parsed, text: str | None = None) -> list[Candidate]:
+        text = parsed.text if text is None else text
         found, seen = [], set()
-        matches = [*P.DATELINE_RE.finditer(parsed.text), *P.WIRE_DATELINE_RE.finditer(parsed.text)]
+        matches = [*P.DATELINE_RE.finditer(text), *P.WIRE_DATELINE_RE.finditer(text)]
         for match in matches:
             start, end = match.span(1)
             if start in seen:
@@ -94,24 +97,47 @@ class EntityRecognizer:
                                    "dateline", entries[0] if entries else None))
         return found
 
-    def gazetteer(self, parsed) -> list[Candidate]:
-        """Longest knowledge-base alias starting at each token."""
+    def gazetteer(self, parsed, text: str | None = None) -> list[Candidate]:
+        """Longest knowledge-base alias starting at each token. Spans are tried only as long
+        as their key still begins some alias (`longest_alias_span`), so the scan is near-linear."""
+        text = parsed.text if text is None else text  # Doc.text joins every token: build it once
         tokens = list(parsed)
         found = []
         for i, first in enumerate(tokens):
             if first.is_punct or first.is_space or first.text in P.LEADING_DETERMINERS:
                 continue
-            for n in range(min(P.MAX_ALIAS_TOKENS, len(tokens) - i), 0, -1):
+            for n in range(self.longest_alias_span(text, tokens, i), 0, -1):
                 last = tokens[i + n - 1]
                 if last.is_punct or last.tag_ == "POS":
                     continue  # a name ends on a word: not on "." or a possessive "'s"
-                text = parsed.text[first.idx:last.idx + len(last.text)]
-                cand = self.match(text, tokens[i:i + n])
+                span_text = text[first.idx:last.idx + len(last.text)]
+                cand = self.match(span_text, tokens[i:i + n])
                 if cand is not None:
                     cand.start, cand.end = first.idx, last.idx + len(last.text)
                     found.append(cand)
                     break
         return found
+
+    def longest_alias_span(self, text: str, tokens, i: int) -> int:
+        """How many tokens from `i` can still match: a span whose key begins no alias,
+        demonym or seat of government cannot grow into one (keys only grow at the end), except
+        "Iraqi forces"-style state actors, tried up to their longest noun."""
+        limit = min(P.MAX_ALIAS_TOKENS, len(tokens) - i)
+        start = tokens[i].idx
+        longest = 0
+        for n in range(1, limit + 1):
+            last = tokens[i + n - 1]
+            key = normalise(text[start:last.idx + len(last.text)])
+            if key in ("", "the"):
+                longest = n  # "the" is dropped once a word follows: no prefix to test yet
+                continue
+            if not self.kb.is_key_prefix(key):
+                break
+            longest = n
+        first_key = normalise(tokens[i].text)
+        if first_key in self.kb.demonyms or first_key in self.kb.by_alias:
+            longest = max(longest, min(limit, 1 + P.MAX_STATE_ACTOR_NOUN_TOKENS))
+        return longest
 
     def match(self, text: str, tokens) -> Candidate | None:
         key = normalise(text)

@@ -94,6 +94,9 @@ STATE_ACTOR_NOUNS = frozenset({
     "servicemembers", "personnel", "marines", "special operations forces", "security services",
 })
 
+# The longest of those nouns, in tokens: how far the gazetteer scan tries "Iraqi ..." spans.
+MAX_STATE_ACTOR_NOUN_TOKENS = max(len(noun.split()) for noun in STATE_ACTOR_NOUNS)
+
 # A dateline in wire format: the place in capitals, then an ISO date ("LONDON 1996-08-22",
 # "AKRON , Ohio 1996-08-22"). The place is a LOCATION even in a sports report.
 WIRE_DATELINE_RE = re.compile(

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from itertools import accumulate
 
 from ..document import Document, Region
 
@@ -112,7 +113,8 @@ class _Renderer(HTMLParser):
     def __init__(self, raw: str):
         super().__init__(convert_charrefs=False)
         self.raw = raw
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self.at = 0  # where in `raw` the construct being parsed starts
+        self.fed = 0  # how much of `raw` the parser has consumed and dropped
         self.pieces: list[str] = []
         self.offsets: list[int] = []
         self.length = 0
@@ -121,12 +123,22 @@ class _Renderer(HTMLParser):
         self.pending_break: tuple[int, int] | None = None  # (newlines, raw offset)
         self.skipping: list[str] = []
         self.open: list[tuple[str, int, str | None]] = []  # (tag, text start, role)
+        self.open_count: dict[str, int] = {}  # tag -> how many are in `open`
         self.out = _Rendered("", [])
         self.in_template = False
 
     def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[min(line, len(self.line_starts)) - 1] + col
+        return self.at
+
+    def updatepos(self, i: int, j: int) -> int:
+        # html.parser counts lines and columns to here; the offset itself is all we need
+        self.at = self.fed + j
+        return j
+
+    def feed(self, data: str) -> None:
+        unparsed = len(self.rawdata) + len(data)  # html.parser keeps what it could not parse yet
+        super().feed(data)
+        self.fed += unparsed - len(self.rawdata)
 
     def _emit(self, text: str, offs) -> None:
         if self.skipping or not text:
@@ -191,17 +203,27 @@ class _Renderer(HTMLParser):
         self._block(tag)
         if tag in VOID_TAGS:
             return
+        named = dict(attrs) if attrs else {}
         if tag == "script" and not self.skipping and \
-                (dict(attrs).get("type") or "").strip().lower() in TEMPLATE_SCRIPT_TYPES:
+                (named.get("type") or "").strip().lower() in TEMPLATE_SCRIPT_TYPES:
             self.in_template = True  # parsed as markup: see set_cdata_mode
             return
         if tag in SKIPPED_TAGS:
             self.skipping.append(tag)
             return
-        self.open.append((tag, self.length, _role(dict(attrs))))
-        datetime = dict(attrs).get("datetime") if tag == "time" else None
+        self._push(tag, _role(named) if named else None)
+        datetime = named.get("datetime") if tag == "time" else None
         if datetime and not self.skipping:
             self.out.times.append((self.length, datetime))
+
+    def _push(self, tag: str, role: str | None) -> None:
+        self.open.append((tag, self.length, role))
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
+
+    def _pop(self) -> tuple[str, int, str | None]:
+        tag, start, role = self.open.pop()
+        self.open_count[tag] -= 1
+        return tag, start, role
 
     def set_cdata_mode(self, elem):
         if self.in_template:  # a template script's content is markup, not script text
@@ -218,10 +240,10 @@ class _Renderer(HTMLParser):
                 del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag):]
             return
         self._block(tag)
-        if not any(open_tag == tag for open_tag, _, _ in self.open):
+        if not self.open_count.get(tag):
             return  # a stray end tag
         while self.open:
-            open_tag, start, role = self.open.pop()
+            open_tag, start, role = self._pop()
             self._record(role, start)
             if open_tag == tag:
                 break
@@ -256,7 +278,7 @@ class _Renderer(HTMLParser):
 
     def rendered(self) -> _Rendered:
         while self.open:
-            _, start, role = self.open.pop()
+            _, start, role = self._pop()
             self._record(role, start)
         text = "".join(self.pieces)
         self.out.text = text
@@ -266,8 +288,10 @@ class _Renderer(HTMLParser):
 
 
 def _role(attrs: dict[str, str | None]) -> str | None:
-    tokens = (attrs.get("class") or "").split() + [attrs.get("id") or ""]
-    if any(COMMENT_ITEM.match(t) for t in tokens if t) or \
+    names = f'{attrs.get("class") or ""} {attrs.get("id") or ""}'
+    tokens = names.split()
+    lowered = names.lower()
+    if ("comment" in lowered or "reply" in lowered) and any(COMMENT_ITEM.match(t) for t in tokens) or \
             COMMENT_ITEMTYPE.search(attrs.get("itemtype") or ""):
         return "comment"
     if any(t.lower() in AUTHOR_CLASSES for t in tokens) or attrs.get("itemprop") == "author":
@@ -356,19 +380,17 @@ class _Locator:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts: list[int] = []  # word -> its start in text
-        self.ends: list[int] = []
-        self.at: list[int] = []  # word -> its start in `norm`
-        words: list[str] = []
-        position = 0
-        for m in WORD.finditer(text):
-            word = _word(m.group())
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.at.append(position)
-            words.append(word)
-            position += len(word)
-        self.norm = "".join(words)
+        matches = list(WORD.finditer(text))
+        self.starts = [m.start() for m in matches]  # word -> its start in text
+        self.ends = [m.end() for m in matches]
+        words = [m.group() for m in matches]
+        if INVISIBLE.search(text):
+            words = [_word(word) for word in words]
+        self.norm = "".join(words).lower()
+        if len(self.norm) != sum(map(len, words)):  # lower() changed a length (rare letters)
+            words = [_word(word) for word in words]
+            self.norm = "".join(words)
+        self.at = list(accumulate(map(len, words), initial=0))[:-1]  # word -> start in `norm`
         self.word_starts = set(self.at)
         self.word_ends = {at + len(word) for at, word in zip(self.at, words)}
         self.cursor = 0  # in `norm`: searches start after the last paragraph found

@@ -20,7 +20,7 @@ import signal
 import threading
 import uuid
 
-from distributed import Client, LocalCluster, WorkerPlugin
+from distributed import Client, LocalCluster, WorkerPlugin, wait
 
 from ..document import Document
 from ..errors import InputError, NewsweaveError
@@ -71,13 +71,19 @@ class LoadStages(WorkerPlugin):
 class Pending:
     """Results of one submitted batch; `result()` waits for them, in input order."""
 
-    def __init__(self, client: Client, futures: list):
+    def __init__(self, client: Client, docs: list[Document], futures: list):
         self.client = client
+        self.docs = docs
         self.futures = futures
 
     def result(self) -> list[Document | InputError]:
         try:
-            return [from_portable(r) for r in self.client.gather(self.futures)] if self.futures else []
+            if not self.futures:
+                return []
+            wait(self.futures)
+            done = iter(self.client.gather([f for f in self.futures if f.status == "finished"]))
+            return [from_portable(next(done)) if f.status == "finished" else _failed(doc, f)
+                    for doc, f in zip(self.docs, self.futures)]
         finally:
             self.cancel()  # release them on the scheduler: memory stays flat on long runs
 
@@ -85,6 +91,14 @@ class Pending:
         if self.futures:
             self.client.cancel(self.futures)
             self.futures = []
+
+
+def _failed(doc: Document, future) -> InputError:
+    """A document whose task failed as a whole, e.g. it brought down one worker after another
+    (dask gives up with KilledWorker): recorded for that document, and the run goes on."""
+    where = doc.path if doc.name in doc.path else f"{doc.path} ({doc.name})"
+    error = future.exception()
+    return InputError(where, f"processing failed on the cluster: {type(error).__name__}: {error}")
 
 
 class DaskEngine:
@@ -117,7 +131,7 @@ class DaskEngine:
         keys = [f"newsweave-{self._run}-{next(self._counter)}-{doc.id}" for doc in docs]
         futures = self.client.map(process_on_worker, docs, [self.settings] * len(docs),
                                   key=keys, pure=False, retries=TASK_RETRIES)
-        pending = Pending(self.client, futures)
+        pending = Pending(self.client, docs, futures)
         self._pending = [p for p in self._pending if p.futures] + [pending]
         return pending
 

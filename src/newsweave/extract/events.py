@@ -18,7 +18,8 @@ from .actors import Actor, ActorFinder, MentionIndex
 from .attribution import Attributor
 from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
-                      UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, verb_trigger)
+                      UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, APPEAL_NOUNS, ON_NOUNS,
+                      WORKER_WORDS, OBSTRUCT_VERBS, PROTESTER_WORDS, EXERCISE_NOUNS, verb_trigger)
 from .modality import DENIAL_VERBS, modality_of
 
 # Regions whose sentences can hold events (titles repeat the body; boilerplate holds none).
@@ -78,6 +79,9 @@ TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "THREA
                                "SANCTION"})
 # Mention types a territorial target can have.
 TERRITORY_MENTION_TYPES = frozenset({"COUNTRY", "LOCATION"})
+
+# Verbs that are an event only with something given ("contributed troops", not "contributed to").
+OBJECT_REQUIRED_VERBS = frozenset({"contribute"})
 
 # Cooperative types: announcing one ("will visit", "is ready to send troops") is a commitment,
 # coded AGREE (CAMEO 03 "express intent to cooperate" -> PLOVER AGREE); refusing one
@@ -140,15 +144,15 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
         source_actors, target_actors = _arguments(found, finder)
         if not source_actors and not target_actors:
             continue
-        if found.how == "cameo" and not (source_actors and any(t.type != "THING" for t in target_actors)):
+        if found.how == "cameo" and not (source_actors and any(t.type != "THING" or t.entity for t in target_actors)):
             continue  # the generated lexicon is too loose to trust without a full dyad
         attribution = attributor.for_trigger(found.head, sentence_attribution)
         noun_head = found.head if found.head != found.token else None
         modality = modality_of(found.token, attributed=attribution is not None, noun_head=noun_head)
         mode = _mode(found, sent)
         kind, modality = _stance(found, modality, attribution is not None)
-        if kind != found.kind:
-            found = Found(found.token, found.head, kind, found.mode, found.how)
+        if kind != found.kind:  # the statement is coded, so the action's mode does not carry over
+            found, mode = Found(found.token, found.head, kind, None, found.how), None
         for source, target in _pairs(found.kind, source_actors, target_actors):
             key = (found.kind, source and source.text, target and target.text)
             if key in seen:
@@ -192,6 +196,11 @@ def _noun_trigger(token):
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         if modifiers & WALKOUT_MODIFIERS:
             return ("PROTEST", "hunger" if "hunger" in modifiers else "boycott")
+    if lemma in EXERCISE_NOUNS or (lemma == "game" and any(c.lower_ == "war" for c in token.children)):
+        joint = any(c.lower_ in ("joint", "combined") for c in token.children)
+        return ("COOPERATE", None) if joint else ("MOBILIZE", "troops")
+    if lemma in APPEAL_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
+        return ("REQUEST", None)  # "calls for a ceasefire", "an appeal to X for calm"
     return NOUN_TRIGGERS.get(lemma)
 
 
@@ -232,10 +241,19 @@ def _verb_found(token) -> Found | None:
                 return Found(obj, token, hit[0], hit[1], "noun")
         if lemma not in VERB_TRIGGERS:
             return None
+    if lemma in OBJECT_REQUIRED_VERBS and not objects:
+        return None  # "the visit will contribute to peace" gives nothing
     hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])
     if hit is None:
         return None
     (kind, mode), curated = hit
+    children = list(token.children)
+    if lemma == "protest" and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in children):
+        kind, mode = "ACCUSE", "disapprove"  # "protested that ...", "protested to X": a complaint
+    if lemma == "strike" and any(c.dep_ == "nsubj" and c.lemma_.lower() in WORKER_WORDS for c in children):
+        kind, mode = "PROTEST", "boycott"  # "teachers struck": a walkout
+    if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
+        kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
 
 
@@ -250,8 +268,16 @@ def _noun_conjuncts(token) -> list:
 
 
 def _under_noun(token) -> Found | None:
-    """ "came under attack", "was put under investigation": the noun is the event."""
+    """ "came under attack", "was put under investigation": the noun is the event (the subject
+    suffers it); "went on strike": the noun is the event (the subject does it)."""
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in ON_NOUNS:
+                    hit = _noun_trigger(obj)
+                    if hit is None or hit[0] == "ASSAULT":
+                        hit = ON_NOUNS[obj.lemma_.lower()]
+                    return Found(obj, token, hit[0], hit[1], "noun")
         if child.dep_ == "prep" and child.lower_ == "under":
             for obj in child.children:
                 lemma = obj.lemma_.lower()
@@ -269,6 +295,8 @@ def _stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
     verb = found.head
     if found.kind != "THREATEN" and modality in ("planned", "hypothetical") and _ultimatum(verb):
         return "THREATEN", said
+    if found.kind == "AGREE" and found.token == verb and _frames_hostile(verb):
+        return "THREATEN", modality  # "vowed to crush the rebels" is a threat, not a commitment
     if not _intent(verb, attributed):
         return found.kind, modality
     if found.kind in COOPERATIVE_TYPES:
@@ -279,6 +307,15 @@ def _stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
     if found.kind in HOSTILE_TYPES and modality in ("planned", "hypothetical"):
         return "THREATEN", said
     return found.kind, modality
+
+
+def _frames_hostile(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            hit = _verb_found(child)
+            if hit is not None and hit.kind in HOSTILE_TYPES:
+                return True
+    return False
 
 
 def _ultimatum(verb) -> bool:
@@ -362,7 +399,34 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
         origins = [a for a in _origins(verb, finder) if a.named and all(a.start != s.start for s in sources)]
         if origins and not any(t.named for t in targets):
             targets = origins
+    if not targets and sources and found.kind in TERRITORIAL_TYPES:
+        targets = _territory(found, finder, sources)
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _territory(found: Found, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """The country or region named in the trigger's locative phrase ("in Montenegro"), for an
+    event that names no other target; a framing verb's clause counts ("threatened to ban
+    voting in East Jerusalem")."""
+    heads = _place_anchors(found)
+    if found.kind in FRAMING_TYPES:
+        heads += [c for h in heads for c in h.children if c.dep_ in ("xcomp", "ccomp")]
+        heads += [g for h in heads for g in h.children if g.dep_ == "dobj"]
+    skip = {a.country for a in sources if a.country} | {a.entity for a in sources if a.entity}
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "inside", "into", "across", "throughout"):
+                continue
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                for _, token in _place_tokens(obj):
+                    actor = finder.actor(token)
+                    if actor is None or not actor.named or actor.type not in TERRITORY_MENTION_TYPES:
+                        continue
+                    if actor.entity in skip:
+                        return []  # acting in one's own country is not acting on it
+                    actor.locative = True
+                    return [actor]
+    return []
 
 
 def _purpose_targets(verb, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
@@ -415,6 +479,11 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
                     for o in c.children if o.dep_ == "pobj"]
     for obj in objects:
         owners = _owned_deep(obj, finder, skip=skip)
+        if owners and found.kind in THING_TARGET_TYPES and not owners[0].named and obj != found.token:
+            thing = finder.thing(obj)  # "bombed militant camps": the camps, keyed as the militants'
+            if thing is not None:
+                thing.entity = owners[0].entity
+                return [thing]
         if owners:
             return owners
     if found.kind in THING_TARGET_TYPES:
@@ -603,7 +672,7 @@ def _mode(found: Found, sent) -> str | None:
     words = {t.lemma_.lower() for t in found.head.subtree} | {found.token.lemma_.lower()}
     if found.kind == "AID" and words & MILITARY_OBJECTS:
         return "military"
-    if found.kind == "ASSAULT":
+    if found.kind == "ASSAULT" and found.mode != "explosives":  # a car bomb is not an air raid
         if words & AERIAL_WORDS or found.token.lemma_.lower() in ("strike", "airstrike", "bomb"):
             if words & AERIAL_WORDS or found.token.lemma_.lower() == "airstrike" or _sentence_aerial(sent):
                 return "aerial"

@@ -42,9 +42,10 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "arm": ("AID", "military"), "fund": ("AID", None), "finance": ("AID", None),
     "train": ("AID", "military"), "equip": ("AID", "military"), "assist": ("AID", None),
     "help": ("AID", None), "provide": ("AID", None), "send": ("AID", None),
-    "contribute": ("AID", None),
+    "contribute": ("AID", None), "airlift": ("AID", None),
     # CONCEDE: yielding to demands
     "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "allow": ("CONCEDE", None),
+    "permit": ("CONCEDE", None),
     "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accept": ("AGREE", None),
     # RETREAT: withdrawals, releases, truces
     "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
@@ -56,6 +57,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "request": ("REQUEST", None), "appeal": ("REQUEST", None), "press": ("REQUEST", None),
     "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None), "seek": ("REQUEST", None),
     "insist": ("REQUEST", None), "invite": ("REQUEST", "meet"), "implore": ("REQUEST", None),
+    "plead": ("REQUEST", None), "petition": ("REQUEST", None), "lobby": ("REQUEST", None),
+    "beg": ("REQUEST", None), "exhort": ("REQUEST", None),
     # ACCUSE: criticism and allegations
     "accuse": ("ACCUSE", "allege"), "criticize": ("ACCUSE", "disapprove"),
     "criticise": ("ACCUSE", "disapprove"), "condemn": ("ACCUSE", "disapprove"),
@@ -63,24 +66,32 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "complain": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"), "slam": ("ACCUSE", "disapprove"),
     "censure": ("ACCUSE", "disapprove"), "deplore": ("ACCUSE", "disapprove"),
     "sue": ("ACCUSE", "allege"), "convict": ("ACCUSE", "disapprove"),
+    "lambast": ("ACCUSE", "disapprove"), "rebuke": ("ACCUSE", "disapprove"), "chide": ("ACCUSE", "disapprove"),
+    "castigate": ("ACCUSE", "disapprove"), "reproach": ("ACCUSE", "disapprove"), "decry": ("ACCUSE", "disapprove"),
+    "berate": ("ACCUSE", "disapprove"), "scold": ("ACCUSE", "disapprove"), "deride": ("ACCUSE", "disapprove"),
+    "ridicule": ("ACCUSE", "disapprove"), "allege": ("ACCUSE", "allege"),
     # REJECT: refusals
     "reject": ("REJECT", None), "refuse": ("REJECT", None), "oppose": ("REJECT", None),
     "veto": ("REJECT", None), "decline": ("REJECT", None), "rebuff": ("REJECT", None),
     "defy": ("REJECT", None), "violate": ("REJECT", None), "deny": ("REJECT", None),
-    "dismiss": ("REJECT", None), "boycott": ("REJECT", None),
+    "dismiss": ("REJECT", None), "spurn": ("REJECT", None), "snub": ("REJECT", None),
+    "repudiate": ("REJECT", None), "boycott": ("PROTEST", "boycott"),  # CAMEO 143 -> PROTEST
     # THREATEN
     "threaten": ("THREATEN", None), "warn": ("THREATEN", None), "menace": ("THREATEN", None),
     # PROTEST
     "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "march": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"),
+    "walkout": ("PROTEST", "boycott"),
     "strike": ("ASSAULT", None),  # in conflict news a verb "strike" is an attack, not a walkout
     # SANCTION: cutting ties and aid
     "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "halt": ("SANCTION", None),
     "expel": ("SANCTION", "expel"), "cancel": ("SANCTION", None), "sever": ("SANCTION", None),
     "recall": ("SANCTION", "withdraw"), "freeze": ("SANCTION", None), "cut": ("SANCTION", None),
+    "blacklist": ("SANCTION", None),
     # MOBILIZE: shows of force
     "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
     "deploy": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "troops"),
+    "amass": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
     "mass": ("MOBILIZE", "troops"), "station": ("MOBILIZE", "troops"),
     # COERCE: arrests, bans, blockades, seizures
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "ban": ("COERCE", "ban"),
@@ -102,6 +113,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "storm": ("ASSAULT", None), "execute": ("ASSAULT", None), "murder": ("ASSAULT", None),
     "behead": ("ASSAULT", None), "rape": ("ASSAULT", "sexual"),
     "detonate": ("ASSAULT", "explosives"), "explode": ("ASSAULT", "explosives"),
+    "retaliate": ("ASSAULT", None),
     # INVESTIGATE
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
 }
@@ -129,6 +141,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None),
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "strike": ("ASSAULT", None), "hunger": ("PROTEST", "hunger"),
+    "sit-in": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "vigil": ("PROTEST", "demo"),
+    "walkout": ("PROTEST", "boycott"), "boycott": ("PROTEST", "boycott"), "picket": ("PROTEST", "demo"),
+    "plea": ("REQUEST", None), "petition": ("REQUEST", None),
     "sanction": ("SANCTION", None), "suspension": ("SANCTION", None), "embargo": ("COERCE", "restrict"),
     "expulsion": ("SANCTION", "expel"),
     "deployment": ("MOBILIZE", "troops"), "landing": ("MOBILIZE", "troops"),
@@ -150,7 +165,7 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "launch", "stage", "make", "reach", "sign", "give",
     "impose", "begin", "start", "continue", "complete", "announce", "take", "issue", "mount",
     "conclude", "resume", "open", "receive", "pay", "lead", "order", "seal", "strike", "win",
-    "organize", "organise", "call",
+    "organize", "organise", "call", "lodge", "file", "go", "renew", "join",
 })
 
 # Light verb + noun pairs where the verb changes the type the noun alone would give.
@@ -165,7 +180,19 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("organize", "strike"): ("PROTEST", "boycott"), ("organise", "strike"): ("PROTEST", "boycott"),
     ("hold", "strike"): ("PROTEST", "boycott"), ("begin", "strike"): ("PROTEST", "boycott"),
     ("open", "fire"): ("ASSAULT", "firearms"),
+    # a protest lodged or filed with someone is a complaint, not a demonstration
+    ("lodge", "protest"): ("ACCUSE", "disapprove"), ("file", "protest"): ("ACCUSE", "disapprove"),
+    ("lodge", "complaint"): ("ACCUSE", "allege"), ("file", "complaint"): ("ACCUSE", "allege"),
+    ("file", "lawsuit"): ("ACCUSE", "allege"), ("file", "suit"): ("ACCUSE", "allege"),
+    ("join", "force"): ("COOPERATE", None),
 }
+
+# Nouns whose "for" or "on" phrase makes them an appeal ("calls for a ceasefire").
+APPEAL_NOUNS = frozenset({"call", "appeal", "plea"})
+
+# Subjects that make the verb "strike" a walkout ("teachers struck for higher pay").
+WORKER_WORDS = frozenset({"worker", "employee", "teacher", "doctor", "nurse", "miner", "union",
+                          "driver", "staff", "labourer", "laborer", "docker", "pilot", "student"})
 
 # Modifiers that make the noun "strike" a walkout ("a general strike", "a hunger strike": CAMEO
 # 142/143, PLOVER PROTEST with mode hunger or boycott).
@@ -180,7 +207,21 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("pull", "out"): ("RETREAT", "withdraw"), ("step", "down"): ("RETREAT", None),
     ("hand", "over"): ("RETREAT", "release"), ("shut", "down"): ("COERCE", "restrict"),
     ("break", "off"): ("SANCTION", None), ("open", "fire"): ("ASSAULT", "firearms"),
+    ("push", "for"): ("REQUEST", None), ("hit", "out"): ("ACCUSE", "disapprove"),
+    ("lash", "out"): ("ACCUSE", "disapprove"), ("turn", "down"): ("REJECT", None),
+    ("object", "to"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
+    ("pull", "back"): ("RETREAT", "withdraw"), ("team", "up"): ("COOPERATE", None),
 }
+
+# Verbs that, done by protesters, are protest (CAMEO 144 "obstruct passage" -> PROTEST obstruct):
+# "protesters blocked the highway", as against "Israel blocked aid" (COERCE).
+OBSTRUCT_VERBS = frozenset({"block", "barricade", "obstruct", "blockade", "occupy", "paralyze",
+                            "paralyse"})
+PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "activist",
+                             "striker", "marcher", "crowd", "mob"})
+
+# Military exercises: joint ones are cooperation, one side's a show of force.
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame"})
 
 # Verb + object pairs where the object changes the type the verb alone would give.
 VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
@@ -195,6 +236,8 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
 
 # Nouns after "under" that make the subject the one acted upon ("came under attack",
 # "was put under investigation", "placed under arrest").
+# "went on strike", "are on hunger strike": the subject protests; "put on high alert": mobilises.
+ON_NOUNS: dict[str, Trigger] = {"strike": ("PROTEST", "boycott"), "alert": ("MOBILIZE", "troops")}
 UNDER_NOUNS = frozenset({"attack", "fire", "siege", "investigation", "arrest", "bombardment",
                          "shelling", "probe", "sanction", "blockade", "occupation",
                          "detention"})

@@ -22,13 +22,17 @@ dictionaries and GeoNames) and the hand-curated `data/curated.txt`; see `data/RE
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from . import cache
 
 __all__ = ["Entry", "KnowledgeBase", "knowledge_base", "normalise", "TITLES"]
 
@@ -109,7 +113,8 @@ class Entry:
 @dataclass
 class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)
-    raw: dict[str, dict] = field(default_factory=dict)  # generated entries, made Entry on demand
+    # Generated entries (dicts, or JSON text from the prepared cache), made Entry on demand.
+    raw: dict[str, dict | str] = field(default_factory=dict)
     by_alias: dict[str, list[str]] = field(default_factory=dict)
     by_code: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
@@ -121,7 +126,10 @@ class KnowledgeBase:
     def get(self, kb_id: str) -> Entry | None:
         entry = self.entries.get(kb_id)
         if entry is None and kb_id in self.raw:
-            entry = self.entries[kb_id] = _entry_from_json(self.raw[kb_id])
+            item = self.raw[kb_id]
+            if isinstance(item, str):  # as kept in the prepared cache
+                item = json.loads(item)
+            entry = self.entries[kb_id] = _entry_from_json(item)
         return entry
 
     def lookup(self, text: str) -> list[Entry]:
@@ -148,6 +156,15 @@ class KnowledgeBase:
     def is_acronym_alias(self, key: str) -> bool:
         return key in self.acronyms
 
+    def is_key_prefix(self, key: str) -> bool:
+        """Whether some alias, demonym or seat-of-government key starts with `key` (a
+        normalised text): a text that starts none cannot become one by adding words."""
+        keys = self._sorted_keys
+        if keys is None:
+            keys = self._sorted_keys = sorted({*self.by_alias, *self.demonyms, *self.metonyms})
+        i = bisect_left(keys, key)
+        return i < len(keys) and keys[i].startswith(key)
+
     # -- building ---------------------------------------------------------------------
 
     def add(self, entry: Entry) -> None:
@@ -159,6 +176,7 @@ class KnowledgeBase:
         key = normalise(alias)
         if not key:
             return
+        self._sorted_keys = None
         ids = self.by_alias.setdefault(key, [])
         if kb_id not in ids:
             ids.append(kb_id)
@@ -171,10 +189,12 @@ class KnowledgeBase:
         for key in self._touched:
             self.by_alias[key].sort(key=lambda i: not (i in self.entries and self.entries[i].curated))
         self.acronyms = frozenset(self._acronyms)
+        self._sorted_keys = None
 
     def __post_init__(self) -> None:
         self._acronyms: set[str] = set()
         self._touched: set[str] = set()  # alias keys given entries after the generated index
+        self._sorted_keys: list[str] | None = None  # for `is_key_prefix`, built on first use
 
 
 def _entry_from_json(item: dict, curated: bool = False) -> Entry:
@@ -262,7 +282,35 @@ def load(data_dir: Path = DATA) -> KnowledgeBase:
     return kb
 
 
+def load_prepared(data_dir: Path = DATA) -> KnowledgeBase:
+    """`load`, through the prepared copy in the user's cache (see `cache`): built and written
+    the first time, read in a fraction of a second afterwards."""
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new containers: the collector would rescan them
+    try:
+        path = cache.cache_path(data_dir)
+        data = cache.read(path)
+        if data is not None:
+            return _from_prepared(data)
+        kb = load(data_dir)
+        cache.dump(kb, path)
+        return kb
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _from_prepared(data: dict) -> KnowledgeBase:
+    kb = KnowledgeBase(
+        entries={fields[0]: Entry(*fields) for fields in data["entries"]}, raw=data["raw"],
+        by_alias=data["by_alias"], by_code=data["by_code"], demonyms=data["demonyms"],
+        metonyms=data["metonyms"], first_names=frozenset(data["first_names"]),
+        acronyms=frozenset(data["acronyms"]))
+    kb._acronyms.update(kb.acronyms)
+    return kb
+
+
 @lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase:
     """The packaged knowledge base, loaded once per process."""
-    return load()
+    return load_prepared()

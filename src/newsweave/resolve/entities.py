@@ -164,7 +164,9 @@ def _stats(mentions: list, assignments: list[Assignment], nodes: dict[str, Node]
     stats: dict[str, _Stats] = defaultdict(_Stats)
     for m, a in zip(mentions, assignments):
         s = stats[a.entity]
-        s.names[m["name"] or m["text"]] += 1
+        # A KB name only speaks for mentions still on that KB entity (not those split off).
+        kb_name_fits = not m["kb_id"] or m["kb_id"] == a.entity
+        s.names[(m["name"] if kb_name_fits else None) or m["text"]] += 1
         s.types[m["type"]] += 1
         s.texts[m["text"]] += 1
         if m["country"]:

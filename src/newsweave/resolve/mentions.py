@@ -30,8 +30,6 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "their", "our", "my", "your"})
 # A pronoun looks back at most this many mentions for its antecedent (beyond, it is a guess).
 PRONOUN_WINDOW = 6
-# Share of a description's documents that must name the one it joins (see _attach_descriptions).
-DESCRIPTION_SUPPORT = 0.8
 # Lowercase words that are still part of names ("bin", "de"): they do not make a mention a description.
 NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "van", "von", "bin", "al", "el", "la", "le", "&"})
 
@@ -134,43 +132,28 @@ def _same_family_name(m: BareMention, other: BareMention) -> bool:
 
 
 def _attach_descriptions(mentions: list[BareMention], named: dict[str, str]) -> dict[str, str]:
-    """A description cluster joins the name cluster of its family found in most of its documents.
-
-    "the actress" in ten reports that all name Tara Reid is Tara Reid; needs the name in at
-    least DESCRIPTION_SUPPORT of the description's documents and in more than any other name.
-    """
-    docs: dict[str, set[str]] = defaultdict(set)
-    family: dict[str, str] = {}
-    is_name: dict[str, bool] = {}
+    """A description joins the one name of its family that ends in its head ("the bank" -> "Marfin Bank")."""
+    is_name: dict[str, bool] = defaultdict(bool)
     for m in mentions:
         if m.id in named:
-            docs[named[m.id]].add(m.doc)
-            family[named[m.id]] = TYPE_FAMILIES.get(m.type, m.type.lower())
-            is_name[named[m.id]] = is_name.get(named[m.id], False) or kind_of(core(m.text)) == "name"
-    names_in_doc: dict[str, set[str]] = defaultdict(set)
-    for c, found in docs.items():
-        if is_name[c]:
-            for doc in found:
-                names_in_doc[doc].add(c)
+            is_name[named[m.id]] |= kind_of(core(m.text)) == "name"
     by_last: dict[tuple, set[str]] = defaultdict(set)  # (family, last word of a name) -> name clusters
     for m in mentions:
         if m.id in named and is_name[named[m.id]]:
-            by_last[(family[named[m.id]], head_word(core(m.text)))].add(named[m.id])
+            by_last[(_family(m), head_word(core(m.text)))].add(named[m.id])
     target: dict[str, str] = {}
-    for c, found in docs.items():
-        if is_name[c]:
+    for m in mentions:
+        cluster = named.get(m.id)
+        if cluster is None or is_name[cluster]:
             continue
-        head = c.rsplit("|~", 1)[-1].split("|")[0]
-        same_head = by_last.get((family[c], head), set())
-        if len(same_head) == 1:  # "the bank" and the one "Marfin Bank"
-            target[c] = next(iter(same_head))
-            continue
-        counts = Counter(n for doc in found for n in names_in_doc[doc] if family[n] == family[c])
-        ranked = counts.most_common(2)
-        if ranked and ranked[0][1] >= DESCRIPTION_SUPPORT * len(found) and (
-                len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            target[c] = ranked[0][0]
+        same_head = by_last.get((_family(m), head_word(core(m.text))), set())
+        if len(same_head) == 1:
+            target[cluster] = next(iter(same_head))
     return {mid: target.get(c, c) for mid, c in named.items()}
+
+
+def _family(m: BareMention) -> str:
+    return TYPE_FAMILIES.get(m.type, m.type.lower())
 
 
 def cluster_mentions(mentions: list[BareMention]) -> dict[str, str]:

@@ -59,7 +59,8 @@ def strip_titles(key: str) -> str:
                 words = words[n:]
                 changed = True
                 break
-        if not changed and len(words) > 2 and words[1] in _TITLE_SET and _is_demonym(words[0]):
+        if not changed and len(words) > 2 and _is_demonym(words[0]) and any(
+                " ".join(words[1:1 + n]) in _TITLE_SET for n in range(1, min(_MAX_TITLE_WORDS, len(words) - 2) + 1)):
             words = words[1:]
             changed = True
     return " ".join(words)
@@ -117,7 +118,8 @@ def words_match(a: str, b: str) -> bool:
     if a[0] != b[0] and skeleton(a)[:1] != skeleton(b)[:1]:
         return False
     shorter = min(len(a), len(b))
-    if shorter >= MIN_VOWEL_VARIANT_LENGTH and skeleton(a) == skeleton(b):
+    # Vowels swapped, not added: "Niger"/"Nigeria" share a skeleton but are two states.
+    if shorter >= MIN_VOWEL_VARIANT_LENGTH and abs(len(a) - len(b)) <= 1 and skeleton(a) == skeleton(b):
         return True
     return shorter >= MIN_EDIT_VARIANT_LENGTH and edit_distance(a, b, 1) <= 1
 

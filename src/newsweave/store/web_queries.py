@@ -24,6 +24,7 @@ class EventFilter:
     since: str | None = None  # ISO date prefix, inclusive
     until: str | None = None  # ISO date prefix, inclusive (2017-05 includes 2017-05-31)
     doc: str | None = None
+    place: str | None = None  # place name, as the map shows it
 
 
 def _where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list]:
@@ -50,6 +51,9 @@ def _where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list]:
     if f.doc:
         sql += " AND e.doc = ?"
         params.append(f.doc)
+    if f.place:
+        sql += " AND e.place_name = ?"
+        params.append(f.place)
     return sql, params
 
 
@@ -64,15 +68,18 @@ def events_page(conn: sqlite3.Connection, f: EventFilter, *, limit: int, offset:
     return total, [_event(row) for row in rows]
 
 
-def pair_events(conn: sqlite3.Connection, a: str, b: str, f: EventFilter) -> list[EventRecord]:
+def pair_events(conn: sqlite3.Connection, a: str, b: str, f: EventFilter, *, limit: int = 200,
+                offset: int = 0) -> tuple[int, list[EventRecord]]:
     """The events between two entities, either way round: the evidence behind a graph edge."""
     where, params = _where(conn, f)
+    where += " AND ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))"
+    params += [a, b, b, a]
+    total = conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
     rows = conn.execute(
-        f"SELECT {EVENT_COLUMNS}{where} AND ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)) "
-        "ORDER BY e.date IS NULL, e.date, d.seq, e.idx",
-        [*params, a, b, b, a],
+        f"SELECT {EVENT_COLUMNS}{where} ORDER BY e.date IS NULL, e.date, d.seq, e.idx LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
-    return [_event(row) for row in rows]
+    return total, [_event(row) for row in rows]
 
 
 def event_docs(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, dict]:

@@ -24,7 +24,8 @@ def event_filter(
     type: str | None = Query(None, description="A PLOVER event type, e.g. AID."),
     since: str | None = Query(None, description="Events on or after this date (YYYY[-MM[-DD]])."),
     until: str | None = Query(None, description="Events on or before this date (YYYY[-MM[-DD]])."),
+    place: str | None = Query(None, description="Events at this place (name as /api/places gives it)."),
     comments: bool = Query(False, description="Also events from reader comments."),
 ) -> EventFilter:
     return EventFilter(actor=actor or None, type=type or None, region=None if comments else "body",
-                       since=_date(since, "since"), until=_date(until, "until"))
+                       since=_date(since, "since"), until=_date(until, "until"), place=place or None)

@@ -61,10 +61,9 @@ def side_map(sides) -> dict[str, str]:
         # One record per actor ({entity, side}), or one per side with its members.
         one = side.get("entity") if isinstance(side, dict) else getattr(side, "entity", None)
         if isinstance(one, str):
-            label = next((v for v in (_get(side, "side"), _get(side, "camp"), _get(side, "label")) if v), None)
+            label = next((v for v in (_get(side, "label"), _get(side, "camp"), _get(side, "side")) if v is not None), None)
             if label is not None:
-                conflict = _get(side, "conflict")
-                found.setdefault(one, f"{conflict}: {label}" if conflict and not isinstance(conflict, (list, dict)) else str(label))
+                found.setdefault(one, str(label))
             continue
         for member in _members(side):
             member_id = member if isinstance(member, str) else (
@@ -103,12 +102,13 @@ def graph(f: EventFilter = Depends(event_filter),
 
 @router.get("/graph/edge")
 def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., description="The other."),
-         f: EventFilter = Depends(event_filter), r: Reader = Depends(reader)):
-    """The evidence behind one edge: every event between `a` and `b`, with its document."""
-    found = web_queries.pair_events(r.conn, a, b, f)
+         f: EventFilter = Depends(event_filter), page: Page = Depends(), r: Reader = Depends(reader)):
+    """The evidence behind one edge: the events between `a` and `b` (paged), with their documents."""
+    total, found = web_queries.pair_events(r.conn, a, b, f, limit=page.limit, offset=page.offset)
     docs = web_queries.event_docs(r.conn, sorted({e.doc for e in found}))
     names = web_queries.entities_by_id(r.conn, [a, b])
-    return as_json({"a": names.get(a), "b": names.get(b), "events": found, "documents": docs})
+    return as_json({**page.wrap(total, found), "a": names.get(a), "b": names.get(b), "events": found,
+                    "documents": docs})
 
 
 @router.get("/relations")

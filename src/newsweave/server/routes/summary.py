@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends
 
 from ...store import queries, web_queries
 from ...summary import ACTOR_TYPES, LATEST_EVENTS, TOP_ACTORS
-from ..deps import Reader, as_json, optional, reader
+from ..deps import Reader, as_json, reader
 
 router = APIRouter(prefix="/api", tags=["summary"])
 
@@ -21,6 +21,5 @@ def summary(r: Reader = Depends(reader)):
         "top_actors": web_queries.top_entities(r.conn, list(ACTOR_TYPES), TOP_ACTORS),
         "latest_events": web_queries.latest_events(r.conn, LATEST_EVENTS),
         "dates": {"first": first, "last": last},
-        "contradictions": len(optional(r.corpus, "contradictions")),
         "error_list": queries.errors(r.conn),
     })
