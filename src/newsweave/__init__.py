@@ -9,12 +9,13 @@
 
 __version__ = "0.1.0"
 
-from .api import Corpus, analyze_text, open, run  # noqa: E402,A004
+from .api import Corpus, analyze_text, corrections, merge, open, rename, run, split  # noqa: E402,A004
 from .document import Document, Event, Mention, Region  # noqa: E402
 from .errors import InputError, NewsweaveError  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 __all__ = [
     "Corpus", "Document", "Event", "InputError", "Mention", "NewsweaveError", "Region",
-    "Settings", "analyze_text", "open", "run", "__version__",
+    "Settings", "analyze_text", "corrections", "merge", "open", "rename", "run", "split",
+    "__version__",
 ]

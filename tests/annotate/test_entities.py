@@ -194,3 +194,39 @@ def test_pruned_gazetteer_scan_equals_the_full_scan(annotate, text, monkeypatch)
                         lambda self, text, tokens, i: min(P.MAX_ALIAS_TOKENS, len(tokens) - i))
     assert pruned == [(c.start, c.end, c.type) for c in recognizer.gazetteer(parsed)]
     assert pruned
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("The army shelled the town on Monday.", "army", "ORGANIZATION"),  # a definite group noun
+    ("The army shelled the town on Monday.", "town", "LOCATION"),  # a definite place noun
+    ("Militants attacked a checkpoint near the airport.", "Militants", "ORGANIZATION"),  # bare plural
+    ("Militants attacked a checkpoint near the airport.", "airport", "FACILITY"),
+    ("Coalition aircraft struck an ISIL-held building.", "ISIL-held building", "FACILITY"),
+    ("The spokesman said the convoy was hit.", "spokesman", "PERSON"),  # a role held by one person
+])
+def test_nominal_mentions_are_unlinked(annotate, text, surface, kind):
+    m = mention(annotate(text), surface)
+    assert (m.type, m.entity, m.kb_id) == (kind, None, None)
+
+
+@pytest.mark.parametrize("text, surface, state", [
+    ("Kurdish fighters retook the village.", "Kurdish fighters", None),
+    ("The Syrian people deserve peace.", "Syrian people", "SYR"),  # owned by a state
+    ("Talks with the government of Iraq resumed.", "government of Iraq", "IRQ"),
+])
+def test_owned_nominal_is_one_mention_linked_to_the_state(annotate, text, surface, state):
+    m = mention(annotate(text), surface)
+    assert m.type == "ORGANIZATION" and m.kb_id == state
+
+
+@pytest.mark.parametrize("text", ["A town was shelled.", "People fled.", "Partners met.",
+                                  "He visited a school."])
+def test_generic_nouns_are_not_mentions(annotate, text):
+    assert not [m for m in annotate(text).mentions if m.text.lower() in
+                ("town", "people", "partners", "school")]
+
+
+def test_title_splits_a_person_from_the_place_before_the_name(annotate):
+    doc = annotate("Minister for the Middle East Tobias Ellwood visited Baghdad.")
+    assert mention(doc, "Tobias Ellwood").type == "PERSON"
+    assert "Middle East Tobias Ellwood" not in [m.text for m in doc.mentions]

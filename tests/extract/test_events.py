@@ -266,3 +266,21 @@ def test_nearest_locative_names_the_place(stages):
     event = one(events_of(stages, "The deployment of Turkish troops was reported at the air base of "
                                   "Sidi Barrani in the Western Desert."), "MOBILIZE")
     assert event.place is not None and event.place.name == "Sidi Barrani"
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("Thousands of Egyptians took to the streets of Cairo on Friday.", "PROTEST", "demo"),
+    ("Protesters blocked the main highway to Cairo.", "PROTEST", "obstruct"),
+    ("Egypt and Russia held joint military exercises in the Mediterranean.", "COOPERATE", None),
+    ("Iran launched military drills near the Gulf.", "MOBILIZE", "troops"),
+    ("Egypt vowed to attack the militants in Libya.", "THREATEN", None),
+    ("Egypt lambasted Libya over the killings.", "ACCUSE", "disapprove"),
+    ("Egyptian teachers struck over unpaid wages.", "PROTEST", "boycott"),
+])
+def test_protest_exercise_and_threat_readings(stages, sentence, kind, mode):
+    assert one(events_of(stages, sentence), kind).mode == mode
+
+
+def test_contribute_needs_something_given(stages):
+    assert not [e for e in events_of(stages, "The visit of Egypt to Moscow will contribute to peace.")
+                if e.type == "AID"]

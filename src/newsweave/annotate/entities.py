@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from ..document import Document, Mention
 from ..kb import Entry, KnowledgeBase, knowledge_base, normalise
 from ..settings import Settings
+from . import entity_nominals as N
 from . import entity_patterns as P
 
 # Which source wins when two candidates cover exactly the same span.
-_SOURCE_PRIORITY = {"dateline": 0, "kb": 1, "demonym": 1, "spacy": 2, "names": 3, "sports": 0}
+# A nominal phrase ("Assad regime") outranks spaCy's reading of the same words as a name.
+_SOURCE_PRIORITY = {"dateline": 0, "kb": 1, "demonym": 1, "nominal": 1.5, "spacy": 2, "names": 3,
+                    "sports": 0}
 
 
 @dataclass(slots=True)
@@ -28,7 +31,7 @@ class Candidate:
     start: int  # character offsets in the region's parse
     end: int
     type: str
-    source: str  # kb | demonym | dateline | spacy | names | sports
+    source: str  # kb | demonym | dateline | spacy | names | sports | nominal
     entry: Entry | None = None
 
 
@@ -52,7 +55,7 @@ class EntityRecognizer:
         text = parsed.text  # spaCy joins every token for each `Doc.text`: once per region
         sports = is_sports_report(text)
         found = self.datelines(parsed, text) + self.gazetteer(parsed, text) \
-            + self.spacy_entities(parsed, sports)
+            + self.spacy_entities(parsed, sports) + self.nominals(parsed)
         if sports:
             found = self.sports_teams(parsed, found)
         found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_PRIORITY[c.source], c.start))
@@ -75,7 +78,8 @@ class EntityRecognizer:
         else:
             kb_id, country = None, None
             name = _clean_name(text)
-            entity = f"{cand.type}:{normalise(name)}"
+            # an unowned nominal ("the army") is an actor in its sentence, not an entity
+            entity = None if cand.source == "nominal" else f"{cand.type}:{normalise(name)}"
         return Mention(start, end, text, cand.type, region, entity=entity, kb_id=kb_id,
                        name=name, country=country)
 
@@ -218,6 +222,11 @@ class EntityRecognizer:
                     end_token -= 1  # "Liverpool 2-1", "Attendance 8,000": the score is no name
             span = parsed[start_token:end_token]
             entry = None
+            cut = self.person_after_title(parsed, span) if kind in P.TITLED_NAME_TYPES else None
+            if cut is not None:  # "Minister for the [Middle East] [Tobias Ellwood]"
+                person = parsed[cut:end_token]
+                found.append(Candidate(person.start_char, person.end_char, "PERSON", "spacy"))
+                span = parsed[start_token:cut]
             if kind in P.NAME_TYPES:
                 kind, entry = self.retype(span, kind)
                 if kind in ("PERSON", "ORGANIZATION") and entry is None:
@@ -225,6 +234,19 @@ class EntityRecognizer:
             if kind is not None:
                 found.append(Candidate(span.start_char, span.end_char, kind, "spacy", entry))
         return found
+
+    def person_after_title(self, parsed, span) -> int | None:
+        """Where a person's name starts inside a place or organisation span that follows a
+        title ("Minister for the Middle East Tobias Ellwood"): a known first name followed by
+        capitalised words only, with a title just before the span."""
+        before = [t.text.rstrip(".") for t in parsed[max(0, span.start - P.TITLE_REACH):span.start]]
+        if len(span) < 3 or not any(w in P.PERSON_TITLE_WORDS for w in before):
+            return None
+        for j in range(span.start + 1, span.end - 1):
+            if self.kb.is_first_name(parsed[j].text) and all(
+                    t.is_alpha and t.text[:1].isupper() for t in parsed[j:span.end]):
+                return j
+        return None
 
     def place_by_context(self, span, kind: str, locative: bool) -> tuple[str, Entry | None]:
         """A name after "in"/"near" that spaCy took for a person or organisation: "in Karabilah"."""
@@ -241,6 +263,82 @@ class EntityRecognizer:
         if kind == "ORGANIZATION" and len(span) == 1 and span.text not in P.ORG_SUFFIX_WORDS:
             return "LOCATION", None  # "near Husaybah"
         return kind, None
+
+    # -- nominal mentions ---------------------------------------------------------------
+
+    def nominals(self, parsed) -> list[Candidate]:
+        """Specific common-noun actors and places ("the army", "Kurdish fighters", "the
+        airport"); see `entity_nominals` for the word lists and when a phrase is specific."""
+        found = []
+        for token in parsed:
+            lower = token.lower_
+            if token.pos_ != "NOUN" or token.dep_ == "compound" or not token.text.islower():
+                continue  # a capitalised head is a name ("Syrian Democratic Forces")
+            if lower in N.GROUP_NOUNS or lower in N.OWNED_GROUP_NOUNS:
+                kind = "ORGANIZATION"
+            elif lower in N.ROLE_NOUNS:
+                kind = "PERSON"
+            elif lower in N.PLACE_NOUNS:
+                kind = "LOCATION"
+            elif lower in N.FACILITY_NOUNS:
+                kind = "FACILITY"
+            else:
+                continue
+            start = self.modifiers_start(parsed, token)
+            if kind == "PERSON":
+                named = any(t.text[:1].isupper() for t in parsed[start:token.i])
+                while start < token.i and not parsed[start].text.islower():
+                    start += 1  # "U.S. Central Command commander": the command stays a mention
+                lefts = list(token.lefts)
+                if named or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in
+                                                     N.DEFINITE_DETERMINERS) for c in lefts):
+                    found.append(Candidate(parsed[start].idx, token.idx + len(token.text), kind,
+                                           "nominal"))
+                continue
+            end, owner = self.owner_after(parsed, token)
+            for t in parsed[start:token.i]:
+                if owner is None and t.dep_ in ("amod", "compound", "nmod") and t.head.i == token.i:
+                    owner = self.kb.demonym(t.text) or self.state_named(t)
+            lefts = list(token.lefts)
+            definite = any(c.dep_ == "det" and c.lower_ in N.DEFINITE_DETERMINERS for c in lefts) \
+                or any(c.dep_ == "poss" for c in lefts)
+            if lower in N.OWNED_GROUP_NOUNS:
+                specific = owner is not None
+            elif kind == "ORGANIZATION":
+                specific = definite or owner is not None or (
+                    lower in N.BARE_PLURAL_GROUPS and token.tag_ == "NNS")
+            else:
+                specific = definite or any(t.lower_.endswith(N.CONTROL_PARTICIPLES)
+                                           for t in parsed[start:token.i])
+            if specific:
+                found.append(Candidate(parsed[start].idx, end, kind, "nominal", owner))
+        return found
+
+    def modifiers_start(self, parsed, noun) -> int:
+        """The first token of the modifiers right before `noun` ("US-led", "Syrian government")."""
+        start = noun.i
+        while start > 0:
+            t = parsed[start - 1]
+            inside = start <= t.head.i <= noun.i and not t.like_num and "\n" not in t.whitespace_
+            if inside and (t.dep_ in N.MODIFIER_DEPS or (t.dep_ == "punct" and t.text == "-")):
+                start -= 1
+            else:
+                break
+        while start < noun.i and parsed[start].is_punct:
+            start += 1
+        return start
+
+    def owner_after(self, parsed, noun) -> tuple[int, Entry | None]:
+        """The phrase's end, taking in "of <state>" ("the government of Iraq"), and that state."""
+        end = noun.idx + len(noun.text)
+        if noun.i + 2 >= len(parsed) or parsed[noun.i + 1].lower_ != "of":
+            return end, None
+        for ent in parsed.ents:
+            if ent.start == noun.i + 2 and ent.label_ == "GPE":
+                state = next((e for e in self.kb.lookup(ent.text) if e.type == "COUNTRY"), None)
+                if state is not None:
+                    return ent.end_char, state
+        return end, None
 
     # -- names spaCy missed -------------------------------------------------------------
 

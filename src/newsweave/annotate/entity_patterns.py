@@ -67,6 +67,11 @@ PERSON_TITLE_WORDS = frozenset({
     "Judge", "Pope", "Chairman", "Commander", "Coach", "Striker", "Midfielder", "Defender",
     "Goalkeeper", "Sir", "Lord", "Lady", "Dame", "Father", "Rev", "Bishop", "Imam", "Cardinal",
 })
+# A title's words before a place or organisation that spaCy ran into a name: "Minister for the
+# Middle East Tobias Ellwood" (how many tokens back to look, and for which span types).
+TITLE_REACH = 4
+TITLED_NAME_TYPES = ("ORGANIZATION", "LOCATION", "COUNTRY")
+
 # Particles inside Arabic, Dutch, German... names: they continue a person's name.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "da",
                             "di", "der", "den", "la", "le", "du", "dos", "das", "ben"})

@@ -114,6 +114,8 @@ class DaskEngine:
                 self.cluster = LocalCluster(
                     n_workers=settings.workers, threads_per_worker=1, processes=True,
                     host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                    # No dashboard; its HTTP server (health checks) on any free local port.
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 )
                 self.client = Client(self.cluster)
             self.client.register_plugin(LoadStages(settings))

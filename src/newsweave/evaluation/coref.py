@@ -228,13 +228,12 @@ def evaluate_ecbplus(path: Path, settings: Settings, *, limit: int | None = None
     chosen = list(topics)[:limit]
     data = [read_topic(path, topic, selected) for topic in chosen]
     n = sum(len(mentions) for mentions, _ in data)
-    note = (f"ECB+ topics {', '.join(chosen)}; gold entity mentions (HUMAN_PART_*, NON_HUMAN_PART*, "
-            "LOC_*) of the annotated sentences with their text and gold tag mapped to a type, "
-            "clustered per topic by the resolver's clustering; scored against gold instances "
-            "(singletons included)")
+    scope = (f"ECB+ topics {', '.join(chosen)}; gold entity mentions (HUMAN_PART_*, NON_HUMAN_PART*, "
+             "LOC_*) of the annotated sentences, given with their text and gold tag mapped to a type; "
+             "scored per topic against gold instances (singletons included); ")
     return [
         Score("ecbplus", "entity coreference (gold mentions)", "newsweave",
-              _score_topics(data, cluster_mentions), n, note),
+              _score_topics(data, cluster_mentions), n, scope + "clustered by resolve.mentions"),
         Score("ecbplus", "entity coreference (gold mentions)", "exact string match",
-              _score_topics(data, exact_match_clusters), n, note),
+              _score_topics(data, exact_match_clusters), n, scope + "same lowercased text = one entity"),
     ]

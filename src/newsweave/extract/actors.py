@@ -8,6 +8,7 @@ metonyms ("the Kremlin") linked through the entity mentions and, when present, t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document, Mention
@@ -83,13 +84,16 @@ class MentionIndex:
     def __init__(self, doc: Document):
         self.mentions = sorted((m for m in doc.mentions if m.type in ACTOR_MENTION_TYPES),
                                key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
 
     def covering(self, start: int, end: int) -> Mention | None:
-        for mention in self.mentions:
-            if mention.start < end and start < mention.end:
+        """The earliest mention overlapping [start, end): a bisection, not a scan of the document."""
+        last = bisect_left(self.starts, end)
+        first = bisect_left(self.starts, start - self.longest)
+        for mention in self.mentions[first:last]:
+            if start < mention.end:
                 return mention
-            if mention.start >= end:
-                break
         return None
 
 

@@ -19,7 +19,7 @@ from .attribution import Attributor
 from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
                       UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, APPEAL_NOUNS, ON_NOUNS,
-                      WORKER_WORDS, OBSTRUCT_VERBS, PROTESTER_WORDS, EXERCISE_NOUNS, verb_trigger)
+                      WORKER_WORDS, OBSTRUCT_VERBS, PREP_OBJECT_TRIGGERS, PROTESTER_WORDS, EXERCISE_NOUNS, verb_trigger)
 from .modality import DENIAL_VERBS, modality_of
 
 # Regions whose sentences can hold events (titles repeat the body; boilerplate holds none).
@@ -79,6 +79,12 @@ TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "THREA
                                "SANCTION"})
 # Mention types a territorial target can have.
 TERRITORY_MENTION_TYPES = frozenset({"COUNTRY", "LOCATION"})
+
+# Auxiliaries of obligation: "X said Y must do Z" is X's demand on Y (PLOVER REQUEST).
+OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
+# Measure words whose "of" phrase holds the event ("launched ten days of war games").
+MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "series", "round", "wave", "spate",
+                           "string", "number", "couple", "dozen", "week-end", "weekend"})
 
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
 OBJECT_REQUIRED_VERBS = frozenset({"contribute"})
@@ -230,11 +236,18 @@ def _verb_found(token) -> Found | None:
         return None
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     for child in token.children:
+        if child.dep_ == "prep":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                idiom = PREP_OBJECT_TRIGGERS.get((lemma, child.lower_, obj.lemma_.lower()))
+                if idiom:
+                    return Found(token, token, idiom[0], idiom[1], "verb")
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS:
             kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
             return Found(token, token, kind, mode, "verb")
+    if lemma in SPEECH_VERBS and _obligation(token):
+        return Found(token, token, "REQUEST", None, "verb")
     if lemma in LIGHT_VERBS:
-        for obj in [o for head in objects for o in (head, *_noun_conjuncts(head))]:
+        for obj in [o for head in objects for o in (head, *_noun_conjuncts(head), *_measured(head))]:
             noun = obj.lemma_.lower()
             hit = LIGHT_VERB_OVERRIDES.get((lemma, noun)) or _noun_trigger(obj)
             if hit:
@@ -255,6 +268,24 @@ def _verb_found(token) -> Found | None:
     if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
         kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def _obligation(verb) -> bool:
+    """ "X said Y must ensure security": a clause of obligation with its own named subject."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        children = list(clause.children)
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUXILIARIES for c in children) and any(
+                c.dep_ == "nsubj" and c.pos_ != "PRON" for c in children):
+            return True
+    return False
+
+
+def _measured(token) -> list:
+    """ "ten days of war games" -> "games"."""
+    if token.lemma_.lower() not in MEASURE_WORDS:
+        return []
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _noun_conjuncts(token) -> list:

@@ -213,6 +213,11 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("pull", "back"): ("RETREAT", "withdraw"), ("team", "up"): ("COOPERATE", None),
 }
 
+# Verb + preposition + noun idioms that name an event ("took to the streets").
+PREP_OBJECT_TRIGGERS: dict[tuple[str, str, str], Trigger] = {
+    ("take", "to", "street"): ("PROTEST", "demo"), ("pour", "into", "street"): ("PROTEST", "demo"),
+}
+
 # Verbs that, done by protesters, are protest (CAMEO 144 "obstruct passage" -> PROTEST obstruct):
 # "protesters blocked the highway", as against "Israel blocked aid" (COERCE).
 OBSTRUCT_VERBS = frozenset({"block", "barricade", "obstruct", "blockade", "occupy", "paralyze",

@@ -2,9 +2,10 @@
 
 Used where mentions come without the recognizer's keys, e.g. the gold mentions of ECB+ in
 `evaluation/coref.py`. Names go through the same clustering as the store's entities
-(`clusters.py`: exact keys, spelling variants, partial names); common-noun descriptions
-("the actress", "the quake") join others with the same head word in the same type family;
-pronouns join the nearest earlier mention in their document that fits their gender/number.
+(`clusters.py`: exact keys, spelling variants, partial names, plus names that begin a longer
+one); common-noun descriptions ("the actress", "the bank") join others with the same head
+word in their type family, and the one name ending in that head ("Marfin Bank") when there is
+exactly one; pronouns join the nearest earlier mention in their document that fits them.
 """
 
 from __future__ import annotations
@@ -96,21 +97,30 @@ def _fits(pronoun: str, mention: BareMention) -> bool:
     return wanted == "any"
 
 
-def _name_clusters(mentions: list[BareMention], story=lambda m: "") -> dict[str, str]:
+def _family(m: BareMention) -> str:
+    return TYPE_FAMILIES.get(m.type, m.type.lower())
+
+
+def _kinds(mentions: list[BareMention]) -> dict[str, str]:
+    """Each mention's kind; a lone capitalised word used elsewhere as a common noun is a description."""
+    kinds = {m.id: kind_of(core(m.text)) for m in mentions}
+    heads = {(_family(m), head_word(core(m.text))) for m in mentions if kinds[m.id] == "description"}
+    for m in mentions:
+        text = core(m.text)
+        if kinds[m.id] == "name" and len(text.split()) == 1 and (_family(m), head_word(text)) in heads:
+            kinds[m.id] = "description"  # "Gun" in a headline is the "gun" of the text
+    return kinds
+
+
+def _name_clusters(mentions: list[BareMention], kinds: dict[str, str]) -> dict[str, str]:
     """Names and descriptions (not pronouns) -> cluster id, through the name clustering."""
     nodes: dict[str, Node] = {}
     node_of: dict[str, str] = {}
-    heads = {(TYPE_FAMILIES.get(m.type, m.type.lower()), head_word(core(m.text)))
-             for m in mentions if kind_of(core(m.text)) == "description"}
     for m in mentions:
-        text = core(m.text)
-        kind = kind_of(text)
+        text, kind, family = core(m.text), kinds[m.id], _family(m)
         if kind == "pronoun":
             continue
-        if kind == "name" and len(text.split()) == 1 and (TYPE_FAMILIES.get(m.type, m.type.lower()), head_word(text)) in heads:
-            kind = "description"  # "Gun" in a headline is the common noun used elsewhere
-        family = TYPE_FAMILIES.get(m.type, m.type.lower())
-        key = f"{family}|{name_key(text)}" if kind == "name" else f"{family}|~{head_word(text)}|{story(m)}"
+        key = f"{family}|{name_key(text)}" if kind == "name" else f"{family}|~{head_word(text)}"
         node = nodes.setdefault(key, Node(key, m.type if kind == "name" else "OTHER:" + family, names=Counter()))
         if kind == "name":
             node.names[text] += 1
@@ -119,62 +129,41 @@ def _name_clusters(mentions: list[BareMention], story=lambda m: "") -> dict[str,
     return {mid: roots[key] for mid, key in node_of.items()}
 
 
-def _antecedent(m: BareMention, earlier: list[BareMention], cluster: dict[str, str], fits) -> str | None:
+def _attach_descriptions(mentions: list[BareMention], kinds: dict[str, str],
+                         named: dict[str, str]) -> dict[str, str]:
+    """A description joins the one name of its family that ends in its head ("the bank" -> "Marfin Bank")."""
+    by_last: dict[tuple, set[str]] = defaultdict(set)  # (family, last word of a name) -> name clusters
+    for m in mentions:
+        if kinds[m.id] == "name":
+            by_last[(_family(m), head_word(core(m.text)))].add(named[m.id])
+    target: dict[str, str] = {}
+    for m in mentions:
+        if kinds[m.id] == "description":
+            same_head = by_last.get((_family(m), head_word(core(m.text))), set())
+            if len(same_head) == 1:
+                target[named[m.id]] = next(iter(same_head))
+    return {mid: target.get(c, c) for mid, c in named.items()}
+
+
+def _antecedent(pronoun: BareMention, earlier: list[BareMention], cluster: dict[str, str]) -> str | None:
+    """The cluster of the nearest earlier non-pronoun mention the pronoun can stand for."""
+    if PRONOUNS[core(pronoun.text).lower()] == "speaker":
+        return None  # "I", "we": the speaker of a quote, rarely named just before
     for other in reversed(earlier[-PRONOUN_WINDOW:]):
-        if other.id in cluster and fits(m, other):
+        if other.id in cluster and _fits(core(pronoun.text), other):
             return cluster[other.id]
     return None
 
 
-def _same_family_name(m: BareMention, other: BareMention) -> bool:
-    family = TYPE_FAMILIES.get(m.type, m.type.lower())
-    return TYPE_FAMILIES.get(other.type, other.type.lower()) == family and kind_of(core(other.text)) == "name"
-
-
-def _attach_descriptions(mentions: list[BareMention], named: dict[str, str]) -> dict[str, str]:
-    """A description joins the one name of its family that ends in its head ("the bank" -> "Marfin Bank")."""
-    is_name: dict[str, bool] = defaultdict(bool)
-    for m in mentions:
-        if m.id in named:
-            is_name[named[m.id]] |= kind_of(core(m.text)) == "name"
-    by_last: dict[tuple, set[str]] = defaultdict(set)  # (family, last word of a name) -> name clusters
-    for m in mentions:
-        if m.id in named and is_name[named[m.id]]:
-            by_last[(_family(m), head_word(core(m.text)))].add(named[m.id])
-    target: dict[str, str] = {}
-    for m in mentions:
-        cluster = named.get(m.id)
-        if cluster is None or is_name[cluster]:
-            continue
-        same_head = by_last.get((_family(m), head_word(core(m.text))), set())
-        if len(same_head) == 1:
-            target[cluster] = next(iter(same_head))
-    return {mid: target.get(c, c) for mid, c in named.items()}
-
-
-def _family(m: BareMention) -> str:
-    return TYPE_FAMILIES.get(m.type, m.type.lower())
-
-
 def cluster_mentions(mentions: list[BareMention]) -> dict[str, str]:
     """Mention id -> cluster id."""
-    named = _name_clusters(mentions)
-    by_doc: dict[str, list[BareMention]] = {}
+    kinds = _kinds(mentions)
+    cluster = _attach_descriptions(mentions, kinds, _name_clusters(mentions, kinds))
+    by_doc: dict[str, list[BareMention]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: (m.doc, m.position)):
-        by_doc.setdefault(m.doc, []).append(m)
-    named = _attach_descriptions(mentions, named)
-    cluster: dict[str, str] = {}
+        by_doc[m.doc].append(m)
     for doc_mentions in by_doc.values():
         for i, m in enumerate(doc_mentions):
-            text = core(m.text)
-            kind = kind_of(text)
-            if kind == "name":
-                cluster[m.id] = named[m.id]
-            elif kind == "description":
-                cluster[m.id] = named[m.id]
-            else:
-                found = None
-                if PRONOUNS[text.lower()] != "speaker":
-                    found = _antecedent(m, doc_mentions[:i], cluster, lambda p, o: _fits(core(p.text), o))
-                cluster[m.id] = found or f"pronoun:{m.id}"
+            if kinds[m.id] == "pronoun":
+                cluster[m.id] = _antecedent(m, doc_mentions[:i], cluster) or f"pronoun:{m.id}"
     return cluster

@@ -7,17 +7,19 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 
+from .deps import ResponseCache
 from .routes import ROUTERS
 from .routes.static import STATIC
 from .security import MAX_BODY, Guard
 
 
 def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[str] | None = None,
-               max_body: int = MAX_BODY):
+               max_body: int = MAX_BODY, cache_size: int = 256):
     """The ASGI app serving the REST API under /api and the web UI at / for database `db`.
 
     `token`: required on every request when given. `allowed_hosts`: accepted Host headers
-    (None accepts any; `serve` passes the bound names).
+    (None accepts any; `serve` passes the bound names). `cache_size`: aggregated answers kept
+    until the database changes (0: none).
     """
     api = FastAPI(
         title="newsweave",
@@ -25,6 +27,7 @@ def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[
         docs_url=None, redoc_url=None,
     )
     api.state.db = Path(db)
+    api.state.cache = ResponseCache(cache_size)
     for router in ROUTERS:
         api.include_router(router)
 

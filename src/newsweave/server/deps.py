@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, is_dataclass
 from functools import cached_property
 from pathlib import Path
@@ -76,3 +78,51 @@ def optional(corpus, name: str, *args, **kwargs):
     if method is None:
         return []
     return method(*args, **kwargs)
+
+
+def db_version(db: Path) -> tuple:
+    """Changes whenever a writer commits (the WAL file or the database file changes)."""
+    parts = []
+    for path in (db, Path(f"{db}-wal")):
+        try:
+            st = path.stat()
+            parts += [st.st_mtime_ns, st.st_size]
+        except FileNotFoundError:
+            parts += [0, 0]
+    return tuple(parts)
+
+
+class ResponseCache:
+    """Aggregated answers (summary, graph, map) by URL, valid until the database changes.
+
+    A bounded LRU; `size=0` turns it off. Reads stay correct while a run writes: every commit
+    changes the database version, and the next request recomputes.
+    """
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._items: OrderedDict[str, tuple[tuple, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, request: Request, compute) -> Response:
+        if not self.size:
+            return compute()
+        key = f"{request.url.path}?{request.url.query}"
+        version = db_version(request.app.state.db)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit and hit[0] == version:
+                self._items.move_to_end(key)
+                return Response(hit[1], media_type="application/json")
+        response = compute()
+        if response.status_code == 200:
+            with self._lock:
+                self._items[key] = (version, response.body)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return response
+
+
+def cached(request: Request, compute) -> Response:
+    """`compute()` (a JSON Response), or the stored answer for this URL and database version."""
+    return request.app.state.cache.get_or_compute(request, compute)

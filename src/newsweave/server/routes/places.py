@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Reader, as_json, reader
+from ..deps import Reader, as_json, cached, reader
 from .filters import event_filter
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 
 
 @router.get("")
-def places(f: EventFilter = Depends(event_filter), limit: int = Query(500, ge=1, le=5000),
+def places(request: Request, f: EventFilter = Depends(event_filter), limit: int = Query(500, ge=1, le=5000),
            r: Reader = Depends(reader)):
     """Places with coordinates and the number of events there (most first)."""
-    return as_json({"items": web_queries.places(r.conn, f, limit=limit)})
+    return cached(request, lambda: as_json({"items": web_queries.places(r.conn, f, limit=limit)}))

@@ -7,12 +7,12 @@ answers quickly and the browser only draws what it shows.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from ...aggregate.polarity import ACTOR_TYPES, CONFLICTUAL, COOPERATIVE, MODALITY_WEIGHT, POLARITY
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Page, Reader, as_json, optional, reader
+from ..deps import Page, Reader, as_json, cached, optional, reader
 from .filters import event_filter
 
 router = APIRouter(prefix="/api", tags=["relations"])
@@ -78,12 +78,16 @@ def side_of(sides, entity_id: str) -> str | None:
 
 
 @router.get("/graph")
-def graph(f: EventFilter = Depends(event_filter),
+def graph(request: Request, f: EventFilter = Depends(event_filter),
           min_sources: int = Query(1, ge=1, description="Minimum independent sources per edge."),
           limit: int = Query(150, ge=1, le=2000, description="Most-mentioned actors to keep."),
           r: Reader = Depends(reader)):
     """Actors (nodes: mentions, type, side) and the relations between them (edges: polarity,
     events, independent sources), for the date window, event type and source threshold given."""
+    return cached(request, lambda: _graph(r, f, min_sources, limit))
+
+
+def _graph(r: Reader, f: EventFilter, min_sources: int, limit: int):
     edges = edges_for(r, f, min_sources=min_sources)
     entities = web_queries.entities_by_id(r.conn, sorted({e["a"] for e in edges} | {e["b"] for e in edges}))
     kept = sorted(entities.values(), key=lambda e: (-e.mentions, e.name))[:limit]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from ...store import queries, web_queries
 from ...summary import ACTOR_TYPES, LATEST_EVENTS, TOP_ACTORS
-from ..deps import Reader, as_json, reader
+from ..deps import Reader, as_json, cached, reader
 
 router = APIRouter(prefix="/api", tags=["summary"])
 
 
 @router.get("/summary")
-def summary(r: Reader = Depends(reader)):
+def summary(request: Request, r: Reader = Depends(reader)):
     """Counts, event types, main actors, latest events, date range and read errors."""
+    return cached(request, lambda: _summary(r))
+
+
+def _summary(r: Reader):
     first, last = web_queries.date_range(r.conn)
     return as_json({
         **queries.counts(r.conn),
