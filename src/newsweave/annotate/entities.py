@@ -272,7 +272,8 @@ class EntityRecognizer:
         found = []
         for token in parsed:
             lower = token.lower_
-            if token.pos_ != "NOUN" or token.dep_ == "compound" or not token.text.islower():
+            if token.pos_ != "NOUN" or token.dep_ == "compound" or not (
+                    token.text.islower() or (token.is_sent_start and token.text[1:].islower())):
                 continue  # a capitalised head is a name ("Syrian Democratic Forces")
             if lower in N.GROUP_NOUNS or lower in N.OWNED_GROUP_NOUNS:
                 kind = "ORGANIZATION"

@@ -793,6 +793,8 @@ def _place_anchors(found: Found) -> list:
     noun = found.head
     if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
         anchors.append(noun.head)  # "the landing ... was detected at X": the verb carries the place
+    if found.head.pos_ == "VERB":  # "exploded bombs in Kabul": the object carries it
+        anchors += [c for c in found.head.children if c.dep_ == "dobj"]
     return list(dict.fromkeys(anchors))
 
 
@@ -835,7 +837,7 @@ def _place_tokens(obj):
             elif child.dep_ == "prep":
                 cost = 0 if child.lower_ == "of" else 1
                 frontier.extend((rank + cost, o) for o in child.children if o.dep_ == "pobj")
-    return sorted(ranked, key=lambda pair: (pair[0], pair[1].i))
+    return sorted(ranked, key=lambda pair: (pair[0], pair[1].pos_ != "PROPN", pair[1].i))
 
 
 def _place_at(doc: Document, start: int, end: int) -> Place | None:
