@@ -11,6 +11,7 @@ benchmarks/RESULTS.md under "## API speed".
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import statistics
@@ -131,6 +132,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-write", action="store_true", help="Print only; do not touch RESULTS.md.")
     parser.add_argument("--db", type=Path, help="Keep the database here and reuse it when it exists.")
     args = parser.parse_args(argv)
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"
         seconds = build(db, args.docs, args.actors) if not db.exists() else 0.0
@@ -153,11 +155,14 @@ def main(argv=None) -> int:
         results = [time_route(client, url, args.runs) for url in routes]
         for r in results:
             r["warm_p95"] = time_route(warm, r["url"], args.runs)["p95"] if r["url"].split("?")[0] in CACHED else None
+    built = (f"database built in {seconds:.1f} s through `store.Writer`" if seconds
+             else f"database reused from {args.db}")
     lines = [HEADING, "",
              f"{args.docs:,} synthetic documents, {args.actors:,} actors, {len(top['edges']):,} actor pairs in the graph "
-             f"(database built in {seconds:.1f} s through `store.Writer`, 0 = reused). In-process FastAPI TestClient, "
+             f"({built}). In-process FastAPI TestClient, "
              f"{args.runs} requests per route after one warm-up; Python {platform.python_version()}, "
-             f"{platform.machine()}, shared 2-core machine. Target: p95 < 100 ms. "
+             f"{platform.machine()}, shared 2-core machine with load average {load:.1f} at the start "
+             "(other jobs running: cold numbers are inflated accordingly). Target: p95 < 100 ms. "
              "Run: `.venv/bin/python benchmarks/bench_api.py`.", "",
              "Cold: the response cache off, every request runs its SQL. Cached: the server's default, where "
              "summary, graph and map answers are kept until the database file changes.", "",

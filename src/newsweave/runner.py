@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -74,15 +76,54 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _process_safely(doc: Document, stages: list[Stage]) -> Document | InputError:
-    """Run the stages on one document; a failure is reported for that document only."""
+class _DocumentTimeout(BaseException):
+    """Raised by the watchdog inside a document's stages (a BaseException, so that a stage's
+    own `except Exception` cannot swallow it)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `_DocumentTimeout` in this thread after `seconds` (SIGALRM). A no-op without a
+    limit, off the main thread (Dask workers) or where the platform has no interval timer."""
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = True
+
+    def expire(signum, frame):
+        if armed:
+            raise _DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return process(doc, stages)
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _where(doc: Document) -> str:
+    return doc.path if doc.name in doc.path else f"{doc.path} ({doc.name})"
+
+
+def _process_safely(doc: Document, stages: list[Stage], *, seconds: float | None = None) -> Document | InputError:
+    """Run the stages on one document, for at most `seconds`; a failure or a timeout is
+    reported for that document only."""
+    try:
+        with _time_limit(seconds):
+            return process(doc, stages)
+    except _DocumentTimeout:
+        return InputError(_where(doc), f"processing took longer than {seconds:g} s "
+                                       "(settings.max_seconds_per_document); skipped")
+    except InputError as e:  # a stage refusing this document's content: it alone fails
+        return e
     except NewsweaveError:
         raise
     except Exception as e:  # a stage bug on odd input must not end the run
-        return InputError(doc.path if doc.name in doc.path else f"{doc.path} ({doc.name})",
-                          f"processing failed: {type(e).__name__}: {e}")
+        return InputError(_where(doc), f"processing failed: {type(e).__name__}: {e}")
 
 
 def to_portable(result: Document | InputError):
@@ -96,17 +137,19 @@ def from_portable(result) -> Document | InputError:
 
 
 _worker_stages: list[Stage] | None = None
+_worker_seconds: float | None = None
 
 
 def _init_worker(settings: Settings) -> None:
-    global _worker_stages
+    global _worker_stages, _worker_seconds
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the parent to handle
     _worker_stages = build_stages(settings)
+    _worker_seconds = settings.max_seconds_per_document
 
 
 def _process_in_worker(doc: Document) -> Document | InputError:
     assert _worker_stages is not None
-    return to_portable(_process_safely(doc, _worker_stages))
+    return to_portable(_process_safely(doc, _worker_stages, seconds=_worker_seconds))
 
 
 class _Submitted:
@@ -142,7 +185,8 @@ class LocalEngine:
     def map(self, docs: list[Document]) -> list[Document | InputError]:
         if self.pool is not None:
             return self.submit(docs).result()
-        return [_process_safely(doc, self.stages) for doc in docs]
+        seconds = self.settings.max_seconds_per_document
+        return [_process_safely(doc, self.stages, seconds=seconds) for doc in docs]
 
     def close(self) -> None:
         if self.pool is not None:

@@ -22,6 +22,9 @@ class Settings:
     max_text_chars: int = 1_000_000
     # WARC/gzip input is decompressed at most this far (guards against gzip bombs).
     max_decompressed_bytes: int = 200 * 1024 * 1024
+    # One document's stages are stopped after this many seconds and it is reported as an error
+    # (local engine, main thread of each process; 0 or None: no limit).
+    max_seconds_per_document: float | None = 300.0
     progress: bool = False
 
     def but(self, **changes) -> "Settings":

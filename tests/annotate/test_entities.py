@@ -201,7 +201,7 @@ def test_pruned_gazetteer_scan_equals_the_full_scan(annotate, text, monkeypatch)
     ("The army shelled the town on Monday.", "town", "LOCATION"),  # a definite place noun
     ("Militants attacked a checkpoint near the airport.", "Militants", "ORGANIZATION"),  # bare plural
     ("Militants attacked a checkpoint near the airport.", "airport", "FACILITY"),
-    ("Coalition aircraft struck an ISIL-held building.", "ISIL-held building", "FACILITY"),
+    ("Coalition aircraft struck an ISIL-held building.", "building", "FACILITY"),  # "ISIL" stays
     ("The spokesman said the convoy was hit.", "spokesman", "PERSON"),  # a role held by one person
 ])
 def test_nominal_mentions_are_unlinked(annotate, text, surface, kind):
@@ -210,7 +210,7 @@ def test_nominal_mentions_are_unlinked(annotate, text, surface, kind):
 
 
 @pytest.mark.parametrize("text, surface, state", [
-    ("Kurdish fighters retook the village.", "Kurdish fighters", None),
+    ("Our Iraqi partners retook the village.", "Iraqi partners", "IRQ"),
     ("The Syrian people deserve peace.", "Syrian people", "SYR"),  # owned by a state
     ("Talks with the government of Iraq resumed.", "government of Iraq", "IRQ"),
 ])
@@ -230,3 +230,23 @@ def test_title_splits_a_person_from_the_place_before_the_name(annotate):
     doc = annotate("Minister for the Middle East Tobias Ellwood visited Baghdad.")
     assert mention(doc, "Tobias Ellwood").type == "PERSON"
     assert "Middle East Tobias Ellwood" not in [m.text for m in doc.mentions]
+
+
+def test_a_name_does_not_end_on_whitespace(annotate):
+    doc = annotate("Strikes hit ISIL targets.\nSyria\n.\xa0 \xa0 Near Raqqa, three strikes hit.")
+    assert mention(doc, "Syria").end == doc.text.index("Syria") + len("Syria")
+
+
+def test_name_after_a_place_noun_and_of_is_a_place(annotate):
+    doc = annotate("Fighting continued in the vicinity of Ayn Issa on Tuesday.")
+    assert mention(doc, "Ayn Issa").type == "LOCATION"
+
+
+def test_capitalised_words_after_near_are_a_place(annotate):
+    doc = annotate("Near Dayr Az Zayr, two strikes destroyed a tunnel.")
+    assert mention(doc, "Dayr Az Zayr").type == "LOCATION"
+
+
+def test_a_people_stays_in_its_group(annotate):
+    m = mention(annotate("Kurdish fighters retook the village."), "Kurdish fighters")
+    assert (m.type, m.entity) == ("ORGANIZATION", None)

@@ -284,3 +284,19 @@ def test_protest_exercise_and_threat_readings(stages, sentence, kind, mode):
 def test_contribute_needs_something_given(stages):
     assert not [e for e in events_of(stages, "The visit of Egypt to Moscow will contribute to peace.")
                 if e.type == "AID"]
+
+
+def test_said_another_must_is_a_demand(stages):
+    event = one(events_of(stages, "Egypt said Libyan forces must stop the attacks."), "REQUEST")
+    assert event.source_text == "Egypt" and "Libyan forces" in event.target_text
+
+
+def test_measure_words_hold_the_event_noun(stages):
+    event = one(events_of(stages, "Egyptian warships launched ten days of joint exercises with Russia."),
+                "COOPERATE")
+    assert "launched" in event.trigger
+
+
+def test_receiver_is_not_its_own_giver(stages):
+    events = [e for e in events_of(stages, "The army is receiving support from Egypt.") if e.type == "AID"]
+    assert [(e.source_text, e.target_text) for e in events] == [("Egypt", "army")]

@@ -184,3 +184,20 @@ def test_cached_graph_follows_database_changes(hand_db):
     if client.post("/api/corrections/rename", json={"entity": haftar, "name": "Marshal Haftar"}).status_code == 501:
         pytest.skip("this version has no corrections")
     assert names()[haftar] == "Marshal Haftar"
+
+
+def test_timeline_merges_reports_after_a_real_aggregation(hand_db):
+    try:
+        from newsweave.aggregate.rebuild import rebuild_aggregates
+    except ImportError:
+        pytest.skip("this version has no aggregates")
+    from newsweave.store import connect
+
+    conn = connect(hand_db)
+    rebuild_aggregates(conn)
+    conn.close()
+    client = TestClient(create_app(hand_db))
+    items = client.get("/api/timeline").json()["items"]
+    assert items and all("reports" in x and x["doc"] and x["end"] > x["start"] for x in items)
+    raw = client.get("/api/timeline", params={"merged": "false"}).json()
+    assert raw["total"] == 3

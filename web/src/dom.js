@@ -78,6 +78,7 @@ export function eventCard(e, docs = {}) {
     el("div", { class: "meta" },
       `date: ${e.date || "unknown"}`, e.place ? ` · place: ${e.place.name}${e.place.country ? " (" + e.place.country + ")" : ""}` : "",
       ` · modality: ${e.modality}`, e.attribution ? ` · per ${e.attribution}` : "",
+      e.reports ? ` · ${e.reports} report${e.reports > 1 ? "s" : ""}, ${e.sources} independent source${e.sources === 1 ? "" : "s"}` : "",
       ` · region: `, el("span", { class: `tag ${e.region}` }, e.region),
       ` · source: ${doc.source || doc.name || e.doc}`, doc.published ? ` (${doc.published})` : "", " · ",
       el("a", { href: `#/doc/${enc(e.doc)}/${e.start}/${e.end}`, class: "open-evidence" }, "open in document")));

@@ -1,7 +1,7 @@
 // The timeline: article events in the order they happened, with a per-month histogram.
 import { el, getJSON, eventCard, pager } from "./dom.js";
 
-const state = { actor: "", type: "", offset: 0 };
+const state = { actor: "", type: "", min_sources: 0, offset: 0 };
 
 function histogram(items) {
   const counts = {};
@@ -26,14 +26,16 @@ function histogram(items) {
 }
 
 export async function timelineView(root) {
-  const page = await getJSON("/api/timeline", { actor: state.actor, type: state.type, limit: 100, offset: state.offset });
+  const page = await getJSON("/api/timeline", { actor: state.actor, type: state.type, min_sources: state.min_sources || null, limit: 100, offset: state.offset });
   const reload = () => timelineView(root);
   const actor = el("input", { type: "search", placeholder: "actor", value: state.actor, id: "timeline-actor",
     onchange: (ev) => { state.actor = ev.target.value; state.offset = 0; reload(); } });
   const type = el("input", { type: "search", placeholder: "event type (e.g. AID)", value: state.type,
     onchange: (ev) => { state.type = ev.target.value; state.offset = 0; reload(); } });
   root.replaceChildren(el("h2", {}, "Timeline (when events happened)"),
-    el("div", { class: "filters" }, el("label", {}, "actor", actor), el("label", {}, "type", type)),
+    el("div", { class: "filters" }, el("label", {}, "actor", actor), el("label", {}, "type", type),
+      el("label", {}, "min. sources", el("input", { type: "number", min: 0, max: 50, value: state.min_sources, style: "width:4em",
+        onchange: (ev) => { state.min_sources = Math.max(0, Number(ev.target.value) || 0); state.offset = 0; reload(); } }))),
     histogram(page.items) || el("p", { class: "muted" }, "no dated events"),
     pager(page, (o) => { state.offset = o; reload(); }),
     el("div", { id: "timeline-list" }, page.items.map((e) => eventCard(e))));

@@ -112,8 +112,8 @@ class EntityRecognizer:
                 continue
             for n in range(self.longest_alias_span(text, tokens, i), 0, -1):
                 last = tokens[i + n - 1]
-                if last.is_punct or last.tag_ == "POS":
-                    continue  # a name ends on a word: not on "." or a possessive "'s"
+                if last.is_punct or last.is_space or last.tag_ == "POS":
+                    continue  # a name ends on a word: not on "." or "\n", nor a possessive "'s"
                 span_text = text[first.idx:last.idx + len(last.text)]
                 cand = self.match(span_text, tokens[i:i + n])
                 if cand is not None:
@@ -251,6 +251,10 @@ class EntityRecognizer:
     def place_by_context(self, span, kind: str, locative: bool) -> tuple[str, Entry | None]:
         """A name after "in"/"near" that spaCy took for a person or organisation: "in Karabilah"."""
         before = span.doc[span.start - 1] if span.start > 0 else None
+        noun = span.doc[span.start - 2] if span.start > 1 else None
+        if before is not None and before.lower_ == "of" and noun is not None \
+                and noun.lower_ in N.PLACE_OF_NOUNS:
+            locative = True  # "the village of Tuloul Naser", "the vicinity of Ayn Issa"
         if not locative and (before is None or before.lower_ not in P.PLACE_PREPOSITIONS):
             return kind, None
         places = [e for e in self.kb.lookup(span.text) if e.type in ("LOCATION", "COUNTRY")]
@@ -286,10 +290,10 @@ class EntityRecognizer:
             else:
                 continue
             start = self.modifiers_start(parsed, token)
+            modifiers = parsed[start:token.i]
+            named = any(t.text[:1].isupper() for t in modifiers)
+            start = self.after_names(parsed, start, token, owners=kind == "ORGANIZATION")
             if kind == "PERSON":
-                named = any(t.text[:1].isupper() for t in parsed[start:token.i])
-                while start < token.i and not parsed[start].text.islower():
-                    start += 1  # "U.S. Central Command commander": the command stays a mention
                 lefts = list(token.lefts)
                 if named or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in
                                                      N.DEFINITE_DETERMINERS) for c in lefts):
@@ -310,7 +314,7 @@ class EntityRecognizer:
                     lower in N.BARE_PLURAL_GROUPS and token.tag_ == "NNS")
             else:
                 specific = definite or any(t.lower_.endswith(N.CONTROL_PARTICIPLES)
-                                           for t in parsed[start:token.i])
+                                           for t in modifiers)
             if specific:
                 found.append(Candidate(parsed[start].idx, end, kind, "nominal", owner))
         return found
@@ -327,6 +331,21 @@ class EntityRecognizer:
                 break
         while start < noun.i and parsed[start].is_punct:
             start += 1
+        return start
+
+    def after_names(self, parsed, start: int, noun, *, owners: bool) -> int:
+        """Where the phrase starts once names among its modifiers are left out: they stay
+        mentions of their own ("Chicago area", "U.S. Central Command commander", "Kurdish
+        city"). With `owners`, a people or state owning a group stays in ("Syrian forces",
+        "Kurdish fighters")."""
+        for k in range(noun.i - 1, start - 1, -1):
+            t = parsed[k]
+            owner = owners and (t.ent_type_ == "NORP" or self.kb.demonym(t.text) or self.state_named(t))
+            if t.text[:1].isupper() and not owner:
+                start = k + 1
+                break
+        while start < noun.i and (not parsed[start].text[:1].isalnum() or parsed[start - 1].text == "-"):
+            start += 1  # the "-held" of "ISIL-held building": the phrase is "building"
         return start
 
     def owner_after(self, parsed, noun) -> tuple[int, Entry | None]:
@@ -381,6 +400,8 @@ class EntityRecognizer:
         elif (len(run) > 1 and (self.kb.is_first_name(words[0]) or _is_initial(words[0]))) or (
                 titled and len(run) <= 3):
             kind = "PERSON"
+        elif len(run) > 1 and before is not None and before.lower_ in P.PLACE_PREPOSITIONS:
+            kind = "LOCATION"  # "Near Dayr Az Zayr": several capitalised words after "near"
         else:
             return None
         return Candidate(run[0].idx, run[-1].idx + len(run[-1].text), kind, "names")

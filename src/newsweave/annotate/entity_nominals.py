@@ -57,3 +57,6 @@ ROLE_NOUNS = frozenset({
     "ambassador", "envoy", "official", "general", "governor", "mayor", "prosecutor",
     "secretary", "chief", "director", "diplomat", "representative",
 })
+# Place nouns whose "of" names a place: "the village of Tuloul Naser", "the vicinity of Ayn Issa"
+# (spaCy often takes such names for people).
+PLACE_OF_NOUNS = PLACE_NOUNS | frozenset({"vicinity", "site", "outskirts", "governorate", "town"})

@@ -81,9 +81,12 @@ class Pending:
             if not self.futures:
                 return []
             wait(self.futures)
-            done = iter(self.client.gather([f for f in self.futures if f.status == "finished"]))
-            return [from_portable(next(done)) if f.status == "finished" else _failed(doc, f)
-                    for doc, f in zip(self.docs, self.futures)]
+            # One snapshot: a finished result can be lost again with the worker holding it (dask
+            # recomputes it, and gather waits for that); only errors are final.
+            failed = [f.status == "error" for f in self.futures]
+            done = iter(self.client.gather([f for f, bad in zip(self.futures, failed) if not bad]))
+            return [_failed(doc, f) if bad else from_portable(next(done))
+                    for doc, f, bad in zip(self.docs, self.futures, failed)]
         finally:
             self.cancel()  # release them on the scheduler: memory stays flat on long runs
 

@@ -164,7 +164,7 @@ class ActorFinder:
         if owner is not None:
             return self._linked(text, start, end, owner)
         mention = self._mention_of(token)
-        if mention is not None:
+        if mention is not None and not _generic(mention):
             return self._linked(text, start, end, mention)
         if group and token.lemma_.lower() not in EQUIPMENT_WORDS:  # kept as text with a generic key
             return Actor(text, start, end, f"GROUP:{token.lower_}")
@@ -220,6 +220,17 @@ class ActorFinder:
         return Actor(text, start, end, entity, country, named=True, type=mention.type)
 
 
+def _generic(mention: Mention) -> bool:
+    """A mention that is only a common group noun ("troops", "the army") with no entity: the
+    recogniser's guess, not a name; kept as a group actor instead."""
+    if mention.entity or mention.kb_id:
+        return False
+    words = mention.text.lower().split()
+    words = words[1:] if words and words[0] in ("the", "a", "an") else words
+    return len(words) == 1 and (words[0].rstrip("s") in GROUP_WORDS | PEOPLE_WORDS
+                                or words[0] in GROUP_WORDS | PEOPLE_WORDS)
+
+
 def _counted(token):
     """ "tens of thousands of students" -> "students"."""
     if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
@@ -247,7 +258,7 @@ def _phrase_bounds(token, *, extend: bool):
     for child in token.lefts:
         if child.dep_ in PHRASE_LEFT_DEPS:
             left = min(left, child.left_edge, key=lambda t: t.i)
-    while left.i < token.i and (left.dep_ == "det" or left.is_punct):
+    while left.i < token.i and (left.dep_ == "det" or left.is_punct or left.is_space):
         left = left.doc[left.i + 1]
     right = token
     if extend:

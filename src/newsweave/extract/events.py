@@ -419,7 +419,9 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
         noun_sources, noun_targets = _noun_arguments(found.token, finder)
         targets.extend(noun_targets)
         if verb.lemma_.lower() in RECEIVING_VERBS:  # "X received support from Y": Y gives to X
-            sources, targets = _origins(verb, finder) + [a for a in noun_sources if a.named], sources
+            own = {a.start for a in sources}  # the receiver is not its own giver
+            givers = [a for a in noun_sources if a.named and a.start not in own]
+            sources, targets = _origins(verb, finder) + givers, sources
     elif not sources and found.kind in ORIGIN_SOURCE_TYPES:
         sources.extend(_origins(verb, finder))
     if not targets:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .clusters import TYPE_FAMILIES, Node, cluster_nodes
 from .names import name_key
+from .stories import group_documents
 
 # Pronouns and what they may refer back to: "person" (he, she), "thing", or "any" (they, their).
 PRONOUNS = {
@@ -33,6 +34,16 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
 PRONOUN_WINDOW = 6
 # Lowercase words that are still part of names ("bin", "de"): they do not make a mention a description.
 NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "van", "von", "bin", "al", "el", "la", "le", "&"})
+
+# Plural nouns without an "s", and endings of singular nouns that do end in "s" ("actress", "virus").
+PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "staff", "crew", "folks",
+                          "troops", "forces", "authorities", "officials"})
+SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
+# Linking a description to the story's main name: its documents must name that name this often,
+# and the name must be written this many times as often as the next name of its family there.
+LINK_TO_MAIN_NAMES = True
+LINK_COVERAGE = 0.5
+LINK_DOMINANCE = 2.0
 
 
 @dataclass
@@ -59,7 +70,19 @@ def core(text: str) -> str:
         if word == "," or (word.lower() in PREPOSITIONS and word.lower() != "of"):
             words = words[:i]
             break
-    return " ".join(words)
+    return " ".join(_name_after_role(words))
+
+
+def _name_after_role(words: list[str]) -> list[str]:
+    """A full name after lowercase role words is the name ("lawyer Mark Heller" -> "Mark Heller")."""
+    tail = len(words)
+    while tail > 0 and words[tail - 1][:1].isupper():
+        tail -= 1
+    lead = [w for w in words[:tail] if w.lower() not in DETERMINERS]
+    if len(words) - tail < 2 or not lead or not all(
+            w[:1].islower() and w.isalpha() and w not in PREPOSITIONS for w in lead):
+        return words  # "southern Iran", "the streets of New York": a part of the place, not it
+    return words[tail:]
 
 
 def kind_of(text: str) -> str:
@@ -83,6 +106,17 @@ def head_word(text: str) -> str:
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]
     return head
+
+
+def is_plural(text: str) -> bool:
+    """A plural description ("the officers", "people"): it names a group, not one named person."""
+    words = [w.lower() for w in text.split() if w[:1].isalnum()]
+    if not words:
+        return False
+    last = words[-1].replace("\u2019", "'").removesuffix("'s").rstrip("'")
+    if last in PLURAL_NOUNS:
+        return True
+    return len(last) > 3 and last.endswith("s") and not last.endswith(SINGULAR_ENDINGS)
 
 
 def _fits(pronoun: str, mention: BareMention) -> bool:
@@ -112,15 +146,33 @@ def _kinds(mentions: list[BareMention]) -> dict[str, str]:
     return kinds
 
 
-def _name_clusters(mentions: list[BareMention], kinds: dict[str, str]) -> dict[str, str]:
-    """Names and descriptions (not pronouns) -> cluster id, through the name clustering."""
+def _stories(mentions: list[BareMention], kinds: dict[str, str]) -> dict[str, int]:
+    """Document -> story, from the words of its names and its descriptions' heads."""
+    words: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        kind, text = kinds[m.id], core(m.text)
+        if kind == "name":
+            words[m.doc] += name_key(text).split()
+        elif kind == "description":
+            words[m.doc].append("~" + head_word(text))
+        else:
+            words[m.doc]
+    return group_documents(words)
+
+
+def _name_clusters(mentions: list[BareMention], kinds: dict[str, str], stories: dict[str, int]) -> dict[str, str]:
+    """Names and descriptions (not pronouns) -> cluster id, through the name clustering.
+
+    Names are keyed across all documents; descriptions only within their story.
+    """
     nodes: dict[str, Node] = {}
     node_of: dict[str, str] = {}
     for m in mentions:
         text, kind, family = core(m.text), kinds[m.id], _family(m)
         if kind == "pronoun":
             continue
-        key = f"{family}|{name_key(text)}" if kind == "name" else f"{family}|~{head_word(text)}"
+        key = (f"{family}|{name_key(text)}" if kind == "name"
+               else f"{family}|~{head_word(text)}@{stories[m.doc]}")
         node = nodes.setdefault(key, Node(key, m.type if kind == "name" else "OTHER:" + family, names=Counter()))
         if kind == "name":
             node.names[text] += 1
@@ -130,19 +182,57 @@ def _name_clusters(mentions: list[BareMention], kinds: dict[str, str]) -> dict[s
 
 
 def _attach_descriptions(mentions: list[BareMention], kinds: dict[str, str],
-                         named: dict[str, str]) -> dict[str, str]:
-    """A description joins the one name of its family that ends in its head ("the bank" -> "Marfin Bank")."""
-    by_last: dict[tuple, set[str]] = defaultdict(set)  # (family, last word of a name) -> name clusters
+                         named: dict[str, str], stories: dict[str, int]) -> dict[str, str]:
+    """A description joins the one name of its family and story that ends in its head ("the bank" -> "Marfin Bank")."""
+    by_last: dict[tuple, set[str]] = defaultdict(set)  # (story, family, last word of a name) -> name clusters
     for m in mentions:
         if kinds[m.id] == "name":
-            by_last[(_family(m), head_word(core(m.text)))].add(named[m.id])
+            by_last[(stories[m.doc], _family(m), head_word(core(m.text)))].add(named[m.id])
     target: dict[str, str] = {}
     for m in mentions:
         if kinds[m.id] == "description":
-            same_head = by_last.get((_family(m), head_word(core(m.text))), set())
+            same_head = by_last.get((stories[m.doc], _family(m), head_word(core(m.text))), set())
             if len(same_head) == 1:
                 target[named[m.id]] = next(iter(same_head))
     return {mid: target.get(c, c) for mid, c in named.items()}
+
+
+def _link_to_main_names(mentions: list[BareMention], kinds: dict[str, str],
+                        cluster: dict[str, str]) -> dict[str, str]:
+    """A singular description cluster joins the one name its documents are about ("the actress" -> Tara Reid).
+
+    The name must be of the description's family, named in most of the description's documents, and
+    written there clearly more often than any other name of that family.
+    """
+    name_clusters = {cluster[m.id] for m in mentions if kinds[m.id] == "name"}
+    named_in: dict[tuple, Counter] = defaultdict(Counter)  # (doc, family) -> name cluster -> mentions
+    for m in mentions:
+        if kinds[m.id] == "name":
+            named_in[(m.doc, _family(m))][cluster[m.id]] += 1
+    members: dict[str, list[BareMention]] = defaultdict(list)
+    for m in mentions:
+        if kinds[m.id] == "description" and cluster[m.id] not in name_clusters:
+            members[cluster[m.id]].append(m)
+    target: dict[str, str] = {}
+    for cid, group in members.items():
+        if any(is_plural(core(m.text)) for m in group):
+            continue
+        family = _family(group[0])
+        docs = {m.doc for m in group}
+        salience: Counter = Counter()
+        covered: Counter = Counter()
+        for doc in docs:
+            found = named_in.get((doc, family), Counter())
+            salience.update(found)
+            covered.update(found.keys())
+        if not salience:
+            continue
+        ranked = salience.most_common(2)
+        top, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if covered[top] >= LINK_COVERAGE * len(docs) and count >= LINK_DOMINANCE * runner_up:
+            target[cid] = top
+    return {mid: target.get(c, c) for mid, c in cluster.items()}
 
 
 def _antecedent(pronoun: BareMention, earlier: list[BareMention], cluster: dict[str, str]) -> str | None:
@@ -158,7 +248,10 @@ def _antecedent(pronoun: BareMention, earlier: list[BareMention], cluster: dict[
 def cluster_mentions(mentions: list[BareMention]) -> dict[str, str]:
     """Mention id -> cluster id."""
     kinds = _kinds(mentions)
-    cluster = _attach_descriptions(mentions, kinds, _name_clusters(mentions, kinds))
+    stories = _stories(mentions, kinds)
+    cluster = _attach_descriptions(mentions, kinds, _name_clusters(mentions, kinds, stories), stories)
+    if LINK_TO_MAIN_NAMES:
+        cluster = _link_to_main_names(mentions, kinds, cluster)
     by_doc: dict[str, list[BareMention]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: (m.doc, m.position)):
         by_doc[m.doc].append(m)

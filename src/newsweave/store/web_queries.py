@@ -273,3 +273,16 @@ def document_mentions(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
         "SELECT start, end, text, type, entity, region FROM mentions WHERE doc = ? ORDER BY idx", (doc_id,)
     )]
 
+
+
+def event_spans(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
+    """Document, span, region and confidence of the given events, by id (to link merged facts)."""
+    found: dict[str, dict] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            f"SELECT id, doc, start, end, region, confidence FROM events WHERE id IN ({marks})", part
+        ):
+            found[row["id"]] = dict(row)
+    return found

@@ -1,9 +1,15 @@
-"""GET /api/timeline: events ordered by when they happened (undated last)."""
+"""GET /api/timeline: events ordered by when they happened (undated last).
+
+By default one entry per real-world event, with all the article reports of it merged and the
+number of independent sources (`Corpus.timeline`), each linked to its first report's sentence;
+`merged=false` lists every report (the same rows as /api/events, in date order).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 
+from ...records import to_dict
 from ...store import web_queries
 from ...store.web_queries import EventFilter
 from ..deps import Page, Reader, as_json, reader
@@ -13,7 +19,22 @@ router = APIRouter(prefix="/api/timeline", tags=["timeline"])
 
 
 @router.get("")
-def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(), r: Reader = Depends(reader)):
-    """The same events as /api/events, in the order they happened."""
+def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
+             min_sources: int = Query(0, ge=0, description="Only events backed by this many independent sources."),
+             merged: bool = Query(True, description="One entry per real event, its reports merged."),
+             r: Reader = Depends(reader)):
+    """Article events in the order they happened, each linked to a sentence in its document."""
+    if merged and f.region == "body" and f.doc is None and f.place is None:
+        found = r.corpus.timeline(actor=f.actor, since=f.since, until=f.until, min_sources=min_sources)
+        # Nothing merged yet (aggregates not built) falls back to the reports themselves.
+        if (found or min_sources) and (not found or hasattr(found[0], "events")):
+            if f.type:
+                found = [x for x in found if x.type == f.type.upper()]
+            items = found[page.offset:page.offset + page.limit]
+            spans = web_queries.event_spans(r.conn, [x.events[0] for x in items if x.events])
+            return as_json(page.wrap(len(found), [
+                {**spans.get(x.events[0] if x.events else "", {}), **to_dict(x), "reports": len(x.events)}
+                for x in items
+            ]))
     total, items = web_queries.events_page(r.conn, f, limit=page.limit, offset=page.offset, order="date")
     return as_json(page.wrap(total, items))
