@@ -242,8 +242,8 @@ def main(argv: list[str] | None = None) -> None:
         pipe = None if args.no_spacy else spacy_pipe(texts, settings)
     after = machine()
     text = render(args, {"documents": documents, "words": words}, run, stages, pipe, incr, before, after)
+    print(text)  # first: the numbers survive a results file that cannot be written
     append_results(args.results, text)
-    print(text)
 
 
 if __name__ == "__main__":

@@ -276,13 +276,12 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
 def _process_all(paths, settings: Settings, engine, writer: Writer, report: RunReport, band_keys,
                  on_progress: ProgressCallback | None) -> None:
     """Submit batches to the engine, keeping `engine.window` in flight, and store them in order."""
-    window = max(1, getattr(engine, "window", 1))
     pending: deque = deque()
     in_flight: set[str] = set()  # submitted, not yet stored: a later copy counts as unchanged
     for batch in _batches(read_paths(paths, settings), settings.batch_size):
         todo = _select_new(batch, writer, report, in_flight)
         pending.append((todo, engine.submit(todo)))
-        while len(pending) >= window:
+        while len(pending) >= max(1, engine.window):  # read each time: a cluster can grow
             _store_results(*pending.popleft(), writer, report, band_keys, in_flight)
         if on_progress:
             on_progress(report)

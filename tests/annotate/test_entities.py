@@ -250,3 +250,8 @@ def test_capitalised_words_after_near_are_a_place(annotate):
 def test_a_people_stays_in_its_group(annotate):
     m = mention(annotate("Kurdish fighters retook the village."), "Kurdish fighters")
     assert (m.type, m.entity) == ("ORGANIZATION", None)
+
+
+def test_a_place_noun_is_not_linked_to_the_state_after_of(annotate):
+    m = mention(annotate("Rebels shelled the capital of Syria on Monday."), "capital")
+    assert (m.type, m.kb_id) == ("LOCATION", None)

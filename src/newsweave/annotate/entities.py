@@ -300,7 +300,8 @@ class EntityRecognizer:
                     found.append(Candidate(parsed[start].idx, token.idx + len(token.text), kind,
                                            "nominal"))
                 continue
-            end, owner = self.owner_after(parsed, token)
+            end, owner = self.owner_after(parsed, token) if kind == "ORGANIZATION" \
+                else (token.idx + len(token.text), None)  # "the capital of Syria" is not Syria
             for t in parsed[start:token.i]:
                 if owner is None and t.dep_ in ("amod", "compound", "nmod") and t.head.i == token.i:
                     owner = self.kb.demonym(t.text) or self.state_named(t)
@@ -344,7 +345,8 @@ class EntityRecognizer:
             if t.text[:1].isupper() and not owner:
                 start = k + 1
                 break
-        while start < noun.i and (not parsed[start].text[:1].isalnum() or parsed[start - 1].text == "-"):
+        while start < noun.i and (not parsed[start].text[:1].isalnum()
+                                  or (start > 0 and parsed[start - 1].text == "-")):
             start += 1  # the "-held" of "ISIL-held building": the phrase is "building"
         return start
 

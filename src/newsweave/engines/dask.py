@@ -18,6 +18,7 @@ import logging
 import math
 import signal
 import threading
+import time
 import uuid
 
 from distributed import Client, LocalCluster, WorkerPlugin, wait
@@ -30,6 +31,9 @@ from ..settings import Settings
 # Batches the runner keeps in flight per worker thread beyond the first: enough that a worker
 # never waits for the runner to write, few enough that memory stays flat.
 BATCHES_AHEAD_PER_WORKER = 2.0
+
+# How often the window is recomputed from the number of workers (one scheduler call).
+WINDOW_REFRESH_SECONDS = 5.0
 
 # A task that raises (not a document failure, which comes back as an InputError) is tried again.
 TASK_RETRIES = 2
@@ -129,8 +133,16 @@ class DaskEngine:
         self._run = uuid.uuid4().hex[:8]  # task keys unique to this run on a shared scheduler
         self._counter = itertools.count()
         self._pending: list[Pending] = []
-        threads = sum(self.client.nthreads().values()) or settings.workers
-        self.window = 1 + math.ceil(BATCHES_AHEAD_PER_WORKER * threads / max(1, settings.batch_size))
+        self._window, self._window_at = 1, -math.inf
+
+    @property
+    def window(self) -> int:
+        """Batches to keep in flight: follows the workers as a cluster scales up or down."""
+        if time.monotonic() - self._window_at > WINDOW_REFRESH_SECONDS:
+            threads = sum(self.client.nthreads().values()) or self.settings.workers
+            self._window = 1 + math.ceil(BATCHES_AHEAD_PER_WORKER * threads / max(1, self.settings.batch_size))
+            self._window_at = time.monotonic()
+        return self._window
 
     def submit(self, docs: list[Document]) -> Pending:
         keys = [f"newsweave-{self._run}-{next(self._counter)}-{doc.id}" for doc in docs]

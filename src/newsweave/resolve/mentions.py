@@ -23,7 +23,7 @@ PRONOUNS = {
     **dict.fromkeys(("it", "its", "itself"), "thing"),
     **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "any"),
     **dict.fromkeys(("who", "whom", "whose"), "person"),
-    **dict.fromkeys(("which",), "thing"),
+    **dict.fromkeys(("which", "that", "this", "where", "there", "here"), "thing"),
     **dict.fromkeys(("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
                      "you", "your", "yours", "yourself"), "speaker"),
 }
@@ -42,6 +42,20 @@ SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
 # Linking a description to the story's main name: its documents must name that name this often,
 # and the name must be written this many times as often as the next name of its family there.
 LINK_TO_MAIN_NAMES = True
+# Families whose descriptions stand for the story's main named actor ("the actress", "the team", "the
+# facility"); things and places are described in too many ways ("the flaw", "the country") to guess.
+MAIN_NAME_FAMILIES = frozenset({"person", "org", "fac"})
+# People around the main actor, not the actor: who speak for, defend, judge or are related to them.
+SIDE_ROLES = frozenset({
+    "lawyer", "attorney", "counsel", "prosecutor", "judge", "jury", "juror", "witness",  # the court
+    "spokesman", "spokeswoman", "spokesperson", "publicist", "rep", "representative", "agent",
+    "manager", "source", "official", "officer", "cop", "policeman", "detective", "investigator",
+    "authority", "police", "doctor", "coroner", "neighbor", "neighbour", "friend", "victim",
+    "mother", "father", "mom", "mum", "mommy", "dad", "daddy", "parent", "son", "daughter", "child",
+    "brother", "sister", "sibling", "wife", "husband", "boyfriend", "girlfriend", "ex-girlfriend",
+    "ex-boyfriend", "ex-wife", "ex-husband", "fiance", "fiancee", "family", "relative", "cousin",
+    "uncle", "aunt", "grandmother", "grandfather", "stepmom", "stepmother", "stepfather",
+})
 LINK_COVERAGE = 0.5
 LINK_DOMINANCE = 2.0
 
@@ -215,9 +229,10 @@ def _link_to_main_names(mentions: list[BareMention], kinds: dict[str, str],
             members[cluster[m.id]].append(m)
     target: dict[str, str] = {}
     for cid, group in members.items():
-        if any(is_plural(core(m.text)) for m in group):
-            continue
         family = _family(group[0])
+        if family not in MAIN_NAME_FAMILIES or any(
+                is_plural(core(m.text)) or head_word(core(m.text)) in SIDE_ROLES for m in group):
+            continue
         docs = {m.doc for m in group}
         salience: Counter = Counter()
         covered: Counter = Counter()
