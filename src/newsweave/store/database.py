@@ -22,7 +22,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import DatabaseBusy, StoreError
 
-SCHEMA_VERSION = 3  # highest migration in migrations/ (0002 may be absent: the loop skips gaps)
+SCHEMA_VERSION = 4  # the highest migration in migrations/
 
 
 def now() -> str:
