@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 from build_corpus import DATA, build  # noqa: E402
 
 from newsweave import runner  # noqa: E402
-from newsweave.pipeline import build_stages, process  # noqa: E402
+from newsweave.pipeline import build_stages  # noqa: E402
 from newsweave.read import read_paths  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
 

@@ -9,10 +9,7 @@ import builtins
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import runner
 from .document import Document, Region
-from .pipeline import build_stages, process
-from .read import content_id
 from .aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from .aggregate.timeline import in_window
 from .records import (
@@ -114,6 +111,8 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, settings: S
         on_progress=None, **options) -> Corpus:
     """Read and process `paths` into the database `db` (same as `newsweave run`); open it."""
     settings = (settings or Settings()).but(db=Path(db), **options)
+    from . import runner  # the NLP stack loads only when a run needs it
+
     runner.run(paths, settings, on_progress=on_progress)
     return Corpus(settings.db)
 
@@ -128,6 +127,9 @@ _stages_cache: dict[Settings, list] = {}
 def analyze_text(text: str, *, published: str | None = None, title: str | None = None,
                  format: str = "text", settings: Settings | None = None) -> Document:
     """Run every per-document stage on one text, with no database; returns the Document."""
+    from .pipeline import build_stages, process
+    from .read import content_id
+
     settings = settings or Settings()
     stages = _stages_cache.get(settings)
     if stages is None:

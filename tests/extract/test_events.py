@@ -300,3 +300,18 @@ def test_measure_words_hold_the_event_noun(stages):
 def test_receiver_is_not_its_own_giver(stages):
     events = [e for e in events_of(stages, "The army is receiving support from Egypt.") if e.type == "AID"]
     assert [(e.source_text, e.target_text) for e in events] == [("Egypt", "army")]
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("Thousands of protesters gathered outside the Egyptian embassy.", "PROTEST", "demo"),
+    ("Demonstrators clashed with Egyptian police in Cairo.", "PROTEST", "riot"),
+    ("Egypt said Libyan militias were responsible for the attack.", "ACCUSE", "allege"),
+    ("Egypt held Libya responsible for the attack.", "ACCUSE", "allege"),
+])
+def test_protester_verbs_and_blame(stages, sentence, kind, mode):
+    assert one(events_of(stages, sentence), kind).mode == mode
+
+
+def test_coordinated_sides_of_war_games_cooperate(stages):
+    events = events_of(stages, "Egypt and Russia launched war games in the Mediterranean.")
+    assert one(events, "COOPERATE")

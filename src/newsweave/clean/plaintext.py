@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document, Region
 from . import patterns as P
@@ -82,6 +83,12 @@ def _boilerplate_kind(line: str) -> str | None:
     return None
 
 
+# A line's script is judged from its first this many characters: enough to tell, and a
+# megabyte-long line costs no more than a paragraph.
+LINE_SCRIPT_SAMPLE = 4000
+
+
+@lru_cache(maxsize=8192)
 def _script(char: str) -> str | None:
     code = ord(char)
     for name, ranges in P.SCRIPT_RANGES.items():
@@ -92,7 +99,7 @@ def _script(char: str) -> str | None:
 
 def _line_script(text: str) -> str | None:
     counts: dict[str, int] = {}
-    for char in text:
+    for char in text[:LINE_SCRIPT_SAMPLE]:
         script = _script(char) if char.isalpha() else None
         if script:
             counts[script] = counts.get(script, 0) + 1

@@ -55,6 +55,10 @@ PUBLISHED_CUES = re.compile(
     r"aktualisiert|publié|publicado|stand)\b(?: on| am| le| el)?\s*:?", re.I)
 # A dateline or footer date line has at most this many words besides the date.
 DATELINE_MAX_EXTRA_WORDS = 7
+
+# A line longer than this is no dateline: skip parsing it (a megabyte-long line would take
+# seconds to search for dates).
+DATELINE_MAX_CHARS = 1000
 _WEEKDAYS = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
 
 
@@ -104,6 +108,8 @@ def _to_iso(form: str, match: re.Match, with_time: bool) -> FoundDate | None:
 
 def dateline_date(line: str) -> FoundDate | None:
     """The date of a line that is little else than a date ("AFP, May 29 2017"), or None."""
+    if len(line) > DATELINE_MAX_CHARS:
+        return None
     found = parse_date(line)
     if found is None:
         return None

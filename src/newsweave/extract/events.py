@@ -19,7 +19,8 @@ from .attribution import Attributor
 from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
                       UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, APPEAL_NOUNS, ON_NOUNS,
-                      WORKER_WORDS, OBSTRUCT_VERBS, PREP_OBJECT_TRIGGERS, PROTESTER_WORDS, EXERCISE_NOUNS, verb_trigger)
+                      WORKER_WORDS, OBSTRUCT_VERBS, PREP_OBJECT_TRIGGERS, PROTESTER_WORDS, EXERCISE_NOUNS, PROTESTER_VERBS, BLAME_WORDS,
+                      verb_trigger)
 from .modality import DENIAL_VERBS, modality_of
 
 # Regions whose sentences can hold events (titles repeat the body; boilerplate holds none).
@@ -157,6 +158,8 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
         modality = modality_of(found.token, attributed=attribution is not None, noun_head=noun_head)
         mode = _mode(found, sent)
         kind, modality = _stance(found, modality, attribution is not None)
+        if kind == "MOBILIZE" and _exercise(found.token) and len(source_actors) > 1:
+            kind = "COOPERATE"  # "French and Egyptian warships launched war games": joint
         if kind != found.kind:  # the statement is coded, so the action's mode does not carry over
             found, mode = Found(found.token, found.head, kind, None, found.how), None
         for source, target in _pairs(found.kind, source_actors, target_actors):
@@ -246,6 +249,11 @@ def _verb_found(token) -> Found | None:
             return Found(token, token, kind, mode, "verb")
     if lemma in SPEECH_VERBS and _obligation(token):
         return Found(token, token, "REQUEST", None, "verb")
+    if (lemma in SPEECH_VERBS or lemma == "hold") and _blame(token):
+        return Found(token, token, "ACCUSE", "allege", "verb")
+    if lemma in PROTESTER_VERBS and any(c.dep_ == "nsubj" and _protesters(c) for c in token.children):
+        kind, mode = PROTESTER_VERBS[lemma]
+        return Found(token, token, kind, mode, "verb")
     if lemma in LIGHT_VERBS:
         for obj in [o for head in objects for o in (head, *_noun_conjuncts(head), *_measured(head))]:
             noun = obj.lemma_.lower()
@@ -268,6 +276,31 @@ def _verb_found(token) -> Found | None:
     if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
         kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def _protesters(token) -> bool:
+    """ "protesters", "thousands of demonstrators"."""
+    for _ in range(3):
+        if token.lemma_.lower() in PROTESTER_WORDS:
+            return True
+        inner = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+        if not inner:
+            return False
+        token = inner[0]
+    return False
+
+
+def _blame(verb) -> bool:
+    """ "X said Y was responsible for the attack", "X held Y accountable"."""
+    clauses = [verb] if verb.lemma_.lower() == "hold" else [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl") and child.lower_ in BLAME_WORDS:
+                return any(c.dep_ in ("nsubj", "dobj") and c.pos_ != "PRON" for c in clause.children)
+            if child.dep_ == "prep" and child.lower_ == "behind" and clause.lemma_ == "be":
+                return any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children)
+    return False
 
 
 def _obligation(verb) -> bool:
@@ -347,6 +380,11 @@ def _frames_hostile(verb) -> bool:
             if hit is not None and hit.kind in HOSTILE_TYPES:
                 return True
     return False
+
+
+def _exercise(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in EXERCISE_NOUNS or (lemma == "game" and any(c.lower_ == "war" for c in token.children))
 
 
 def _ultimatum(verb) -> bool:

@@ -225,6 +225,17 @@ OBSTRUCT_VERBS = frozenset({"block", "barricade", "obstruct", "blockade", "occup
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "activist",
                              "striker", "marcher", "crowd", "mob"})
 
+# Verbs that, done by protesters, are a demonstration or a riot ("protesters gathered outside
+# the embassy", "demonstrators clashed with police": CAMEO 141/145).
+PROTESTER_VERBS: dict[str, Trigger] = {
+    **{v: ("PROTEST", "demo") for v in ("gather", "assemble", "chant", "converge", "mass", "throng",
+                                        "march", "rally", "occupy")},
+    **{v: ("PROTEST", "riot") for v in ("clash", "scuffle", "torch", "loot", "smash", "stone", "hurl")},
+}
+
+# Words that say someone is to blame ("X said Y was responsible for", "held Y accountable").
+BLAME_WORDS = frozenset({"responsible", "accountable", "behind", "culpable", "guilty"})
+
 # Military exercises: joint ones are cooperation, one side's a show of force.
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame"})
 

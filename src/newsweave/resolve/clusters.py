@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .names import acronym_fits, full_names_match, name_key, name_tokens, skeleton, words_match
+from .names import (acronym_fits, full_names_match, is_initial_of, name_key, name_tokens, skeleton,
+                    words_match)
 
 # Mention types that can be one actor under either label (a state named as a place).
 TYPE_FAMILIES = {"PERSON": "person", "ORGANIZATION": "org", "COUNTRY": "geo", "LOCATION": "geo",
@@ -20,6 +21,10 @@ TYPE_FAMILIES = {"PERSON": "person", "ORGANIZATION": "org", "COUNTRY": "geo", "L
 FUZZY_FAMILIES = frozenset({"person", "org", "geo", "fac"})
 # Families where a name may be the start of a longer one (places and bodies: "Betty Ford Center").
 PREFIX_FAMILIES = frozenset({"org", "fac", "geo", "other"})
+# Families where a one-word name may be the end of a longer one (teams, products: "Colts").
+SUFFIX_FAMILIES = frozenset({"org", "other"})
+# Shortest given name taken as the short form of a longer one ("Fred" for "Frederick").
+MIN_SHORT_FORM = 3
 # Blocks bigger than this hold a common word, not one actor's spellings: compared no further.
 MAX_BLOCK = 60
 # A one-word name shorter than this is too weak to merge on a spelling variant ("Lee"/"Li").
@@ -189,19 +194,83 @@ def merge_prefixes(clustering: Clustering) -> None:
             clustering.merge(key, roots.pop())
 
 
+def _given_names_fit(short: list[str], long: list[str]) -> bool:
+    """Each given name of the shorter name is, in order, one of the longer's, its initial or its short form."""
+    position = 0
+    for word in short:
+        while position < len(long) and not (
+                words_match(word, long[position]) or is_initial_of(word, long[position])
+                or (len(word) >= MIN_SHORT_FORM and long[position].startswith(word))):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
+def merge_longer_full_names(clustering: Clustering) -> None:
+    """A full name joins the one longer full name of the same person ("Mark Felt" -> "W. Mark Felt",
+    "Fred LaRue" -> "Frederick C. LaRue"): same surname, given names kept in order or shortened."""
+    by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for node in clustering.nodes.values():
+        if node.family != "person":
+            continue
+        for key in _name_keys(node):
+            tokens = name_tokens(key)
+            if len(tokens) >= 2:
+                by_surname[skeleton(tokens[-1])].append((node.key, tokens))
+    for names in by_surname.values():
+        if len(names) > MAX_BLOCK:
+            continue
+        for key, tokens in sorted(names, key=lambda n: (len(n[1]), n)):
+            roots = {clustering.root(other) for other, longer in names
+                     if len(longer) > len(tokens) and words_match(tokens[-1], longer[-1])
+                     and _given_names_fit(tokens[:-1], longer[:-1])}
+            roots.discard(clustering.root(key))
+            if len(roots) == 1:
+                clustering.merge(key, roots.pop())
+
+
+def merge_suffixes(clustering: Clustering) -> None:
+    """A one-word name that ends the one longer name of its family ("Colts" -> "Indianapolis Colts")."""
+    longer: dict[tuple, list[tuple[str, str]]] = defaultdict(list)  # (family, skeleton) -> (node, last word)
+    single: list[tuple[str, str, str]] = []
+    for node in clustering.nodes.values():
+        if node.family not in SUFFIX_FAMILIES:
+            continue
+        for key in _name_keys(node):
+            tokens = key.split()
+            if len(tokens) == 1:
+                single.append((node.key, node.family, tokens[0]))
+            else:
+                longer[(node.family, skeleton(tokens[-1]))].append((node.key, tokens[-1]))
+    for key, family, word in sorted(single):
+        if len(word) < MIN_VARIANT_WORD - 1:
+            continue
+        candidates = longer.get((family, skeleton(word)), [])
+        roots = {clustering.root(other) for other, last in candidates if words_match(word, last)}
+        roots.discard(clustering.root(key))
+        if len(roots) == 1 and len(candidates) <= MAX_BLOCK:
+            clustering.merge(key, roots.pop())
+
+
 def cluster_nodes(nodes: list[Node], *, acronyms: dict[str, set[str]] | None = None,
                   prefixes: bool = False) -> dict[str, str]:
     """Node key -> cluster root key, after every merging step in order.
 
-    `prefixes`: also merge a name into the one longer name it begins (safe within one story;
-    across a whole corpus without KB links it joins "Islamic State" to "Islamic State in Libya").
+    `prefixes`: also merge a name into the one longer name it begins or ends, and a full name into
+    the one longer form of it (safe within one story; across a whole corpus without KB links it
+    joins "Islamic State" to "Islamic State in Libya").
     """
     clustering = Clustering(nodes)
     merge_same_kb(clustering)
     merge_exact(clustering)
     merge_acronyms(clustering, acronyms or {})
     merge_variants(clustering)
+    if prefixes:
+        merge_longer_full_names(clustering)
     merge_partial_names(clustering)
     if prefixes:
         merge_prefixes(clustering)
+        merge_suffixes(clustering)
     return {key: clustering.root(key) for key in clustering.nodes}

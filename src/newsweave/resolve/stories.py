@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 # Two groups of documents whose average cosine is below this are two stories (tuned on ECB+ train).
-STORY_SIMILARITY = 0.1
+STORY_SIMILARITY = 0.06
 # A lone document joins its nearest story when at least this similar to one of its documents.
 LONE_DOCUMENT_SIMILARITY = 0.05
 # More documents than this are not grouped (quadratic cost): all are one story, as before.

@@ -64,9 +64,18 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             migrate(conn)
         else:
             conn.execute("PRAGMA query_only = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as e:
         conn.close()
         raise StoreError(f"{path}: not a newsweave database or corrupt ({e})") from e
+    if readonly and version < SCHEMA_VERSION:
+        # A database written by an older newsweave: upgrade it once, then read.
+        conn.close()
+        try:
+            connect(path).close()
+        except (StoreError, sqlite3.Error) as e:
+            raise StoreError(f"{path}: written by an older newsweave and cannot be upgraded ({e})") from e
+        return connect(path, readonly=True)
     return conn
 
 

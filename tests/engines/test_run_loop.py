@@ -1,0 +1,57 @@
+"""The run loop with batches in flight (issue 6): input order, copies stored once, input counting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave import runner
+from newsweave.settings import Settings
+
+
+class Delayed:
+    """A fake engine that keeps several batches in flight and returns documents unprocessed."""
+
+    window = 3
+
+    def __init__(self, settings):
+        self.submitted: list[list[str]] = []
+
+    def submit(self, docs):
+        self.submitted.append([doc.id for doc in docs])
+        return runner._Submitted(list(docs))
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    engines = []
+    monkeypatch.setattr(runner, "make_engine", lambda settings: engines.append(Delayed(settings)) or engines[-1])
+    return engines
+
+
+def test_a_copy_in_a_later_batch_is_stored_once_while_the_first_is_in_flight(tmp_path, engine):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i}.txt").write_text(f"Story number {i} about the siege of the port.", "utf-8")
+    (folder / "b_copy.txt").write_text("Story number 0 about the siege of the port.", "utf-8")
+    report = runner.run([folder], Settings(db=tmp_path / "x.db", batch_size=2))
+    submitted = [doc_id for batch in engine[0].submitted for doc_id in batch]
+    assert len(submitted) == len(set(submitted)) == 5
+    assert (report.read, report.added, report.unchanged) == (6, 5, 1)
+
+
+def test_inputs_are_counted_before_reading(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "one.txt").write_text("x", "utf-8")
+    (tmp_path / "d" / "two.html").write_text("<p>x</p>", "utf-8")
+    (tmp_path / "d" / "notes.md").write_text("not an input", "utf-8")
+    jsonl = tmp_path / "more.jsonl"
+    jsonl.write_text("\n".join(json.dumps({"text": f"t{i}"}) for i in range(3)), "utf-8")  # no final newline
+    assert runner.count_inputs([tmp_path / "d", jsonl]) == 5
+    assert runner.count_inputs([tmp_path / "crawl.warc.gz"]) is None  # unknown without reading it
