@@ -1,4 +1,4 @@
-"""SQL for the cross-document steps: near-duplicate documents and resolved entities.
+"""SQL for the cross-document steps: near-duplicate documents, and writing entities directly.
 
 The logic lives in `resolve/` and `aggregate/`; these functions only read the rows they need
 and write back the results, each rebuild in one transaction.
@@ -48,15 +48,6 @@ def set_duplicates(conn: sqlite3.Connection, duplicate_of: dict[str, str]) -> No
         )
 
 
-def mention_rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Mentions that name an actor or thing (those with an entity key), in document order."""
-    yield from conn.execute(
-        "SELECT m.doc, m.idx, m.text, m.type, m.region, m.entity_key, m.kb_id, m.name, m.country "
-        "FROM mentions m JOIN documents d ON d.id = m.doc "
-        "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"
-    )
-
-
 def replace_entities(conn: sqlite3.Connection, entities: list[dict], key_to_entity: dict[str, str]) -> None:
     """Write the resolved entities and point mentions and events at them."""
     with transaction(conn):
@@ -78,11 +69,3 @@ def replace_entities(conn: sqlite3.Connection, entities: list[dict], key_to_enti
             "target = (SELECT entity FROM key_map WHERE key = events.target_key)"
         )
 
-
-def event_actor_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Actor keys that events use, with the text they were found in."""
-    yield from conn.execute(
-        "SELECT source_key AS key, source_text AS text, doc, region FROM events WHERE source_key IS NOT NULL "
-        "UNION ALL "
-        "SELECT target_key, target_text, doc, region FROM events WHERE target_key IS NOT NULL"
-    )
