@@ -36,6 +36,7 @@ from .read.files import kind_of, walk
 from .resolve.entities import resolve_entities
 from .settings import Settings
 from .store import Writer, connect, run_lock
+from .store.database import store_errors
 
 PIPELINE_VERSION = f"{__version__}+r{PIPELINE_REVISION}"
 
@@ -247,25 +248,29 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
     began = time.monotonic()
     paths = [str(p) for p in paths]
     report = RunReport(total=count_inputs(paths) if on_progress else None)
-    with run_lock(settings.db):
+    with run_lock(settings.db), store_errors(settings.db):
         conn = connect(settings.db)
-        writer = Writer(conn)
-        run_id = writer.start_run(paths)
-        if on_progress:
-            on_progress(report)  # the total is known before the engine loads the model
-        engine = make_engine(settings)
-        band_keys = _band_keys()
         try:
-            _process_all(paths, settings, engine, writer, report, band_keys, on_progress)
-        except KeyboardInterrupt:
-            report.interrupted = True  # the batch being written was rolled back; nothing half-stored
-        finally:
-            engine.close()
+            writer = Writer(conn)
+            run_id = writer.start_run(paths)
+            if on_progress:
+                on_progress(report)  # the total is known before the engine loads the model
+            engine = make_engine(settings)
+            band_keys = _band_keys()
+            try:
+                _process_all(paths, settings, engine, writer, report, band_keys, on_progress)
+            except KeyboardInterrupt:
+                report.interrupted = True  # the batch being written was rolled back; nothing half-stored
+            finally:
+                engine.close()
+            # After an error (disk full, read-only) the stored documents stay whole and the
+            # next run rebuilds these tables; rebuilding now would only fail again.
             report.duplicates = rebuild_duplicates(conn)
             report.entities = resolve_entities(conn)
             report.aggregates = rebuild_aggregates(conn)
             writer.finish_run(run_id, read=report.read, added=report.added,
                               unchanged=report.unchanged, failed=report.failed)
+        finally:
             conn.close()
     report.seconds = time.monotonic() - began
     if report.interrupted:

@@ -315,3 +315,8 @@ def test_protester_verbs_and_blame(stages, sentence, kind, mode):
 def test_coordinated_sides_of_war_games_cooperate(stages):
     events = events_of(stages, "Egypt and Russia launched war games in the Mediterranean.")
     assert one(events, "COOPERATE")
+
+
+def test_allowing_that_is_not_a_concession(stages):
+    assert not [e for e in events_of(stages, "Egypt allowed that Libya is not a safe place to visit.")
+                if e.type == "CONCEDE"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.resolve.mentions import BareMention, cluster_mentions, core, is_plural, kind_of
+from newsweave.resolve.mentions import BareMention, cluster_mentions, core, is_plural, kind_of, role_word
 from newsweave.resolve.stories import group_documents
 
 
@@ -61,6 +61,7 @@ def test_a_description_with_two_names_in_view_is_left_alone():
 
 @pytest.mark.parametrize("text, expected", [
     ("lawyer Mark Heller", "Mark Heller"), ("defensive tackle Jamal Williams", "Jamal Williams"),
+    ("Attorney Shawn Holley", "Shawn Holley"),  # a role written as a title
     ("southern Iran", "southern Iran"),  # one word after the modifier: a part of the place
     ("the streets of New York", "the streets of New York"), ("a Los Angeles hospital", "a Los Angeles hospital"),
 ])
@@ -68,14 +69,32 @@ def test_a_full_name_after_role_words_is_the_name(text, expected):
     assert core(text) == expected
 
 
-@pytest.mark.parametrize("text", ["that", "where", "there"])
+@pytest.mark.parametrize("text", ["that", "where", "there", "those"])
 def test_relative_and_place_words_are_pronouns(text):
     assert kind_of(text) == "pronoun"
 
 
 @pytest.mark.parametrize("text, plural", [
     ("the officers", True), ("people", True), ("police", True), ("the actress", False), ("the virus", False),
-    ("boss", False),
+    ("boss", False), ("two", True), ("12", True),
 ])
 def test_plural_descriptions(text, plural):
     assert is_plural(text) is plural
+
+
+@pytest.mark.parametrize("text, role", [
+    ("lawyer Mark Heller", "lawyer"), ("Attorney Shawn Holley", "attorney"), ("Lindsay Lohan", None),
+])
+def test_the_role_a_name_is_written_with(text, role):
+    assert role_word(text) == role
+
+
+def test_a_side_role_joins_the_one_name_written_with_it():
+    found = _two_stories(("a1", 5, "lawyer Mark Heller", "PERSON"), ("a2", 3, "the lawyer", "PERSON"))
+    assert found["a2:3"] == found["a1:5"] != found["a1:1"]
+
+
+def test_they_does_not_stand_for_one_person():
+    found = cluster_mentions(_mentions(
+        ("d1", 1, "the officers", "PERSON"), ("d1", 2, "Tara Reid", "PERSON"), ("d1", 3, "they", "PERSON")))
+    assert found["d1:3"] == found["d1:1"]

@@ -262,6 +262,9 @@ def _verb_found(token) -> Found | None:
                 return Found(obj, token, hit[0], hit[1], "noun")
         if lemma not in VERB_TRIGGERS:
             return None
+    if lemma in ("allow", "grant") and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                    for m in c.children) for c in token.children):
+        return None  # "allowed that Mordor is no pleasant place": a concession of a point, no event
     if lemma in OBJECT_REQUIRED_VERBS and not objects:
         return None  # "the visit will contribute to peace" gives nothing
     hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])

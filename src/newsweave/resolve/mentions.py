@@ -1,11 +1,16 @@
 """Cluster bare mentions (text, type, document, position) into entities, with no KB links.
 
 Used where mentions come without the recognizer's keys, e.g. the gold mentions of ECB+ in
-`evaluation/coref.py`. Names go through the same clustering as the store's entities
-(`clusters.py`: exact keys, spelling variants, partial names, plus names that begin a longer
-one); common-noun descriptions ("the actress", "the bank") join others with the same head
-word in their type family, and the one name ending in that head ("Marfin Bank") when there is
-exactly one; pronouns join the nearest earlier mention in their document that fits them.
+`evaluation/coref.py`. Documents are first grouped into stories (`stories.py`). Names go through
+the same clustering as the store's entities (`clusters.py`: exact keys, spelling variants,
+partial names, plus, within one collection, names that begin or end a longer one and longer
+forms of a full name); a name written after a role ("lawyer Mark Heller") is that name.
+Common-noun descriptions ("the actress", "the bank") join others with the same head word in
+their type family and story; then the one name of their story ending in that head ("Marfin
+Bank"), else the one name written with that role ("the lawyer" -> "lawyer Mark Heller"), else,
+for a singular description of a main actor (not a lawyer, relative or official), the one name
+its documents are about. Pronouns join the nearest earlier mention in their document that fits
+them ("they": a group or a body, never one person).
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..kb import normalise
+from .backrefs import ROLE_WORDS
 from .clusters import TYPE_FAMILIES, Node, cluster_nodes
 from .names import name_key
 from .stories import group_documents
@@ -21,7 +28,7 @@ from .stories import group_documents
 PRONOUNS = {
     **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), "person"),
     **dict.fromkeys(("it", "its", "itself"), "thing"),
-    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "any"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves", "those", "these"), "any"),
     **dict.fromkeys(("who", "whom", "whose"), "person"),
     **dict.fromkeys(("which", "that", "this", "where", "there", "here"), "thing"),
     **dict.fromkeys(("i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
@@ -35,13 +42,16 @@ PRONOUN_WINDOW = 6
 # Lowercase words that are still part of names ("bin", "de"): they do not make a mention a description.
 NAME_JOINERS = frozenset({"of", "the", "and", "de", "du", "van", "von", "bin", "al", "el", "la", "le", "&"})
 
-# Plural nouns without an "s", and endings of singular nouns that do end in "s" ("actress", "virus").
+# Shorter words say nothing about which story a document tells ("of", "a", "us").
+MIN_STORY_WORD = 3
+# Plural nouns without an "s" (they name a group, never one named person).
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "staff", "crew", "folks",
                           "troops", "forces", "authorities", "officials"})
+# Counts: a description that is a number names a group ("two", "dozens").
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+                          "dozens", "hundred", "hundreds", "thousand", "thousands", "both", "all"})
+# Endings of singular nouns that do end in "s" ("actress", "virus", "analysis").
 SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics")
-# Linking a description to the story's main name: its documents must name that name this often,
-# and the name must be written this many times as often as the next name of its family there.
-LINK_TO_MAIN_NAMES = True
 # Families whose descriptions stand for the story's main named actor ("the actress", "the team", "the
 # facility"); things and places are described in too many ways ("the flaw", "the country") to guess.
 MAIN_NAME_FAMILIES = frozenset({"person", "org", "fac"})
@@ -56,8 +66,13 @@ SIDE_ROLES = frozenset({
     "ex-boyfriend", "ex-wife", "ex-husband", "fiance", "fiancee", "family", "relative", "cousin",
     "uncle", "aunt", "grandmother", "grandfather", "stepmom", "stepmother", "stepfather",
 })
+# Linking a description to the story's main name: its documents must name that name this often,
+# and the name must be written this many times as often as the next name of its family there.
 LINK_COVERAGE = 0.5
 LINK_DOMINANCE = 2.0
+
+# Role nouns written capitalised before a full name, as a title ("Attorney Shawn Holley").
+ROLE_TITLES = SIDE_ROLES | {w for w in ROLE_WORDS if " " not in w}
 
 
 @dataclass
@@ -77,14 +92,31 @@ PREPOSITIONS = frozenset({"in", "at", "into", "to", "from", "on", "for", "by", "
 
 def core(text: str) -> str:
     """The mention without a leading preposition and trailing modifiers ("into X in Y , Z" -> "X")."""
+    return " ".join(_name_after_role(_trimmed(text)))
+
+
+def _trimmed(text: str) -> list[str]:
     words = text.split()
     while len(words) > 1 and words[0].lower() in PREPOSITIONS:
         words = words[1:]
     for i, word in enumerate(words[1:], 1):
         if word == "," or (word.lower() in PREPOSITIONS and word.lower() != "of"):
-            words = words[:i]
-            break
-    return " ".join(_name_after_role(words))
+            return words[:i]
+    return words
+
+
+def role_word(text: str) -> str | None:
+    """The role a name is written with ("lawyer Mark Heller", "Attorney Shawn Holley" -> "lawyer", "attorney")."""
+    words = _trimmed(text)
+    name = _name_after_role(words)
+    lead = words[:len(words) - len(name)]
+    if not lead:
+        key = name_key(" ".join(name)).split()
+        full = normalise(" ".join(name)).split()
+        if len(key) < len(full) and full[len(full) - len(key):] == key:
+            lead = full[:len(full) - len(key)]
+    lead = [w.lower() for w in lead if w.lower() not in DETERMINERS and w.isalpha()]
+    return lead[-1] if lead else None
 
 
 def _name_after_role(words: list[str]) -> list[str]:
@@ -92,6 +124,8 @@ def _name_after_role(words: list[str]) -> list[str]:
     tail = len(words)
     while tail > 0 and words[tail - 1][:1].isupper():
         tail -= 1
+    if tail == 0 and len(words) >= 3 and words[0].lower() in ROLE_TITLES:
+        return words[1:]  # "Attorney Shawn Holley": a role written as a title
     lead = [w for w in words[:tail] if w.lower() not in DETERMINERS]
     if len(words) - tail < 2 or not lead or not all(
             w[:1].islower() and w.isalpha() and w not in PREPOSITIONS for w in lead):
@@ -128,8 +162,8 @@ def is_plural(text: str) -> bool:
     if not words:
         return False
     last = words[-1].replace("\u2019", "'").removesuffix("'s").rstrip("'")
-    if last in PLURAL_NOUNS:
-        return True
+    if last in PLURAL_NOUNS or last in NUMBER_WORDS or last.replace(",", "").isdigit():
+        return True  # "two", "12": a count of people, not one of them
     return len(last) > 3 and last.endswith("s") and not last.endswith(SINGULAR_ENDINGS)
 
 
@@ -139,10 +173,11 @@ def _fits(pronoun: str, mention: BareMention) -> bool:
     wanted = PRONOUNS[pronoun.lower()]
     family = TYPE_FAMILIES.get(mention.type, "other")
     if wanted == "person":
-        return family == "person"
+        return family == "person" and not is_plural(core(mention.text))
     if wanted == "thing":
         return family != "person"
-    return wanted == "any"
+    # "they": a group, or a body; one named or described person is "he" or "she".
+    return wanted == "any" and (family != "person" or is_plural(core(mention.text)))
 
 
 def _family(m: BareMention) -> str:
@@ -161,16 +196,11 @@ def _kinds(mentions: list[BareMention]) -> dict[str, str]:
 
 
 def _stories(mentions: list[BareMention], kinds: dict[str, str]) -> dict[str, int]:
-    """Document -> story, from the words of its names and its descriptions' heads."""
+    """Document -> story, from the words of its names and descriptions (not pronouns)."""
     words: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
-        kind, text = kinds[m.id], core(m.text)
-        if kind == "name":
-            words[m.doc] += name_key(text).split()
-        elif kind == "description":
-            words[m.doc].append("~" + head_word(text))
-        else:
-            words[m.doc]
+        words[m.doc] += [] if kinds[m.id] == "pronoun" else [
+            w for w in normalise(core(m.text)).split() if len(w) >= MIN_STORY_WORD and w not in DETERMINERS]
     return group_documents(words)
 
 
@@ -212,17 +242,22 @@ def _attach_descriptions(mentions: list[BareMention], kinds: dict[str, str],
 
 
 def _link_to_main_names(mentions: list[BareMention], kinds: dict[str, str],
-                        cluster: dict[str, str]) -> dict[str, str]:
-    """A singular description cluster joins the one name its documents are about ("the actress" -> Tara Reid).
+                        cluster: dict[str, str], stories: dict[str, int]) -> dict[str, str]:
+    """A singular description cluster joins the one name it stands for ("the actress" -> Tara Reid).
 
-    The name must be of the description's family, named in most of the description's documents, and
-    written there clearly more often than any other name of that family.
+    Either the story writes exactly one name of the family with that role ("lawyer Mark Heller" for
+    "the lawyer"), or the description is not a side role and its documents are about one name: of
+    its family, named in most of them, and written there clearly more often than any other.
     """
     name_clusters = {cluster[m.id] for m in mentions if kinds[m.id] == "name"}
     named_in: dict[tuple, Counter] = defaultdict(Counter)  # (doc, family) -> name cluster -> mentions
+    with_role: dict[tuple, set[str]] = defaultdict(set)  # (story, family, role) -> name clusters
     for m in mentions:
         if kinds[m.id] == "name":
             named_in[(m.doc, _family(m))][cluster[m.id]] += 1
+            role = role_word(m.text)
+            if role:
+                with_role[(stories[m.doc], _family(m), role)].add(cluster[m.id])
     members: dict[str, list[BareMention]] = defaultdict(list)
     for m in mentions:
         if kinds[m.id] == "description" and cluster[m.id] not in name_clusters:
@@ -230,8 +265,13 @@ def _link_to_main_names(mentions: list[BareMention], kinds: dict[str, str],
     target: dict[str, str] = {}
     for cid, group in members.items():
         family = _family(group[0])
-        if family not in MAIN_NAME_FAMILIES or any(
-                is_plural(core(m.text)) or head_word(core(m.text)) in SIDE_ROLES for m in group):
+        if any(is_plural(core(m.text)) for m in group):
+            continue
+        roles = {frozenset(with_role.get((stories[m.doc], family, head_word(core(m.text))), ())) for m in group}
+        if len(roles) == 1 and len(written := next(iter(roles))) == 1:
+            target[cid] = next(iter(written))
+            continue
+        if family not in MAIN_NAME_FAMILIES or any(head_word(core(m.text)) in SIDE_ROLES for m in group):
             continue
         docs = {m.doc for m in group}
         salience: Counter = Counter()
@@ -265,8 +305,7 @@ def cluster_mentions(mentions: list[BareMention]) -> dict[str, str]:
     kinds = _kinds(mentions)
     stories = _stories(mentions, kinds)
     cluster = _attach_descriptions(mentions, kinds, _name_clusters(mentions, kinds, stories), stories)
-    if LINK_TO_MAIN_NAMES:
-        cluster = _link_to_main_names(mentions, kinds, cluster)
+    cluster = _link_to_main_names(mentions, kinds, cluster, stories)
     by_doc: dict[str, list[BareMention]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: (m.doc, m.position)):
         by_doc[m.doc].append(m)

@@ -3,9 +3,9 @@
 A collection of news about one topic often covers several incidents: "the actress" in a story
 about one actress's rehab is not "the actress" of another's. Names carry across stories on their
 own ("Tara Reid" is Tara Reid anywhere); descriptions should only meet inside one story. Documents
-are compared by TF-IDF cosine over the words of their mentions' names and description heads,
-then joined by average-linkage clustering until no two groups are similar enough; a document
-left alone joins the group it is most similar to, when it is similar to one at all.
+are compared by TF-IDF cosine over the words of their mentions, then joined by average-linkage
+clustering until no two groups are similar enough; a document left alone joins the story of
+the document it is most similar to, when it is similar enough.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 # Two groups of documents whose average cosine is below this are two stories (tuned on ECB+ train).
-STORY_SIMILARITY = 0.06
-# A lone document joins its nearest story when at least this similar to one of its documents.
+STORY_SIMILARITY = 0.07
+# A document left alone joins its nearest story when at least this similar to one of its documents.
 LONE_DOCUMENT_SIMILARITY = 0.05
 # More documents than this are not grouped (quadratic cost): all are one story, as before.
 MAX_STORY_DOCUMENTS = 400
@@ -61,13 +61,12 @@ def group_documents(words: dict[str, Iterable[str]], *, threshold: float | None 
         groups[i] += groups.pop(j)
     story = {d: n for n, group in enumerate(groups) for d in group}
     sizes = Counter(story.values())
-    for doc in docs:
-        if sizes[story[doc]] > 1:
-            continue
-        nearest = max(((sim[(doc, o) if doc < o else (o, doc)], o) for o in docs
-                       if sizes[story[o]] > 1), default=None)
-        if nearest and nearest[0] >= LONE_DOCUMENT_SIMILARITY:
-            story[doc] = story[nearest[1]]
+    for doc in docs:  # a lone document (a short one, a digest) joins the story it is nearest to
+        if sizes[story[doc]] == 1:
+            nearest = max(((sim[(doc, o) if doc < o else (o, doc)], o) for o in docs if sizes[story[o]] > 1),
+                          default=None)
+            if nearest and nearest[0] >= LONE_DOCUMENT_SIMILARITY:
+                story[doc] = story[nearest[1]]
     first: dict[int, str] = defaultdict(lambda: "~")
     for doc in docs:
         first[story[doc]] = min(first[story[doc]], doc)

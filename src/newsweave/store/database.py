@@ -65,6 +65,9 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         else:
             conn.execute("PRAGMA query_only = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as e:  # a read-only file or folder, a full disk, a lock
+        conn.close()
+        raise StoreError(f"{path}: cannot open the database{'' if readonly else ' for writing'} ({e})") from e
     except sqlite3.DatabaseError as e:
         conn.close()
         raise StoreError(f"{path}: not a newsweave database or corrupt ({e})") from e
@@ -110,9 +113,21 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after a full disk or I/O error
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def store_errors(db: Path) -> Iterator[None]:
+    """Turn SQLite's failures while writing (disk full, read-only, I/O error) into a StoreError
+    naming the database; the transaction in progress has been rolled back by then."""
+    try:
+        yield
+    except sqlite3.Error as e:
+        hint = " (free some disk space and run again)" if "full" in str(e) else ""
+        raise StoreError(f"{db}: cannot write the database: {e}{hint}") from e
 
 
 @contextmanager
