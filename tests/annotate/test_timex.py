@@ -26,6 +26,7 @@ ANCHOR = date(2017, 3, 14)  # a Tuesday
         ("May 20", "past", "2016-05-20", "day", "DATE"),  # nearest before the anchor
         ("May 20", "future", "2017-05-20", "day", "DATE"),
         ("Dec. 30", None, "2016-12-30", "day", "DATE"),
+        ("15 October", "past", "2016-10-15", "day", "DATE"),  # day first, no year: once crashed
         ("Tuesday, March 14", None, "2017-03-14", "day", "DATE"),
         ("May 29, 2019", None, "2019-05-29", "day", "DATE"),
         ("12 January 2016", None, "2016-01-12", "day", "DATE"),

@@ -188,7 +188,8 @@ def _resolve_named(t: str, anchor: date | None, tense: str | None):
                 return f"{m['y']}-{month:02d}-{day:02d}", "DATE"
             if anchor is None:
                 return None
-            weekday = re.match(r"[a-z]+", t)[0]
+            lead = re.match(r"[a-z]+", t)  # "15 October" has no leading word
+            weekday = lead[0] if lead else ""
             if weekday in P.WEEKDAYS:  # "Monday, Oct. 26": the nearby year where that is a Monday
                 for year in (anchor.year, anchor.year + 1, anchor.year - 1):
                     if _valid(year, month, day) and date(year, month, day).weekday() == P.WEEKDAYS[weekday]:

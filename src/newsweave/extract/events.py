@@ -2,20 +2,21 @@
 
 Reads `scratch["parses"]`, `regions`, `mentions`, `timexes`, `places`, `published`.
 Adds `events`. Triggers are verbs and event nouns from `lexicon.py`; actors come from the
-dependency parse (`actors.py`), attribution and modality from their own modules.
+dependency parse (`actors.py`), the place from `eventplace.py`, attribution and modality from
+their own modules.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..document import Document, Event, Place
+from ..document import Document, Event
 from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .attribution import Attributor
+from .eventplace import LOCATIVE_PREPS, event_place_of, place_anchors, place_tokens
 from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
                       UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, APPEAL_NOUNS, ON_NOUNS,
@@ -32,8 +33,6 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
 OBJECT_DEPS = ("dobj", "dative", "attr")
 # Prepositions that introduce the one acted upon ("met with X", "aid to X", "attack on X").
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "into", "toward", "towards", "at"})
-# Prepositions that place an event ("in eastern Libya", "at the air base", "near the border").
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "off"})
 # Mention types that name where a talk or attack happened rather than who took part.
 PLACE_ONLY_TYPES = frozenset({"LOCATION", "FACILITY"})
 # Light verbs whose subject receives what the noun names ("took delivery of", "received aid from").
@@ -482,7 +481,7 @@ def _territory(found: Found, finder: ActorFinder, sources: list[Actor]) -> list[
     """The country or region named in the trigger's locative phrase ("in Montenegro"), for an
     event that names no other target; a framing verb's clause counts ("threatened to ban
     voting in East Jerusalem")."""
-    heads = _place_anchors(found)
+    heads = place_anchors(found)
     if found.kind in FRAMING_TYPES:
         heads += [c for h in heads for c in h.children if c.dep_ in ("xcomp", "ccomp")]
         heads += [g for h in heads for g in h.children if g.dep_ == "dobj"]
@@ -492,7 +491,7 @@ def _territory(found: Found, finder: ActorFinder, sources: list[Actor]) -> list[
             if child.dep_ != "prep" or child.lower_ not in ("in", "inside", "into", "across", "throughout"):
                 continue
             for obj in (o for o in child.children if o.dep_ == "pobj"):
-                for _, token in _place_tokens(obj):
+                for _, token in place_tokens(obj):
                     actor = finder.actor(token)
                     if actor is None or not actor.named or actor.type not in TERRITORY_MENTION_TYPES:
                         continue
@@ -773,7 +772,7 @@ def _event(doc, region, sent, found, source, target, mode, attribution, modality
         source=source.entity if source else None, target=target.entity if target else None,
         source_text=source.text if source else None, target_text=target.text if target else None,
         date=date, date_precision=precision,
-        place=_place(doc, start, end, found, offset, [a for a in (source, target) if a and not a.locative]),
+        place=event_place_of(doc, start, end, found, offset, [a for a in (source, target) if a and not a.locative]),
         sentence=stripped, start=start, end=end, region=region.kind,
         attribution=attribution, modality=modality,
         confidence=_confidence(found, source, target, modality, region.kind),
@@ -808,102 +807,3 @@ def _precision(value: str | None) -> str | None:
     if not value:
         return None
     return {4: "year", 7: "month"}.get(len(value), "day")
-
-
-def _place(doc, start, end, found, offset, actors) -> Place | None:
-    """The most specific place in a locative phrase of the trigger ("at the air base of X in
-    the Y desert" -> X), else the place resolver's choice for the sentence."""
-    own = _own_place(doc, found, offset, actors)
-    if own is not None:
-        return own
-    try:
-        from ..annotate.places import event_place  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    try:
-        return event_place(doc, start, end, found.head)
-    except Exception:  # a failing resolver must not lose the event
-        return None
-
-
-# Edges inside a locative phrase that name the same place ("the air base of X", "the town X")
-# rather than a larger one around it ("in the Western Desert").
-NAMING_DEPS = frozenset({"compound", "appos", "amod", "nmod"})
-
-
-def _place_anchors(found: Found) -> list:
-    anchors = [found.token, found.head]
-    noun = found.head
-    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
-        anchors.append(noun.head)  # "the landing ... was detected at X": the verb carries the place
-    if found.head.pos_ == "VERB":  # "exploded bombs in Kabul": the object carries it
-        anchors += [c for c in found.head.children if c.dep_ == "dobj"]
-    return list(dict.fromkeys(anchors))
-
-
-def _own_place(doc, found, offset, actors) -> Place | None:
-    """A locative attached to the trigger ("in eastern Libya"), not an origin or an actor's name:
-    among the places in the phrase, the one fewest containers away from its head."""
-    for head in _place_anchors(found):
-        best, best_rank = None, None
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
-                continue
-            for obj in (o for o in child.children if o.dep_ == "pobj"):
-                for rank, token in _place_tokens(obj):
-                    if best_rank is not None and rank >= best_rank:
-                        break
-                    pos = offset + token.idx
-                    if any(a.start <= pos < a.end and a.type != "THING" for a in actors):
-                        continue
-                    place = _place_at(doc, pos, pos + len(token.text))
-                    if place is not None:
-                        best, best_rank = place, rank
-                        break
-        if best is not None:
-            return best
-    return None
-
-
-def _place_tokens(obj):
-    """Tokens of a locative phrase with their rank: naming edges and "of" cost nothing, each
-    further preposition ("in the desert", "near the border") one."""
-    ranked, frontier = [], [(0, obj)]
-    while frontier:
-        rank, token = frontier.pop(0)
-        ranked.append((rank, token))
-        for child in token.children:
-            if child.dep_ in NAMING_DEPS:
-                frontier.append((rank, child))
-            elif child.dep_ == "poss":  # "East Timor's capital Dili": the owner contains it
-                frontier.append((rank + 1, child))
-            elif child.dep_ == "prep":
-                cost = 0 if child.lower_ == "of" else 1
-                frontier.extend((rank + cost, o) for o in child.children if o.dep_ == "pobj")
-    return sorted(ranked, key=lambda pair: (pair[0], pair[1].pos_ != "PROPN", pair[1].i))
-
-
-def _place_at(doc: Document, start: int, end: int) -> Place | None:
-    places, mentions = _place_index(doc)
-    for items in (places, mentions):
-        starts = items[0]
-        index = bisect_left(starts, start) - 1
-        for place in items[1][max(index, 0):index + 4 if index >= 0 else 3]:
-            if place.start < end and start < (place.end or place.start + 1):
-                return place
-    return None
-
-
-def _place_index(doc: Document):
-    """Places and place mentions of a document sorted by start, built once per document."""
-    key = "_event_place_index"
-    cached = doc.scratch.get(key)
-    if cached is not None and cached[0] == (len(doc.places), len(doc.mentions)):
-        return cached[1]
-    places = sorted((p for p in doc.places if p.start is not None), key=lambda p: p.start)
-    mentions = sorted((Place(m.name or m.text, None, None, m.country, m.start, m.end)
-                       for m in doc.mentions if m.type in ("COUNTRY", "LOCATION", "FACILITY")),
-                      key=lambda p: p.start)
-    index = (([p.start for p in places], places), ([p.start for p in mentions], mentions))
-    doc.scratch[key] = ((len(doc.places), len(doc.mentions)), index)
-    return index
