@@ -52,7 +52,8 @@ def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .html .htm .jsonl .warc .warc.gz)."),
     db: Path = DbOption,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document stages."),
-    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask."),
+    engine: Optional[str] = typer.Option(
+        None, "--engine", help="local (process pool) or dask; dask when --scheduler is given, else local."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address."),
     max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
@@ -66,6 +67,7 @@ def run(
 
     from . import runner
 
+    engine = engine or ("dask" if scheduler else "local")
     settings = Settings(db=db, workers=workers, engine=engine, scheduler=scheduler,
                         max_file_bytes=int(max_file_mb * 1024 * 1024))
     shown = 0
@@ -91,12 +93,13 @@ def run(
     except NewsweaveError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from e
-    except runner.RunInterrupted as e:
+    except KeyboardInterrupt as e:  # runner.RunInterrupted, or Ctrl-C while starting or closing
         import shlex
 
         again = shlex.join(["newsweave", *sys.argv[1:]]) if sys.argv[1:2] == ["run"] else "the same `newsweave run`"
-        err.print(f"[yellow]interrupted[/yellow] after {e.report.added} documents added this run "
-                  f"(every stored document is complete). To resume, run again: {again}")
+        added = f" after {e.report.added} documents added this run" if isinstance(e, runner.RunInterrupted) else ""
+        err.print(f"[yellow]interrupted[/yellow]{added} (every stored document is complete). "
+                  f"To resume, run again: {again}")
         raise typer.Exit(130) from None
     for path, reason in report.errors[shown:]:
         err.print(f"[yellow]skipped[/yellow] {path}: {reason}")

@@ -26,6 +26,10 @@ class InputError(NewsweaveError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuilt from (path, reason) so worker processes can send it back to the run.
+        return (type(self), (self.path, self.reason))
+
 
 class UnsupportedFormat(InputError):
     pass

@@ -127,16 +127,6 @@ def _process_safely(doc: Document, stages: list[Stage], *, seconds: float | None
         return InputError(_where(doc), f"processing failed: {type(e).__name__}: {e}")
 
 
-def to_portable(result: Document | InputError):
-    """A result that survives pickling back from a worker (InputError's two-argument __init__
-    does not: unpickling it fails in the parent, which a process pool reports as a broken pool)."""
-    return ("InputError", result.path, result.reason) if isinstance(result, InputError) else result
-
-
-def from_portable(result) -> Document | InputError:
-    return InputError(result[1], result[2]) if isinstance(result, tuple) else result
-
-
 _worker_stages: list[Stage] | None = None
 _worker_seconds: float | None = None
 
@@ -150,7 +140,7 @@ def _init_worker(settings: Settings) -> None:
 
 def _process_in_worker(doc: Document) -> Document | InputError:
     assert _worker_stages is not None
-    return to_portable(_process_safely(doc, _worker_stages, seconds=_worker_seconds))
+    return _process_safely(doc, _worker_stages, seconds=_worker_seconds)
 
 
 class _Submitted:
@@ -160,7 +150,7 @@ class _Submitted:
         self.results = results
 
     def result(self) -> list:
-        return [from_portable(result) for result in self.results]
+        return list(self.results)
 
 
 class LocalEngine:
@@ -265,11 +255,15 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
                 engine.close()
             # After an error (disk full, read-only) the stored documents stay whole and the
             # next run rebuilds these tables; rebuilding now would only fail again.
-            report.duplicates = rebuild_duplicates(conn)
-            report.entities = resolve_entities(conn)
-            report.aggregates = rebuild_aggregates(conn)
-            writer.finish_run(run_id, read=report.read, added=report.added,
-                              unchanged=report.unchanged, failed=report.failed)
+            try:
+                report.duplicates = rebuild_duplicates(conn)
+                report.entities = resolve_entities(conn)
+                report.aggregates = rebuild_aggregates(conn)
+                writer.finish_run(run_id, read=report.read, added=report.added,
+                                  unchanged=report.unchanged, failed=report.failed)
+            except KeyboardInterrupt:
+                # Each rebuild is one transaction (rolled back), and every run rebuilds them all.
+                report.interrupted = True
         finally:
             conn.close()
     report.seconds = time.monotonic() - began

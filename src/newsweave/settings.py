@@ -18,8 +18,6 @@ class Settings:
     batch_size: int = 16  # documents per store transaction
     # Files over this size are refused with a message (a news page is rarely over 1 MB).
     max_file_bytes: int = 20 * 1024 * 1024
-    # Analysed text is cut here so that one huge page cannot stall a run.
-    max_text_chars: int = 1_000_000
     # WARC/gzip input is decompressed at most this far (guards against gzip bombs).
     max_decompressed_bytes: int = 200 * 1024 * 1024
     # One document's stages are stopped after this many seconds and it is reported as an error

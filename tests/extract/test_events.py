@@ -320,3 +320,110 @@ def test_coordinated_sides_of_war_games_cooperate(stages):
 def test_allowing_that_is_not_a_concession(stages):
     assert not [e for e in events_of(stages, "Egypt allowed that Libya is not a safe place to visit.")
                 if e.type == "CONCEDE"]
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("The European Community gave the Ivory Coast 5 million dollars of aid.", "AID", None),
+    ("Canada gave $2 million to Nigeria's farmers.", "AID", None),
+    ("The United States returned two paintings to the government of Brazil.", "RETREAT", "release"),
+    ("Germany opened its borders to Syrian refugees.", "AID", "asylum"),
+    ("Britain set a deadline for Russia to explain the attack.", "THREATEN", None),
+    ("Obama issued a warning to Russia.", "THREATEN", None),
+    ("Bolivia declared a state of emergency in Pando.", "COERCE", "restrict"),
+    ("Pakistan launched a military operation against militants in Waziristan.", "ASSAULT", None),
+    ("Israel has launched cyber warfare against Iran.", "ASSAULT", None),
+    ("About 1,100 miners stopped work on Tuesday.", "PROTEST", "boycott"),
+    ("Russia has strengthened its forces in Crimea.", "MOBILIZE", "troops"),
+])
+def test_lexicon_coverage_from_cameo_sentences(stages, sentence, kind, mode):
+    event = one(events_of(stages, sentence), kind)
+    assert event.mode == mode
+
+
+def test_returned_with_no_object_is_no_event(stages):
+    assert "RETREAT" not in types(events_of(stages, "Zelaya returned to Honduras on Monday."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israel will not release the prisoners.",
+    "Hungary says it will not accept returned asylum seekers.",
+])
+def test_a_stated_refusal_to_cooperate_is_a_rejection(stages, sentence):
+    assert one(events_of(stages, sentence), "REJECT").modality in ("asserted", "reported")
+
+
+def test_fighting_on_the_side_of_names_an_ally(stages):
+    events = events_of(stages, "Foreign mercenaries are fighting in Tripoli on the side of the "
+                               "Government of National Accord.")
+    assert all("National Accord" not in (e.target_text or "") and "Tripoli" not in (e.target_text or "")
+               for e in events)
+
+
+def test_a_carrier_does_not_give_and_an_origin_is_no_target(stages):
+    event = one(events_of(stages, "An An-124 aircraft of a Ukrainian airline shipped a large batch of "
+                                  "drones from Turkey to Misrata."), "AID")
+    assert event.source_text == "Turkey"
+    assert event.target_text == "Misrata"
+
+
+def test_relative_clause_belongs_to_the_nearest_name(stages):
+    events = events_of(stages, "The LNA attacked the Libyan capital, Tripoli, the stronghold of the "
+                               "Government of National Accord (GNA), which is supported by Turkey and Qatar.")
+    supports = [e for e in events if e.type == "SUPPORT"]
+    assert {e.source_text for e in supports} == {"Turkey", "Qatar"}
+    assert all("Government" in e.target_text for e in supports)
+
+
+def test_the_army_refers_back_to_the_last_army_named(stages):
+    events = events_of(stages, "The Libyan National Army attacked Tripoli. "
+                               "The army is receiving support from Egypt and the UAE.")
+    aid = [e for e in events if e.type == "AID"]
+    assert {e.source_text for e in aid} == {"Egypt", "the UAE"} or {e.source_text for e in aid} == {"Egypt", "UAE"}
+    assert all(e.target_text == "army" and e.target == "org:libyan-national-army" for e in aid)
+
+
+def test_the_army_stays_generic_without_an_army_named_before(stages):
+    events = events_of(stages, "Egypt met Russia. The army is receiving support from Egypt.")
+    assert all(e.target is None or e.target.startswith("GROUP:") for e in events if e.type == "AID")
+
+
+def test_names_after_a_group_are_one_actor_with_it(stages):
+    events = events_of(stages, "Sisi held talks in Cairo with Russia's defense and foreign ministers, "
+                               "Lavrov and Shoigu, on ways to battle terrorism.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1
+
+
+@pytest.mark.parametrize("sentence, kind, target", [
+    ("The Security Council lifted sanctions imposed on Eritrea.", "RETREAT", "Eritrea"),
+    ("Senator Dole is giving money to Senator McCain's campaign.", "AID", "McCain"),
+    ("The US military sent 200 troops to Syria.", "AID", "Syria"),
+])
+def test_recipients_of_giving_and_lifting(stages, sentence, kind, target):
+    event = one(events_of(stages, sentence), kind)
+    assert target in (event.target_text or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Haftar expressed his gratitude in a letter sent to President Vladimir Putin.",
+    "Haftar sent a letter to President Vladimir Putin.",
+])
+def test_a_letter_sent_is_not_aid(stages, sentence):
+    assert "AID" not in types(events_of(stages, sentence))
+
+
+def test_a_generic_effort_is_named_by_its_modifier(stages):
+    event = one(events_of(stages, "Prime Minister Nawaz Sharif launched a mediation effort with Qatar."), "CONSULT")
+    assert "Sharif" in event.source_text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United States ended mediation efforts with the truckers.",
+    "Egypt halted talks with Ethiopia.",
+])
+def test_halting_talks_reduces_relations(stages, sentence):
+    assert types(events_of(stages, sentence)) & {"SANCTION"}
+
+
+def types(events):
+    return {e.type for e in events}

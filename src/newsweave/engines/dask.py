@@ -25,7 +25,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, wait
 
 from ..document import Document
 from ..errors import InputError, NewsweaveError
-from ..runner import _process_safely, from_portable, to_portable  # one failure policy for all engines
+from ..runner import _process_safely  # one failure policy for all engines
 from ..settings import Settings
 
 # Batches the runner keeps in flight per worker thread beyond the first: enough that a worker
@@ -54,7 +54,7 @@ def _stages_for(settings: Settings):
 
 def process_on_worker(doc: Document, settings: Settings) -> Document | InputError:
     """The task: run the stages on one document in a worker process."""
-    return to_portable(_process_safely(doc, _stages_for(settings)))
+    return _process_safely(doc, _stages_for(settings))
 
 
 class LoadStages(WorkerPlugin):
@@ -89,7 +89,7 @@ class Pending:
             # recomputes it, and gather waits for that); only errors are final.
             failed = [f.status == "error" for f in self.futures]
             done = iter(self.client.gather([f for f, bad in zip(self.futures, failed) if not bad]))
-            return [_failed(doc, f) if bad else from_portable(next(done))
+            return [_failed(doc, f) if bad else next(done)
                     for doc, f, bad in zip(self.docs, self.futures, failed)]
         finally:
             self.cancel()  # release them on the scheduler: memory stays flat on long runs

@@ -35,6 +35,7 @@ SCORERS: dict[str, tuple[str, str]] = {
     "conll2003": ("newsweave.evaluation.ner", "evaluate_conll"),
     "tempeval3": ("newsweave.evaluation.timex", "evaluate_tempeval"),
     "plover_gsr": ("newsweave.evaluation.events", "evaluate_plover"),
+    "conflibert_cameo": ("newsweave.evaluation.events", "evaluate_conflibert"),
     "petrarch_unittest": ("newsweave.evaluation.events", "evaluate_petrarch"),
     "ecbplus": ("newsweave.evaluation.coref", "evaluate_ecbplus"),
 }

@@ -312,3 +312,137 @@ class DictionaryActors:
         kept = [m for m in doc.mentions if all(m.end <= f.start or f.end <= m.start for f in found)]
         doc.mentions = sorted(kept + found, key=lambda m: m.start)
         return doc
+
+
+# PLOVER type -> the Phoenix "penta-class" of ConfliBERT's CAMEO sentence data (inferred, see
+# the data README): 0 statements and appeals (CAMEO 01-02), 1 verbal cooperation (03-05),
+# 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+PENTA_CLASS: dict[str, int] = {
+    "REQUEST": 0,  # CAMEO 02 "appeal" (urge, call for); 10 "demand" is rarer in news
+    "AGREE": 1,  # CAMEO 03 "express intent to cooperate"
+    "CONSULT": 1,  # CAMEO 04 "consult"
+    "SUPPORT": 1,  # CAMEO 05 "engage in diplomatic cooperation" (praise, endorse)
+    "COOPERATE": 2,  # CAMEO 06 "engage in material cooperation"
+    "AID": 2,  # CAMEO 07 "provide aid"
+    "CONCEDE": 2,  # CAMEO 08 "yield" (ease restrictions, allow)
+    "RETREAT": 2,  # CAMEO 08 "yield" (withdraw, release, ceasefire)
+    "INVESTIGATE": 3,  # CAMEO 09 "investigate", counted with verbal conflict by Phoenix
+    "ACCUSE": 3,  # CAMEO 11 "disapprove"
+    "REJECT": 3,  # CAMEO 12 "reject"
+    "THREATEN": 3,  # CAMEO 13 "threaten"
+    "PROTEST": 4,  # CAMEO 14 "protest"
+    "MOBILIZE": 4,  # CAMEO 15 "exhibit force posture"
+    "SANCTION": 3,  # CAMEO 16 "reduce relations": the data labels sanctions, expulsions and
+    #               suspensions verbal conflict (51 of the 64 sentences we code SANCTION)
+    "COERCE": 4,  # CAMEO 17 "coerce"
+    "ASSAULT": 4,  # CAMEO 18-20 "assault", "fight", "mass violence"
+}
+# A sentence with no coded event is a plain statement: class 0.
+NO_EVENT_CLASS = 0
+
+# Tokens written without a space before them, and after them, when a CoNLL sentence is rejoined.
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", "%", ")", "]", "'s", "’s", "'", "’", "n't"}
+_NO_SPACE_AFTER = {"(", "[", "$"}
+
+
+def read_conll_spans(path: Path) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """(text, [(tag, start, end)]) per sentence of a CoNLL `token tag` BIO file, the tokens
+    rejoined with ordinary spacing ("Russia 's" -> "Russia's")."""
+    sentences, tokens = [], []
+    for line in path.read_text("utf-8").splitlines() + [""]:
+        parts = line.split()
+        if len(parts) >= 2:
+            tokens.append((parts[0], parts[-1]))
+            continue
+        if tokens:
+            sentences.append(_rejoin(tokens))
+            tokens = []
+    return sentences
+
+
+def _rejoin(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, int]]]:
+    text, spans, previous = "", [], None
+    for word, tag in tokens:
+        if text and word not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER:
+            text += " "
+        start = len(text)
+        text += word
+        previous = word
+        label = tag.split("-", 1)[-1] if "-" in tag else None
+        if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][0] != label)):
+            spans.append((label, start, len(text)))
+        elif tag.startswith("I-"):
+            spans[-1] = (label, spans[-1][1], len(text))
+    return text, spans
+
+
+def _span_hit(text: str, phrase: str | None, spans: list[tuple[int, int]]) -> bool:
+    """Our actor phrase (its first occurrence in the sentence) overlaps a gold span."""
+    if not phrase:
+        return False
+    start = text.find(phrase)
+    if start < 0:
+        return False
+    end = start + len(phrase)
+    return any(start < e and s < end for s, e in spans)
+
+
+def conflibert_main_event(events: list[Event]) -> Event | None:
+    """The most confident event, the earliest on a tie (there is no gold trigger)."""
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = None) -> list[Score]:
+    """A development scorer on ConfliBERT's CAMEO sentences: source/target spans (cameo_ner) and
+    the penta-class of our main event's type (cameo_class)."""
+    stages = _stages(settings)
+    scores = []
+    ner = path / "cameo_ner" / "train.txt"
+    if ner.is_file():
+        sentences = read_conll_spans(ner)
+        sentences = sentences[:limit] if limit else sentences
+        counts = Counter()
+        for text, spans in sentences:
+            result = score_conflibert_spans(text, spans, analyse(text, stages))
+            for key, value in result.items():
+                if value is not None:
+                    counts[key + "_n"] += 1
+                    counts[key] += value
+        metrics = {"source_match": _ratio(counts["src"], counts["src_n"]),
+                   "target_match": _ratio(counts["tar"], counts["tar_n"]),
+                   "event_found": _ratio(counts["any"], counts["any_n"])}
+        note = ("main event = our most confident one; source (target) right when its phrase overlaps "
+                "a gold S (T) or R span, over sentences with such a span "
+                f"({counts['src_n']} / {counts['tar_n']}).")
+        scores.append(Score("conflibert_cameo", "event source/target spans", "newsweave", metrics,
+                            len(sentences), note))
+    classes = path / "cameo_class" / "train.tsv"
+    if classes.is_file():
+        rows = [line.rsplit("\t", 1) for line in classes.read_text("utf-8").splitlines() if "\t" in line]
+        rows = rows[:limit] if limit else rows
+        right, confusion = 0, Counter()
+        for text, label in rows:
+            ours = penta_class(analyse(text, stages).events)
+            right += ours == int(label)
+            confusion[f"{label}->{ours}"] += 1
+        note = (f"our main event's PLOVER type mapped to the penta-class (PENTA_CLASS); no event = "
+                f"class {NO_EVENT_CLASS}. Labels are inferred (see the data README).")
+        scores.append(Score("conflibert_cameo", "penta-class of the main event", "newsweave",
+                            {"class_accuracy": _ratio(right, len(rows))}, len(rows), note,
+                            {"confusion_gold_to_ours": dict(sorted(confusion.items()))}))
+    return scores
+
+
+def penta_class(events: list[Event]) -> int:
+    event = conflibert_main_event([e for e in events if e.modality not in ("negated", "denied")])
+    return PENTA_CLASS.get(event.type, NO_EVENT_CLASS) if event else NO_EVENT_CLASS
+
+
+def score_conflibert_spans(text: str, spans: list[tuple[str, int, int]], doc: Document) -> dict:
+    """{src, tar, any}: source/target right (None when the gold has no such span), any event."""
+    sources = [(s, e) for tag, s, e in spans if tag in ("S", "R")]
+    targets = [(s, e) for tag, s, e in spans if tag in ("T", "R")]
+    event = conflibert_main_event(doc.events)
+    return {"src": _span_hit(text, event and event.source_text, sources) if sources else None,
+            "tar": _span_hit(text, event and event.target_text, targets) if targets else None,
+            "any": event is not None}

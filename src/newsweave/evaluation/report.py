@@ -1,4 +1,4 @@
-"""Render evaluation scores as a Markdown table, and keep them in benchmarks/RESULTS.md."""
+"""Render evaluation scores as Markdown, and keep them in the Quality section of benchmarks/RESULTS.md."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from pathlib import Path
 
 START = "<!-- eval:{dataset}:start -->"
 END = "<!-- eval:{dataset}:end -->"
+QUALITY_HEADING = "## Quality (`newsweave eval`)"
+QUALITY_INTRO = (
+    "Each dataset's scores for newsweave and for the baseline measured on the same items. "
+    "Regenerate a block with `newsweave eval ../shared/data/DATASET --write benchmarks/RESULTS.md`."
+)
 
 
 def _metrics(metrics: dict[str, float]) -> str:
@@ -18,28 +23,41 @@ def _metrics(metrics: dict[str, float]) -> str:
 def render_markdown(scores, *, heading_level: int = 3) -> str:
     lines = []
     for dataset in dict.fromkeys(s.dataset for s in scores):
-        lines.append(f"{'#' * heading_level} {dataset}\n")
-        lines.append("| task | system | n | scores | note |")
-        lines.append("|---|---|---|---|---|")
-        for s in scores:
-            if s.dataset == dataset:
-                lines.append(f"| {s.task} | {s.system} | {s.n} | {_metrics(s.metrics)} | {s.note} |")
+        rows = [s for s in scores if s.dataset == dataset]
+        notes = list(dict.fromkeys(s.note for s in rows if s.note))
+        lines += [f"{'#' * heading_level} {dataset}\n", "| task | system | n | scores | note |", "|---|---|---|---|---|"]
+        for s in rows:
+            mark = f"[{notes.index(s.note) + 1}]" if s.note else ""
+            lines.append(f"| {s.task} | {s.system} | {s.n} | {_metrics(s.metrics)} | {mark} |")
+        lines.append("")
+        lines += [f"{number}. {note}" for number, note in enumerate(notes, 1)]
         lines.append("")
     return "\n".join(lines)
 
 
+def _quality_section_end(text: str) -> int:
+    """Where new dataset blocks go: the end of the Quality section."""
+    start = text.index(QUALITY_HEADING)
+    following = text.find("\n## ", start + len(QUALITY_HEADING))
+    return len(text) if following < 0 else following + 1
+
+
 def update_results_file(path: Path, scores, *, limit: int | None = None) -> None:
-    """Replace each scored dataset's section in the results file (other sections are kept)."""
-    text = path.read_text("utf-8") if path.exists() else "# newsweave results\n\n"
+    """Replace each scored dataset's block in the results file (other content is kept)."""
+    text = path.read_text("utf-8") if path.exists() else "# Results\n"
+    if QUALITY_HEADING not in text:
+        title_end = text.find("\n") + 1 if text.startswith("# ") else 0
+        text = f"{text[:title_end]}\n{QUALITY_HEADING}\n\n{QUALITY_INTRO}\n\n{text[title_end:].lstrip()}"
     stamp = f"_Measured {date.today().isoformat()} on {platform.machine()} / Python {platform.python_version()}"
     stamp += f", first {limit} items per dataset_" if limit else ", full development data_"
     for dataset in dict.fromkeys(s.dataset for s in scores):
         body = render_markdown([s for s in scores if s.dataset == dataset])
-        block = f"{START.format(dataset=dataset)}\n{body}\n{stamp}\n{END.format(dataset=dataset)}"
-        pattern = re.compile(re.escape(START.format(dataset=dataset)) + r".*?" + re.escape(END.format(dataset=dataset)), re.S)
+        block = f"{START.format(dataset=dataset)}\n{body}\n{stamp}\n{END.format(dataset=dataset)}\n"
+        pattern = re.compile(re.escape(START.format(dataset=dataset)) + r".*?" + re.escape(END.format(dataset=dataset)) + r"\n?", re.S)
         if pattern.search(text):
             text = pattern.sub(lambda _: block, text)
         else:
-            text = text.rstrip("\n") + "\n\n" + block + "\n"
+            at = _quality_section_end(text)
+            text = text[:at].rstrip("\n") + "\n\n" + block + "\n" + text[at:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")

@@ -61,6 +61,24 @@ NON_ACTORS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "w
                         "all", "some", "each", "what"})
 
 
+# A definite group noun with no owner ("the army", "the group") may stand for the most recent
+# organisation of that kind in the same paragraph: head noun -> words its name must contain.
+DEFINITE_KINDS: dict[str, frozenset[str]] = {
+    "army": frozenset({"army"}),
+    "group": frozenset({"group"}),
+    "militia": frozenset({"militia", "militias", "brigade", "brigades"}),
+    "movement": frozenset({"movement"}),
+    "front": frozenset({"front"}),
+    "coalition": frozenset({"coalition", "alliance"}),
+    "alliance": frozenset({"alliance", "coalition"}),
+    "government": frozenset({"government"}),
+    "party": frozenset({"party"}),
+}
+# Prepositions inside an owner phrase that lead to an origin, not the owner ("a batch of drones
+# from Turkey" is not Turkey's batch).
+NOT_OWNER_INNER_PREPS = frozenset({"from"})
+
+
 # spaCy entity labels of proper nouns that cannot act ("on Monday", "in May").
 NON_ACTOR_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                                      "QUANTITY"})
@@ -141,9 +159,11 @@ class ActorFinder:
     def actors(self, token) -> list[Actor]:
         """One actor per conjunct of `token` (the head of an argument)."""
         found = []
-        for head in [token, *_conjuncts(token)]:
+        heads = [token] if _named_apposition(token) else [token, *_conjuncts(token)]
+        for head in heads:
             actor = self.actor(head)
-            if actor is not None and all(a.text != actor.text for a in found):
+            if actor is not None and all(a.text != actor.text and not (a.entity and a.entity == actor.entity)
+                                         for a in found):
                 found.append(actor)
         return found
 
@@ -167,6 +187,9 @@ class ActorFinder:
         if mention is not None and not _generic(mention):
             return self._linked(text, start, end, mention)
         if group and token.lemma_.lower() not in EQUIPMENT_WORDS:  # kept as text with a generic key
+            referent = self._definite_referent(token, start)
+            if referent is not None:
+                return self._linked(text, start, end, referent)
             return Actor(text, start, end, f"GROUP:{token.lower_}")
         if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS:
             return Actor(text, start, end)
@@ -204,11 +227,34 @@ class ActorFinder:
                         if obj.dep_ == "pobj" and self._mention_of(obj):
                             return self._mention_of(obj)
             if child.dep_ in ("prep", "acl") and child.lower_ in ("of", "from", "led", "backed"):
-                for obj in child.subtree:
+                for obj in _owner_phrase(child):
                     if obj.dep_ in ("pobj", "agent") and self._mention_of(obj):
                         return self._mention_of(obj)
             if child.dep_ == "appos" and self._mention_of(child):
                 return self._mention_of(child)
+        return None
+
+    def _definite_referent(self, token, start: int) -> Mention | None:
+        """ "The army is receiving support": the most recent organisation whose name holds the
+        kind ("Libyan National Army"), earlier in the same paragraph; only for a bare singular
+        "the army" (no owner, no other modifier)."""
+        kinds = DEFINITE_KINDS.get(token.lemma_.lower())
+        if kinds is None or token.tag_ != "NN":
+            return None
+        lefts = list(token.lefts)
+        if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ in ("prep", "acl", "appos")
+                                                            for c in token.rights):
+            return None
+        paragraph = self.doc.text.rfind("\n", 0, start) + 1
+        mentions = self.mentions.mentions
+        for mention in reversed(mentions[:bisect_left(self.mentions.starts, start)]):
+            if mention.start < paragraph:
+                return None
+            if mention.type != "ORGANIZATION" or mention.end > start:
+                continue
+            words = {w.strip(".,()").lower() for w in f"{mention.name or ''} {mention.text}".split()}
+            if words & kinds and not _generic(mention):
+                return mention
         return None
 
     def _linked(self, text: str, start: int, end: int, mention: Mention) -> Actor:
@@ -229,6 +275,27 @@ def _generic(mention: Mention) -> bool:
     words = words[1:] if words and words[0] in ("the", "a", "an") else words
     return len(words) == 1 and (words[0].rstrip("s") in GROUP_WORDS | PEOPLE_WORDS
                                 or words[0] in GROUP_WORDS | PEOPLE_WORDS)
+
+
+def _named_apposition(token) -> bool:
+    """ "Russia's ministers, Lavrov and Shoigu": names after a comma that name the plural group
+    before them are one actor with it, not more actors."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in GROUP_WORDS | PEOPLE_WORDS:
+        return False
+    conj = [c for c in token.children if c.dep_ == "conj"]
+    return bool(conj) and conj[0].pos_ == "PROPN" and conj[0].i > 0 and \
+        token.doc[conj[0].i - 1].text == "," and not any(c.dep_ == "cc" for c in token.children)
+
+
+def _owner_phrase(prep) -> list:
+    """The words of an "of"/"by" owner phrase, not through places, origins or clauses inside it."""
+    found, frontier = [], list(prep.children)
+    while frontier:
+        node = frontier.pop(0)
+        found.append(node)
+        frontier.extend(c for c in node.children if c.dep_ not in ("relcl", "advcl")
+                        and not (c.dep_ == "prep" and c.lower_ in NOT_OWNER_INNER_PREPS))
+    return found
 
 
 def _counted(token):

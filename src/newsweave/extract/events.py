@@ -17,7 +17,7 @@ from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .attribution import Attributor
 from .eventplace import LOCATIVE_PREPS, event_place_of, place_anchors, place_tokens
-from .lexicon import (AERIAL_WORDS, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+from .lexicon import (AERIAL_WORDS, ATTACK_OPERATION_MODIFIERS, VERB_OBJECT_OVERRIDES, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
                       UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, APPEAL_NOUNS, ON_NOUNS,
                       WORKER_WORDS, OBSTRUCT_VERBS, PREP_OBJECT_TRIGGERS, PROTESTER_WORDS, EXERCISE_NOUNS, PROTESTER_VERBS, BLAME_WORDS,
@@ -76,7 +76,7 @@ STATE_PARTICIPLES = frozenset({"arm", "back", "support", "fund", "equip", "train
 # Types done to a territory: with no other target, the place they happen in is the one acted
 # upon ("lifted a curfew in Montenegro", "exploded bombs in Kabul"), as PLOVER codes them.
 TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "THREATEN", "PROTEST",
-                               "SANCTION"})
+                               "SANCTION", "AID"})  # "sent troops in Syria": aid to Syria
 # Mention types a territorial target can have.
 TERRITORY_MENTION_TYPES = frozenset({"COUNTRY", "LOCATION"})
 
@@ -84,10 +84,45 @@ TERRITORY_MENTION_TYPES = frozenset({"COUNTRY", "LOCATION"})
 OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Measure words whose "of" phrase holds the event ("launched ten days of war games").
 MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "series", "round", "wave", "spate",
-                           "string", "number", "couple", "dozen", "week-end", "weekend"})
+                           "string", "number", "couple", "dozen", "week-end", "weekend",
+                           "state"})  # "declared a state of emergency"
+
+# Nouns after "on"/"at" that name an ally, not the one acted upon ("fighting on the side of X",
+# "acting on behalf of X").
+ALLY_NOUNS = frozenset({"side", "behalf"})
+# Subjects that only carry what is given: with an origin named ("an aircraft shipped drones
+# from Turkey"), the origin gives.
+CARRIER_WORDS = frozenset({"aircraft", "plane", "ship", "vessel", "cargo", "flight", "convoy",
+                           "truck", "freighter", "airline", "jet", "helicopter"})
+
+# Verbs whose direct object is what is given, not who receives it ("sent 200 troops to X"):
+# only a proper name there is a recipient ("supplied the GNA").
+THING_GIVING_VERBS = frozenset({"send", "give", "provide", "deliver", "ship", "donate",
+                                "contribute", "airlift", "dispatch", "allocate", "pay"})
+
+# Things sent that are messages, not aid ("sent a letter to Putin", "a letter sent to Putin").
+MESSAGE_WORDS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram",
+                           "signal", "invitation", "greeting", "greetings", "condolence", "condolences"})
+
+# Generic event heads named by their modifier ("launched a mediation effort", "a bombing campaign").
+EFFORT_WORDS = frozenset({"effort", "campaign", "mission", "operation", "initiative", "process", "bid"})
+
+# Verbs that stop what their object names: stopping talks, mediation or aid reduces relations.
+HALTING_VERBS = frozenset({"end", "halt", "suspend", "abandon", "stop", "cancel", "freeze", "terminate"})
+HALTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
+
+# Verbs that, declined or refused, are only a refusal to talk to the press ("declined to comment").
+NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
+# Clauses that describe a participant in passing ("the coalition fighting the Houthis declared a
+# truce", "a fire that killed ten"): their events are background, ranked below the main clause's.
+BACKGROUND_DEPS = frozenset({"acl", "relcl"})
+BACKGROUND_FACTOR = 0.85
+
+# Mention types of an origin that can be the giver of what a carrier brings.
+GIVER_TYPES = frozenset({"COUNTRY", "ORGANIZATION"})
 
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
-OBJECT_REQUIRED_VERBS = frozenset({"contribute"})
+OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned to Honduras" gives nothing
 
 # Cooperative types: announcing one ("will visit", "is ready to send troops") is a commitment,
 # coded AGREE (CAMEO 03 "express intent to cooperate" -> PLOVER AGREE); refusing one
@@ -207,6 +242,16 @@ def _noun_trigger(token):
     if lemma in EXERCISE_NOUNS or (lemma == "game" and any(c.lower_ == "war" for c in token.children)):
         joint = any(c.lower_ in ("joint", "combined") for c in token.children)
         return ("COOPERATE", None) if joint else ("MOBILIZE", "troops")
+    if lemma == "fire" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
+            token.doc[token.i - 2].lower_ == "cease":
+        return ("RETREAT", "ceasefire")  # "a cease-fire" split by the tokenizer
+    if lemma in EFFORT_WORDS:  # "a mediation effort", "a bombing campaign": the modifier names it
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in NOUN_TRIGGERS:
+                return NOUN_TRIGGERS[child.lemma_.lower()]
+    if lemma == "operation" and any(c.lower_ in ATTACK_OPERATION_MODIFIERS for c in token.children
+                                    if c.dep_ in ("amod", "compound")):
+        return ("ASSAULT", None)  # "a military operation against X"; a rescue operation is none
     if lemma in APPEAL_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
         return ("REQUEST", None)  # "calls for a ceasefire", "an appeal to X for calm"
     return NOUN_TRIGGERS.get(lemma)
@@ -246,6 +291,14 @@ def _verb_found(token) -> Found | None:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS:
             kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
             return Found(token, token, kind, mode, "verb")
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
+                                              for c in token.children):
+        return None  # "declined to comment": no refusal of anything between parties
+    if lemma in HALTING_VERBS:  # "ended mediation efforts", "halted talks": CAMEO 164/165/166
+        for obj in objects:
+            hit = _noun_trigger(obj)
+            if hit is not None and hit[0] in HALTED_TYPES:
+                return Found(obj, token, "SANCTION", None, "noun")
     if lemma in SPEECH_VERBS and _obligation(token):
         return Found(token, token, "REQUEST", None, "verb")
     if (lemma in SPEECH_VERBS or lemma == "hold") and _blame(token):
@@ -260,10 +313,15 @@ def _verb_found(token) -> Found | None:
             if hit:
                 return Found(obj, token, hit[0], hit[1], "noun")
         if lemma not in VERB_TRIGGERS:
-            return None
+            override = next((VERB_OBJECT_OVERRIDES[(lemma, w)] for o in objects for w in (o.lemma_.lower(), o.lower_)
+                             if (lemma, w) in VERB_OBJECT_OVERRIDES), None)
+            return Found(token, token, override[0], override[1], "verb") if override else None
     if lemma in ("allow", "grant") and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                     for m in c.children) for c in token.children):
         return None  # "allowed that Mordor is no pleasant place": a concession of a point, no event
+    if lemma in THING_GIVING_VERBS and any(n.lemma_.lower() in MESSAGE_WORDS
+                                           for n in objects + ([token.head] if token.dep_ == "acl" else [])):
+        return None  # a letter sent is a message, not aid
     if lemma in OBJECT_REQUIRED_VERBS and not objects:
         return None  # "the visit will contribute to peace" gives nothing
     hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])
@@ -363,6 +421,9 @@ def _stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
         return "THREATEN", said
     if found.kind == "AGREE" and found.token == verb and _frames_hostile(verb):
         return "THREATEN", modality  # "vowed to crush the rebels" is a threat, not a commitment
+    if modality == "negated" and found.kind in COOPERATIVE_TYPES | {"AGREE"} and any(
+            c.dep_ == "aux" and c.lower_ in INTENT_AUXILIARIES for c in verb.children):
+        return "REJECT", said  # "X will not release the prisoners", "won't accept": a refusal
     if not _intent(verb, attributed):
         return found.kind, modality
     if found.kind in COOPERATIVE_TYPES:
@@ -445,13 +506,16 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
     if found.token.dep_ == "pobj" and found.token.head.lower_ == "under":
         return _under_arguments(found, finder)
     sources, targets = _verb_subjects(verb, finder)
+    giving = verb.lemma_.lower() in THING_GIVING_VERBS
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS and child != found.token:
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave money to X"
+            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+        elif child.dep_ in OBJECT_DEPS and child != found.token and not (giving and child.pos_ != "PROPN"):
             targets.extend(finder.actors(child))
             targets.extend(_owned(child, finder))
         elif child.dep_ == "agent":
             sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not _ally_phrase(child):
             targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
     if not targets:
         targets.extend(_deeper_targets(verb, found, finder))
@@ -462,8 +526,11 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
             own = {a.start for a in sources}  # the receiver is not its own giver
             givers = [a for a in noun_sources if a.named and a.start not in own]
             sources, targets = _origins(verb, finder) + givers, sources
-    elif not sources and found.kind in ORIGIN_SOURCE_TYPES:
-        sources.extend(_origins(verb, finder))
+    elif found.kind in ORIGIN_SOURCE_TYPES and (not sources or _carried(verb)):
+        origins = _origins(verb, finder) or _object_origins(verb, finder)
+        if sources:  # a carrier's origin gives only when it can give: a state or an organisation
+            origins = [a for a in origins if a.type in GIVER_TYPES]
+        sources = origins if origins else sources
     if not targets:
         targets.extend(_object_owners(verb, found, finder, sources))
     if not targets and found.kind == "PROTEST":
@@ -472,8 +539,9 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
         origins = [a for a in _origins(verb, finder) if a.named and all(a.start != s.start for s in sources)]
         if origins and not any(t.named for t in targets):
             targets = origins
-    if not targets and sources and found.kind in TERRITORIAL_TYPES:
-        targets = _territory(found, finder, sources)
+    if not targets and sources and found.kind in TERRITORIAL_TYPES and not any(
+            c.dep_ == "prep" and _ally_phrase(c) for c in verb.children):
+        targets = _territory(found, finder, sources)  # fighting in X on the side of Y: not against X
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
 
 
@@ -549,8 +617,11 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
         if head == verb and found.token != verb:
             objects.append(found.token)
         objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-                    for o in c.children if o.dep_ == "pobj"]
+                    and not _ally_phrase(c) for o in c.children if o.dep_ == "pobj"]
     for obj in objects:
+        imposed = _imposed_on(obj, finder, skip)  # "lifted sanctions imposed on Eritrea"
+        if imposed:
+            return imposed
         owners = _owned_deep(obj, finder, skip=skip)
         if owners and found.kind in THING_TARGET_TYPES and not owners[0].named and obj != found.token:
             thing = finder.thing(obj)  # "bombed militant camps": the camps, keyed as the militants'
@@ -566,6 +637,18 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
                 if thing is not None:
                     return [thing]
     return []
+
+
+def _imposed_on(token, finder: ActorFinder, skip: set) -> list[Actor]:
+    """The party a measure was laid on: "the ban imposed on the LTTE", "sanctions against X"."""
+    found = []
+    for child in token.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ in ("on", "against") else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against")]
+        found += [a for p in preps for o in p.children if o.dep_ == "pobj" for a in finder.actors(o)
+                  if a.start not in skip]
+    return found
 
 
 def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> list[Actor]:
@@ -652,11 +735,55 @@ def _origins(verb, finder: ActorFinder) -> list[Actor]:
     return found
 
 
+def _ally_phrase(prep) -> bool:
+    """ "on the side of X", "on behalf of X": X is an ally, not acted upon."""
+    return prep.lower_ in ("on", "at") and any(o.dep_ == "pobj" and o.lemma_.lower() in ALLY_NOUNS
+                                               for o in prep.children)
+
+
+def _carried(verb) -> bool:
+    """The subject only carries the goods ("an An-124 aircraft shipped drones from Turkey")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in CARRIER_WORDS for c in verb.children)
+
+
+def _object_origins(verb, finder: ActorFinder) -> list[Actor]:
+    """ "shipped a batch of drones from Turkey": the origin named inside the object."""
+    holders = [c for c in verb.children if c.dep_ == "dobj"]
+    holders += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    found = []
+    for holder in holders:
+        for prep in (p for p in holder.children if p.dep_ == "prep" and p.lower_ == "from"):
+            found.extend(a for o in prep.children if o.dep_ == "pobj" for a in finder.actors(o) if a.named)
+    return found
+
+
 def _antecedent(child, verb):
-    """The noun a relative pronoun stands for ("the GNA, which is supported by Turkey")."""
+    """The noun a relative pronoun stands for ("the GNA, which is supported by Turkey"): the
+    parser's head, or the name right before the pronoun when that name lies inside the head's
+    phrase (a relative clause attaches to the nearest noun phrase)."""
     if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        return _Renamed(verb.head, child.dep_)
+        return _Renamed(_nearest_name(child, verb.head), child.dep_)
     return child
+
+
+def _nearest_name(pronoun, head):
+    """The proper name just before a relative pronoun ("..., the stronghold of the Government of
+    National Accord (GNA), which"), skipping commas and a bracketed abbreviation; else `head`."""
+    i = pronoun.i - 1
+    doc = pronoun.doc
+    while i > head.i and doc[i].is_punct:
+        if doc[i].text == ")":  # skip "(GNA)"
+            while i > head.i and doc[i].text != "(":
+                i -= 1
+        i -= 1
+    if i <= head.i or doc[i].pos_ != "PROPN":
+        return head
+    name = doc[i]
+    while name.dep_ in ("compound", "flat") or (name.dep_ == "pobj" and name.head.lower_ == "of"
+                                                  and name.head.head.pos_ == "PROPN"):
+        name = name.head if name.dep_ != "pobj" else name.head.head
+    return name if head in name.ancestors else head
 
 
 class _Renamed:
@@ -709,7 +836,7 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
                 owner = finder.actor(obj)
                 if owner is not None and owner.named:
                     sources.append(owner)
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "at":
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "at" and not _ally_phrase(child):
             targets.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in PARTICIPATION_VERBS:
@@ -788,6 +915,8 @@ def _confidence(found: Found, source, target, modality: str, region: str) -> flo
     if source is not None and not source.named:
         score -= 0.05
     score *= MODALITY_FACTOR.get(modality, 1.0)
+    if found.head.dep_ in BACKGROUND_DEPS:
+        score *= BACKGROUND_FACTOR
     if region == "comment":
         score *= 0.8  # a reader's claim is weaker evidence than the article's
     return round(max(0.05, min(1.0, score)), 2)

@@ -43,6 +43,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "train": ("AID", "military"), "equip": ("AID", "military"), "assist": ("AID", None),
     "help": ("AID", None), "provide": ("AID", None), "send": ("AID", None),
     "contribute": ("AID", None), "airlift": ("AID", None),
+    "give": ("AID", None),  # with an object only ("gave $2 million to Nigeria"), see events.py
+    "return": ("RETREAT", "release"),  # handing back people or property (CAMEO 084), with an object
     # CONCEDE: yielding to demands
     "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "allow": ("CONCEDE", None),
     "permit": ("CONCEDE", None),
@@ -138,7 +140,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "accusation": ("ACCUSE", "allege"), "criticism": ("ACCUSE", "disapprove"),
     "condemnation": ("ACCUSE", "disapprove"), "complaint": ("ACCUSE", "allege"),
     "rejection": ("REJECT", None), "refusal": ("REJECT", None), "opposition": ("REJECT", None),
-    "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None),
+    "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
+    "curfew": ("COERCE", "restrict"), "warfare": ("ASSAULT", None),
+    "cessation": ("RETREAT", "ceasefire"),  # "declared a cessation of hostilities"
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "strike": ("ASSAULT", None), "hunger": ("PROTEST", "hunger"),
     "sit-in": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "vigil": ("PROTEST", "demo"),
@@ -166,6 +170,7 @@ LIGHT_VERBS = frozenset({
     "impose", "begin", "start", "continue", "complete", "announce", "take", "issue", "mount",
     "conclude", "resume", "open", "receive", "pay", "lead", "order", "seal", "strike", "win",
     "organize", "organise", "call", "lodge", "file", "go", "renew", "join",
+    "declare", "wage", "extend", "set",  # "declared a curfew", "waged war", "set a deadline"
 })
 
 # Light verb + noun pairs where the verb changes the type the noun alone would give.
@@ -185,7 +190,19 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("lodge", "complaint"): ("ACCUSE", "allege"), ("file", "complaint"): ("ACCUSE", "allege"),
     ("file", "lawsuit"): ("ACCUSE", "allege"), ("file", "suit"): ("ACCUSE", "allege"),
     ("join", "force"): ("COOPERATE", None),
+    # a deadline set or given to someone is an ultimatum (CAMEO 13)
+    ("set", "deadline"): ("THREATEN", None), ("give", "deadline"): ("THREATEN", None),
+    ("issue", "deadline"): ("THREATEN", None),
+    # a state of emergency declared or extended is a restriction (CAMEO 1724)
+    ("declare", "emergency"): ("COERCE", "restrict"), ("impose", "emergency"): ("COERCE", "restrict"),
+    ("extend", "emergency"): ("COERCE", "restrict"), ("wage", "war"): ("ASSAULT", None),
+    ("give", "permission"): ("CONCEDE", None), ("give", "access"): ("CONCEDE", None),
 }
+
+# Modifiers that make the noun "operation" an attack ("a military operation against X").
+ATTACK_OPERATION_MODIFIERS = frozenset({"military", "offensive", "combat", "ground", "air",
+                                        "counter-terrorism", "counterterrorism", "anti-terror",
+                                        "punitive", "armed", "assault"})
 
 # Nouns whose "for" or "on" phrase makes them an appeal ("calls for a ceasefire").
 APPEAL_NOUNS = frozenset({"call", "appeal", "plea"})
@@ -248,6 +265,14 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     # ties and relations: cut is a sanction, restored or normalised is cooperation
     **{(v, o): ("SANCTION", None) for v in ("break", "sever", "cut", "downgrade", "suspend")
        for o in ("tie", "ties", "relation", "relations")},
+    # workers who stop work strike (CAMEO 143)
+    ("stop", "work"): ("PROTEST", "boycott"),
+    # fire returned is shooting back; forces strengthened are a show of force (CAMEO 15)
+    ("return", "fire"): ("ASSAULT", "firearms"),
+    **{(v, o): ("MOBILIZE", "troops") for v in ("strengthen", "boost", "increase", "bolster")
+       for o in ("force", "forces", "troop", "troops", "presence")},
+    # borders opened to people are refuge given (CAMEO 075 "grant asylum")
+    ("open", "border"): ("AID", "asylum"), ("open", "borders"): ("AID", "asylum"),
 }
 
 # Nouns after "under" that make the subject the one acted upon ("came under attack",
