@@ -427,3 +427,62 @@ def test_halting_talks_reduces_relations(stages, sentence):
 
 def types(events):
     return {e.type for e in events}
+
+
+def test_a_hyphenated_cease_fire_is_a_truce_not_firing(stages):
+    events = events_of(stages, "Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban.")
+    assert "RETREAT" in types(events) and "ASSAULT" not in types(events)
+
+
+def test_declining_to_comment_is_no_event(stages):
+    assert "REJECT" not in types(events_of(stages, "The Egyptian foreign ministry declined to comment on Libya."))
+
+
+def test_a_participle_describing_an_actor_ranks_below_the_main_clause(stages):
+    events = events_of(stages, "The Saudi-led coalition fighting Houthi rebels in Yemen declared a "
+                               "ceasefire with the rebels.")
+    assert max(events, key=lambda e: e.confidence).type == "RETREAT"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("US launched cyber attacks on Iran.", "ASSAULT"),
+    ("The US has issued an ultimatum to Turkey.", "THREATEN"),
+])
+def test_us_in_capitals_is_a_country_not_a_pronoun(stages, sentence, kind):
+    assert one(events_of(stages, sentence), kind).source_text == "US"
+
+
+def test_a_statement_urging_speaks_for_its_issuer(stages):
+    event = one(events_of(stages, "The Chamber of Commerce issued a statement urging the British "
+                                  "government to avoid a crash."), "REQUEST")
+    assert "Chamber" in (event.source_text or "")
+
+
+def test_a_movement_acts_as_a_group(stages):
+    event = one(events_of(stages, "The LetUsSpeak movement has urged the Victorian Government to "
+                                  "review a law."), "REQUEST")
+    assert "movement" in (event.source_text or "")
+
+
+def test_joining_a_peacekeeping_mission_is_aid(stages):
+    event = one(events_of(stages, "Azerbaijani troops joined the peacekeeping mission in Afghanistan."), "AID")
+    assert "Azerbaijani" in event.source_text
+
+
+def test_a_purpose_clause_is_addressed_to_the_one_summoned(stages):
+    event = one(events_of(stages, "Germany summoned the Chinese ambassador to complain about the sanctions."), "ACCUSE")
+    assert "ambassador" in (event.target_text or "")
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("Netanyahu called Scott Morrison on Wednesday to congratulate him.", "CONSULT", "phone"),
+    ("Abiy Ahmed held bilateral discussions with President Farmajo.", "CONSULT", "meet"),
+    ("The rebel fighters laid down their arms on Sunday.", "RETREAT", "disarm"),
+    ("Hundreds of employees stopped work on Tuesday.", "PROTEST", "boycott"),
+])
+def test_calls_discussions_disarming_and_walkouts(stages, sentence, kind, mode):
+    assert one(events_of(stages, sentence), kind).mode == mode
+
+
+def test_called_on_a_day_is_no_appeal(stages):
+    assert "REQUEST" not in types(events_of(stages, "Netanyahu called Scott Morrison on Wednesday."))

@@ -96,3 +96,53 @@ def test_static_route_never_leaves_its_folder(hand_db, path):
 @pytest.mark.parametrize("relative", ["../../etc/passwd", "/etc/passwd", "..\\x", "a\x00b", "", "../server/app.py"])
 def test_safe_file_refuses_paths_outside_static(relative):
     assert safe_file(relative) is None
+
+
+# Issue 7: hostile query strings and bodies get a 4xx (or an empty answer), never a 500.
+@pytest.mark.parametrize("path, status", [
+    ("/api/search?q=%22a%00b%22", 200),  # NUL inside a quoted phrase ended the FTS5 string
+    ("/api/search?q=a%00b", 200),
+    ("/api/search?q=NEAR(a%20b)%20OR%20*%20%5Ea:b%20%22%22%22", 200),  # FTS5 syntax is only words
+    ("/api/search?q=%F0%9F%92%A5%E2%80%AE", 200),
+    ("/api/search?q=x&offset=9223372036854775808", 422),  # overflowed SQLite's integers
+    ("/api/events?offset=99999999999999999999", 422),
+    ("/api/events?limit=-1", 422),
+    ("/api/events?limit=1001", 422),
+    ("/api/graph?min_sources=9223372036854775808", 422),
+    ("/api/timeline?min_sources=9223372036854775808", 422),
+    ("/api/relations?min_sources=9223372036854775808", 422),
+    ("/api/events?since=yesterday", 422),
+    ("/api/events?until=2017%0A", 422),
+    ("/api/documents?since=%D9%A2%D9%A0%D9%A1%D9%A7", 422),  # non-ASCII digits
+    ("/api/events?since=", 200),
+    ("/api/events?type=NO-SUCH-TYPE&actor=%00%25_", 200),
+    ("/api/timeline?actor=%F0%9F%92%A5&since=2017-13-45", 200),
+    ("/api/entities?name=%25%00&type=%00", 200),
+    ("/api/graph/edge?a=%00&b=nope", 200),
+    ("/api/documents/no-such-doc", 404),
+    ("/api/documents/%00", 404),
+    ("/api/entities/no-such-entity", 404),
+])
+def test_hostile_queries_are_refused_or_answered_never_a_server_error(hand_db, path, status):
+    client = TestClient(create_app(hand_db), raise_server_exceptions=False)
+    response = client.get(path)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    if status == 422:
+        assert isinstance(response.json()["detail"], list)  # FastAPI's usual validation error
+
+
+@pytest.mark.parametrize("body, status", [
+    (b"{not json", 422),
+    (b"", 422),
+    (b"null", 422),
+    (b"\xff\xfe", 422),
+    (b'{"entity": "RUS", "name": "a\\u0000b"}', 422),  # no control characters in names
+    (b'{"entity": "RUS", "name": ""}', 422),
+    (b'{"entity": "no-such-entity", "name": "x"}', 400),
+    (b'{"entity": "RUS", "name": "x"}' + b" " * 70_000, 413),
+])
+def test_bad_correction_bodies_are_refused(hand_db, body, status):
+    client = TestClient(create_app(hand_db), raise_server_exceptions=False)
+    response = client.post("/api/corrections/rename", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == status, response.text

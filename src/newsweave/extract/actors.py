@@ -24,6 +24,9 @@ GROUP_WORDS = frozenset({
     "member", "people", "worker", "student", "activist", "partner", "court", "coalition",
     "warship", "ship", "vessel", "gunboat", "helicopter", "tank", "drone", "plane", "bomber",
     "newspaper", "agency", "media", "mission", "peacekeeper", "observer", "inspector",
+    # bodies that act as one ("the LetUsSpeak movement urged", "the council voted")
+    "movement", "organization", "organisation", "council", "committee", "commission",
+    "association", "federation", "alliance", "faction",
 })
 
 # Machines act only for an owner ("Israeli drones", "Russia's jets"); alone they are no actor.
@@ -40,6 +43,7 @@ PEOPLE_WORDS = frozenset({
     "hostage-taker", "kidnapper", "captor", "assailant", "attacker", "sniper", "smuggler",
     "pirate", "looter", "rioter", "voter", "farmer", "miner", "journalist", "doctor", "monk",
     "migrant", "immigrant", "detainee", "hostage", "captive", "population", "minority",
+    "employee", "teacher", "nurse", "driver", "labourer", "laborer", "docker", "striker",
 })
 
 # Heads that only count the people named after "of" ("tens of thousands of students").
@@ -171,7 +175,8 @@ class ActorFinder:
         counted = _counted(token)
         if counted is not None:
             return self.actor(counted)
-        if token.lower_ in NON_ACTORS or token.pos_ in ("PRON", "NUM", "DET") or token.ent_type_ in NON_ACTOR_ENTITY_LABELS:
+        if (token.lower_ in NON_ACTORS and not _acronym(token)) or token.pos_ in ("PRON", "NUM", "DET") \
+                or token.ent_type_ in NON_ACTOR_ENTITY_LABELS:
             return None
         if any(a.lower_ == "according" for a in token.ancestors):
             return None  # the source of a report, not a party to the event
@@ -275,6 +280,11 @@ def _generic(mention: Mention) -> bool:
     words = words[1:] if words and words[0] in ("the", "a", "an") else words
     return len(words) == 1 and (words[0].rstrip("s") in GROUP_WORDS | PEOPLE_WORDS
                                 or words[0] in GROUP_WORDS | PEOPLE_WORDS)
+
+
+def _acronym(token) -> bool:
+    """ "US" is the United States, not the pronoun "us"."""
+    return token.pos_ == "PROPN" and len(token.text) > 1 and token.text.isupper()
 
 
 def _named_apposition(token) -> bool:

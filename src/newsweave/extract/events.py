@@ -118,6 +118,15 @@ NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "
 BACKGROUND_DEPS = frozenset({"acl", "relcl"})
 BACKGROUND_FACTOR = 0.85
 
+# Nouns whose participle clause speaks for the one who issued them ("issued a statement urging").
+STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "communique", "declaration",
+                             "note", "resolution", "report", "release", "tweet", "post"})
+
+# Verbs that bring someone to be addressed: their purpose clause speaks to the object
+# ("summoned the ambassador to complain", "called the president to congratulate him").
+ADDRESSING_VERBS = frozenset({"summon", "call", "phone", "telephone", "meet", "visit", "invite",
+                              "contact", "receive", "write"})
+
 # Mention types of an origin that can be the giver of what a carrier brings.
 GIVER_TYPES = frozenset({"COUNTRY", "ORGANIZATION"})
 
@@ -288,7 +297,7 @@ def _verb_found(token) -> Found | None:
                 idiom = PREP_OBJECT_TRIGGERS.get((lemma, child.lower_, obj.lemma_.lower()))
                 if idiom:
                     return Found(token, token, idiom[0], idiom[1], "verb")
-        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS:
+        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS and not _dated(child):
             kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
             return Found(token, token, kind, mode, "verb")
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
@@ -299,6 +308,9 @@ def _verb_found(token) -> Found | None:
             hit = _noun_trigger(obj)
             if hit is not None and hit[0] in HALTED_TYPES:
                 return Found(obj, token, "SANCTION", None, "noun")
+    if lemma in ("call", "phone", "ring") and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects) \
+            and not any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
+        return Found(token, token, "CONSULT", "phone", "verb")  # "Netanyahu called Morrison"
     if lemma in SPEECH_VERBS and _obligation(token):
         return Found(token, token, "REQUEST", None, "verb")
     if (lemma in SPEECH_VERBS or lemma == "hold") and _blame(token):
@@ -336,6 +348,12 @@ def _verb_found(token) -> Found | None:
     if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
         kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def _dated(prep) -> bool:
+    """ "called Morrison on Wednesday": a preposition of time, not a phrasal verb's particle."""
+    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                                       for o in prep.children)
 
 
 def _protesters(token) -> bool:
@@ -535,6 +553,8 @@ def _arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Act
         targets.extend(_object_owners(verb, found, finder, sources))
     if not targets and found.kind == "PROTEST":
         targets.extend(_purpose_targets(verb, finder, sources))
+    if not targets and found.token == verb:
+        targets.extend(_summoned(verb, finder, sources))
     if found.kind == "RETREAT":  # "withdrew its troops from X": X, not the troops, is the target
         origins = [a for a in _origins(verb, finder) if a.named and all(a.start != s.start for s in sources)]
         if origins and not any(t.named for t in targets):
@@ -639,6 +659,17 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
     return []
 
 
+def _summoned(verb, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """ "France summoned the Chinese ambassador to complain": a purpose clause is addressed to
+    the object of the verb it serves."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if verb.head.lemma_.lower() not in ADDRESSING_VERBS:
+        return []
+    skip = {a.start for a in sources}
+    return [a for c in verb.head.children if c.dep_ == "dobj" for a in finder.actors(c) if a.start not in skip]
+
+
 def _imposed_on(token, finder: ActorFinder, skip: set) -> list[Actor]:
     """The party a measure was laid on: "the ban imposed on the LTTE", "sanctions against X"."""
     found = []
@@ -693,6 +724,11 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
                 # an active conjunct sharing a passive subject ("was met and visited X") acts
                 inherited_active = node != verb and verb.tag_ != "VBN"
                 (sources if inherited_active else targets).extend(finder.actors(child))
+        if not (sources or targets) and node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS \
+                and node.head.dep_ in ("dobj", "pobj"):
+            # "issued a statement urging X": the statement's issuer speaks
+            node = node.head.head if node.head.dep_ == "dobj" else node.head.head.head
+            continue
         if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
             return sources, targets
         node = node.head

@@ -126,6 +126,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "conversation": ("CONSULT", "phone"), "call": ("CONSULT", "phone"), "visit": ("CONSULT", "visit"),
     "summit": ("CONSULT", "meet"), "consultation": ("CONSULT", "meet"), "mediation": ("CONSULT", "meet"),
     "welcome": ("CONSULT", "visit"), "chat": ("CONSULT", "phone"),
+    "discussion": ("CONSULT", "meet"), "dialogue": ("CONSULT", "meet"), "dialog": ("CONSULT", "meet"),
     "deal": ("AGREE", None), "agreement": ("AGREE", None), "accord": ("AGREE", None),
     "treaty": ("AGREE", None), "pact": ("AGREE", None), "contract": ("AGREE", None),
     "consensus": ("AGREE", None),
@@ -143,6 +144,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
     "curfew": ("COERCE", "restrict"), "warfare": ("ASSAULT", None),
     "cessation": ("RETREAT", "ceasefire"),  # "declared a cessation of hostilities"
+    "cease-fire": ("RETREAT", "ceasefire"),
+    "peacekeeping": ("AID", None),  # "joined the peacekeeping mission": CAMEO 0743 "provide peacekeepers"
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "strike": ("ASSAULT", None), "hunger": ("PROTEST", "hunger"),
     "sit-in": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "vigil": ("PROTEST", "demo"),
@@ -228,6 +231,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("lash", "out"): ("ACCUSE", "disapprove"), ("turn", "down"): ("REJECT", None),
     ("object", "to"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
     ("pull", "back"): ("RETREAT", "withdraw"), ("team", "up"): ("COOPERATE", None),
+    ("lay", "down"): ("RETREAT", "disarm"),  # "will lay down their arms" (CAMEO 0831)
 }
 
 # Verb + preposition + noun idioms that name an event ("took to the streets").

@@ -16,6 +16,9 @@ from ..api import Corpus
 from ..store import connect
 
 MAX_PAGE = 1000
+# Offsets and counts stay far below SQLite's 64-bit integers (a larger one was a 500).
+MAX_OFFSET = 1_000_000_000
+MAX_SOURCES = 1_000_000
 
 
 class Reader:
@@ -48,7 +51,7 @@ class Page:
     """`limit` and `offset` query parameters."""
 
     def __init__(self, limit: int = Query(50, ge=1, le=MAX_PAGE, description="Items per page."),
-                 offset: int = Query(0, ge=0, description="Items to skip.")):
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip.")):
         self.limit = limit
         self.offset = offset
 

@@ -146,6 +146,8 @@ def events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | No
 
 def _fts_query(text: str) -> str:
     """User text as an FTS5 query: quoted phrases kept, other words all required."""
+    # FTS5 ends a string at NUL ("unterminated string"); lone surrogates cannot be encoded.
+    text = text.replace("\x00", " ").encode("utf-8", "ignore").decode("utf-8")
     phrases = re.findall(r'"([^"]+)"', text)
     words = re.findall(r"\w+", re.sub(r'"[^"]+"', " ", text))
     parts = [f'"{p.replace(chr(34), "")}"' for p in phrases] + [f'"{w}"' for w in words]

@@ -4,6 +4,7 @@ correction functions (the same as the CLI's). They refuse when this version lack
 from __future__ import annotations
 
 import inspect
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
@@ -14,7 +15,9 @@ from ..deps import as_json
 
 router = APIRouter(prefix="/api/corrections", tags=["corrections"])
 
-Name = Field(..., min_length=1, max_length=300)
+# An entity's id, name or alias: printable text (a NUL or control character is refused with 422).
+NAME_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+Name = Field(..., min_length=1, max_length=300, pattern=NAME_PATTERN)
 
 
 class Merge(BaseModel):
@@ -24,7 +27,8 @@ class Merge(BaseModel):
 
 class Split(BaseModel):
     entity: str = Name
-    aliases: list[str] = Field(..., min_length=1, max_length=100)  # the names that become their own actor
+    aliases: list[Annotated[str, Field(min_length=1, max_length=300, pattern=NAME_PATTERN)]] = Field(
+        ..., min_length=1, max_length=100)  # the names that become their own actor
 
 
 class Rename(BaseModel):

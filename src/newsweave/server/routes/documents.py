@@ -8,17 +8,18 @@ from ...records import to_dict
 from ...store import web_queries
 from ...store.web_queries import EventFilter
 from ..deps import Page, Reader, as_json, reader
-from .filters import _date
+from .filters import date_query
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 
 @router.get("")
-def documents(page: Page = Depends(), since: str | None = None, until: str | None = None,
+def documents(page: Page = Depends(), since: str | None = date_query("Published on or after (YYYY[-MM[-DD]])."),
+              until: str | None = date_query("Published on or before (YYYY[-MM[-DD]])."),
               r: Reader = Depends(reader)):
     """Documents in order of arrival, each with its regions (title, body, comments, boilerplate)."""
     total, items = web_queries.documents_page(r.conn, limit=page.limit, offset=page.offset,
-                                              since=_date(since, "since"), until=_date(until, "until"))
+                                              since=since or None, until=until or None)
     return as_json(page.wrap(total, items))
 
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from ...aggregate.polarity import ACTOR_TYPES, CONFLICTUAL, COOPERATIVE, MODALITY_WEIGHT, POLARITY
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Page, Reader, as_json, cached, optional, reader
+from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, optional, reader
 from .filters import event_filter
 
 router = APIRouter(prefix="/api", tags=["relations"])
@@ -79,7 +79,7 @@ def side_of(sides, entity_id: str) -> str | None:
 
 @router.get("/graph")
 def graph(request: Request, f: EventFilter = Depends(event_filter),
-          min_sources: int = Query(1, ge=1, description="Minimum independent sources per edge."),
+          min_sources: int = Query(1, ge=1, le=MAX_SOURCES, description="Minimum independent sources per edge."),
           limit: int = Query(150, ge=1, le=2000, description="Most-mentioned actors to keep."),
           r: Reader = Depends(reader)):
     """Actors (nodes: mentions, type, side) and the relations between them (edges: polarity,
@@ -116,7 +116,7 @@ def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., 
 
 
 @router.get("/relations")
-def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1), r: Reader = Depends(reader)):
+def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1, le=MAX_SOURCES), r: Reader = Depends(reader)):
     """Relations as the aggregate step computed them (the JSON export's `relations`)."""
     found = [x for x in optional(r.corpus, "relations")
              if (x.get("independent_sources", 0) if isinstance(x, dict) else x.independent_sources) >= min_sources]

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query
 from ...records import to_dict
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Page, Reader, as_json, reader
+from ..deps import MAX_SOURCES, Page, Reader, as_json, reader
 from .filters import event_filter
 
 router = APIRouter(prefix="/api/timeline", tags=["timeline"])
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api/timeline", tags=["timeline"])
 
 @router.get("")
 def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
-             min_sources: int = Query(0, ge=0, description="Only events backed by this many independent sources."),
+             min_sources: int = Query(0, ge=0, le=MAX_SOURCES, description="Only events backed by this many independent sources."),
              merged: bool = Query(True, description="One entry per real event, its reports merged."),
              r: Reader = Depends(reader)):
     """Article events in the order they happened, each linked to a sentence in its document."""
