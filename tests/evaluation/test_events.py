@@ -80,3 +80,29 @@ def test_require_dyad_counts_only_full_dyads():
 
     assert score_petrarch_record(record, Doc())["ok"] is False
     assert score_petrarch_record({**record, "config": {}}, Doc())["ok"] is True
+
+
+def test_conll_spans_are_rejoined_with_exact_offsets(tmp_path):
+    from newsweave.evaluation.events import read_conll_spans
+
+    path = tmp_path / "train.txt"
+    path.write_text("Russia B-S\n's O\nforces I-S\nattacked O\nthe B-T\nrebels I-T\n. O\n\n"
+                    "Egypt B-R\nmet O\nLibya B-R\n. O\n")
+    [(text, spans), (text2, spans2)] = read_conll_spans(path)
+    assert text == "Russia's forces attacked the rebels."
+    assert [(tag, text[s:e]) for tag, s, e in spans] == [("S", "Russia's forces"), ("T", "the rebels")]
+    assert [(tag, text2[s:e]) for tag, s, e in spans2] == [("R", "Egypt"), ("R", "Libya")]
+
+
+def test_conflibert_spans_and_penta_class():
+    from newsweave.document import Document
+    from newsweave.evaluation.events import penta_class, score_conflibert_spans
+
+    text = "Egypt attacked Libya."
+    doc = Document(id="t", name="t", path="", raw=text, text=text)
+    doc.events = [event("ASSAULT", "attacked", 0.9)]
+    assert score_conflibert_spans(text, [("S", 0, 5), ("T", 15, 20)], doc) == {"src": True, "tar": True, "any": True}
+    assert score_conflibert_spans(text, [("T", 0, 5)], doc) == {"src": None, "tar": False, "any": True}
+    assert penta_class(doc.events) == 4
+    assert penta_class([event("CONSULT", "met", 0.9)]) == 1
+    assert penta_class([]) == 0

@@ -486,3 +486,25 @@ def test_calls_discussions_disarming_and_walkouts(stages, sentence, kind, mode):
 
 def test_called_on_a_day_is_no_appeal(stages):
     assert "REQUEST" not in types(events_of(stages, "Netanyahu called Scott Morrison on Wednesday."))
+
+
+@pytest.mark.parametrize("sentence, kind, target", [
+    ("Jordan and Britain have agreed to undertake joint military exercises.", "AGREE", "Britain"),
+    ("Britain promised to continue military aid to Mozambique.", "AGREE", "Mozambique"),
+])
+def test_an_adjective_group_word_is_no_party(stages, sentence, kind, target):
+    events = events_of(stages, sentence)
+    assert all("military" != (e.target_text or "") for e in events)
+    assert target in (one(events, kind).target_text or "")
+
+
+def test_a_light_verb_event_ranks_with_verbs(stages):
+    events = events_of(stages, "At least 23 civilians were killed as Syrian government forces launched "
+                               "air strikes against the rebel enclave of Eastern Ghouta.")
+    best = max(events, key=lambda e: e.confidence)
+    assert best.trigger.startswith("launched") and "Syrian" in (best.source_text or "")
+
+
+def test_denying_accusations_is_a_statement_not_a_rejection(stages):
+    assert not events_of(stages, "The Swiss government rejected accusations by China that it spied.")
+    assert "REJECT" in types(events_of(stages, "Ethiopia rejected the proposal by the US."))

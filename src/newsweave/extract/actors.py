@@ -191,6 +191,8 @@ class ActorFinder:
         mention = self._mention_of(token)
         if mention is not None and not _generic(mention):
             return self._linked(text, start, end, mention)
+        if group and token.pos_ == "ADJ" and token.dep_ == "amod":
+            return None  # "military exercises": a kind of thing, not a party
         if group and token.lemma_.lower() not in EQUIPMENT_WORDS:  # kept as text with a generic key
             referent = self._definite_referent(token, start)
             if referent is not None:
@@ -224,7 +226,7 @@ class ActorFinder:
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod"):
                 mention = self._mention_of(child)
-                if mention is not None:
+                if mention is not None and not _generic(mention):  # "military exercises" have no owner
                     return mention
             if child.dep_ == "amod" and child.lemma_.lower() in ("loyal", "affiliated", "close"):
                 for prep in child.children:

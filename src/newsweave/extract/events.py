@@ -17,7 +17,8 @@ from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .attribution import Attributor
 from .eventplace import LOCATIVE_PREPS, event_place_of, place_anchors, place_tokens
-from .lexicon import (AERIAL_WORDS, ATTACK_OPERATION_MODIFIERS, VERB_OBJECT_OVERRIDES, FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+from .lexicon import (AERIAL_WORDS, ATTACK_OPERATION_MODIFIERS, VERB_OBJECT_OVERRIDES,
+                      FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
                       MILITARY_OBJECTS, NOUN_TRIGGERS, PHRASAL_TRIGGERS, SYMMETRIC_TYPES,
                       UNDER_NOUNS, VERB_TRIGGERS, WALKOUT_MODIFIERS, APPEAL_NOUNS, ON_NOUNS,
                       WORKER_WORDS, OBSTRUCT_VERBS, PREP_OBJECT_TRIGGERS, PROTESTER_WORDS, EXERCISE_NOUNS, PROTESTER_VERBS, BLAME_WORDS,
@@ -111,6 +112,11 @@ EFFORT_WORDS = frozenset({"effort", "campaign", "mission", "operation", "initiat
 HALTING_VERBS = frozenset({"end", "halt", "suspend", "abandon", "stop", "cancel", "freeze", "terminate"})
 HALTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
 
+# Denying a claim against oneself is a statement (CAMEO 016 "deny responsibility"), which
+# CAMEO2PLOVER leaves uncoded: "X rejected accusations that ...".
+DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report", "responsibility",
+                         "involvement", "suggestion", "rumor", "rumour"})
 # Verbs that, declined or refused, are only a refusal to talk to the press ("declined to comment").
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
 # Clauses that describe a participant in passing ("the coalition fighting the Houthis declared a
@@ -152,7 +158,8 @@ SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 # Confidence by how the event was found (see `_confidence`).
-CONFIDENCE = {"verb": 0.9, "noun": 0.7, "cameo": 0.55}
+# A light verb with an event noun ("launched an attack") says as much as a verb.
+CONFIDENCE = {"verb": 0.9, "light": 0.85, "noun": 0.7, "cameo": 0.55}
 MODALITY_FACTOR = {"hypothetical": 0.6, "negated": 0.7, "denied": 0.7, "planned": 0.85}
 
 
@@ -300,6 +307,8 @@ def _verb_found(token) -> Found | None:
         if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS and not _dated(child):
             kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
             return Found(token, token, kind, mode, "verb")
+    if lemma in DENYING_VERBS and any(o.lemma_.lower() in CLAIM_NOUNS for o in objects):
+        return None  # "rejected accusations": CAMEO 016 "deny responsibility", no PLOVER type
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
                                               for c in token.children):
         return None  # "declined to comment": no refusal of anything between parties
@@ -307,7 +316,7 @@ def _verb_found(token) -> Found | None:
         for obj in objects:
             hit = _noun_trigger(obj)
             if hit is not None and hit[0] in HALTED_TYPES:
-                return Found(obj, token, "SANCTION", None, "noun")
+                return Found(obj, token, "SANCTION", None, "light")
     if lemma in ("call", "phone", "ring") and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects) \
             and not any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
         return Found(token, token, "CONSULT", "phone", "verb")  # "Netanyahu called Morrison"
@@ -323,9 +332,10 @@ def _verb_found(token) -> Found | None:
             noun = obj.lemma_.lower()
             hit = LIGHT_VERB_OVERRIDES.get((lemma, noun)) or _noun_trigger(obj)
             if hit:
-                return Found(obj, token, hit[0], hit[1], "noun")
+                return Found(obj, token, hit[0], hit[1], "light")
         if lemma not in VERB_TRIGGERS:
-            override = next((VERB_OBJECT_OVERRIDES[(lemma, w)] for o in objects for w in (o.lemma_.lower(), o.lower_)
+            override = next((VERB_OBJECT_OVERRIDES[(lemma, w)] for o in objects
+                             for w in (o.lemma_.lower(), o.lower_)
                              if (lemma, w) in VERB_OBJECT_OVERRIDES), None)
             return Found(token, token, override[0], override[1], "verb") if override else None
     if lemma in ("allow", "grant") and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
@@ -872,7 +882,8 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
                 owner = finder.actor(obj)
                 if owner is not None and owner.named:
                     sources.append(owner)
-        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "at" and not _ally_phrase(child):
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "at" \
+                and not _ally_phrase(child):
             targets.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in PARTICIPATION_VERBS:
