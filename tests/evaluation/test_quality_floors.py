@@ -31,7 +31,7 @@ def test_scores_stay_above_their_floors(dataset, shared_data):
 def test_check_compares_with_the_margin():
     from newsweave.evaluation import Score
 
-    entry = {"floors": {"NER | F1": 0.70}, "margin": 0.01}
+    entry = {"floors": {"newsweave | NER | F1": 0.70}, "margin": 0.01}
     assert check(entry, "x", [Score("x", "NER", "newsweave", {"F1": 0.695}, 10)])[0].ok
     assert not check(entry, "x", [Score("x", "NER", "newsweave", {"F1": 0.68}, 10)])[0].ok
     assert not check(entry, "x", [Score("x", "NER", "baseline", {"F1": 0.99}, 10)])[0].ok
