@@ -1,0 +1,456 @@
+"""The source and target actors of a trigger, read from the dependency parse (`find_arguments`):
+subjects, objects, agents and prepositional phrases, with the fall-backs for owners of a
+non-actor object, origins of a delivery, purposes, addressees and territories.
+"""
+
+from __future__ import annotations
+
+from .actors import Actor, ActorFinder
+from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
+from .lexicon import FRAMING_TYPES
+from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS
+
+# Dependency labels of a verb's arguments.
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass",)
+# Prepositions that introduce the one acted upon ("met with X", "aid to X", "attack on X").
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "for", "into", "toward", "towards", "at"})
+# Mention types that name where a talk or attack happened rather than who took part.
+PLACE_ONLY_TYPES = frozenset({"LOCATION", "FACILITY"})
+# Light verbs whose subject receives what the noun names ("took delivery of", "received aid from").
+RECEIVING_VERBS = frozenset({"receive", "take", "get", "obtain", "accept"})
+# Types whose giver may be named only as an origin ("shipped arms from Turkey").
+ORIGIN_SOURCE_TYPES = frozenset({"AID", "MOBILIZE"})
+# Verbs whose object-of-"in" noun is an event the subject took part in ("took part in the strikes").
+PARTICIPATION_VERBS = frozenset({"take", "join", "participate", "engage"})
+# Verbs whose passive form is a stance of its subject ("Israel is opposed to X"): with a "to"
+# phrase and no "by" agent, the passive subject acts.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "devote", "resolve"})
+# Pronoun subjects of a reported clause that stand for the reporter ("X said it would ...").
+REPORTER_PRONOUNS = frozenset({"they", "he", "she", "it"})
+# Types whose target may be a thing rather than a party ("blew up power lines", "hit the camp").
+THING_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Dependencies followed when looking inside a non-actor object for the party it belongs to
+# ("Serbia's suppression", "calls by Belarus's rulers", "a Security Council resolution").
+OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "prep", "pobj", "appos", "conj"})
+# Prepositions not followed there: places, origins and comparisons are not the one acted upon.
+NOT_OWNER_PREPS = LOCATIVE_PREPS | {"from", "than", "like", "as", "during", "after", "before", "since"}
+# Nouns whose "from X" names their author, the party a refusal answers ("a demand from X").
+AUTHORED_NOUNS = frozenset({"call", "demand", "request", "proposal", "plan", "offer", "appeal",
+                            "initiative", "resolution", "ultimatum", "invitation", "order",
+                            "statement", "warning", "threat", "accusation", "pressure"})
+# Prepositions of a verb whose object may hold the party acted upon ("denounced as a crime X's ...").
+OBJECT_PREPS = TARGET_PREPS - {"at"} | {"as", "over", "about", "of"}
+# Words for what an attack is made with, never its target ("exploded a series of bombs").
+WEAPON_WORDS = frozenset({"bomb", "shell", "missile", "rocket", "grenade", "mortar", "bullet",
+                          "round", "fire", "shot", "artillery", "explosive", "device", "weapon",
+                          "gun", "barrage", "salvo", "volley", "series", "tear", "teargas", "gas"})
+# Verbs that let or make someone act: the subject of their clause is the one acted upon
+# ("allowed candidate X to participate", "forced Y to withdraw").
+CAUSATIVE_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "force", "compel", "order"})
+# Types done to a territory: with no other target, the place they happen in is the one acted
+# upon ("lifted a curfew in Montenegro", "exploded bombs in Kabul"), as PLOVER codes them.
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "THREATEN", "PROTEST",
+                               "SANCTION", "AID"})  # "sent troops in Syria": aid to Syria
+# Mention types a territorial target can have.
+TERRITORY_MENTION_TYPES = frozenset({"COUNTRY", "LOCATION"})
+# Nouns after "on"/"at" that name an ally, not the one acted upon ("fighting on the side of X",
+# "acting on behalf of X").
+ALLY_NOUNS = frozenset({"side", "behalf"})
+# Subjects that only carry what is given: with an origin named ("an aircraft shipped drones
+# from Turkey"), the origin gives.
+CARRIER_WORDS = frozenset({"aircraft", "plane", "ship", "vessel", "cargo", "flight", "convoy",
+                           "truck", "freighter", "airline", "jet", "helicopter"})
+# Nouns whose participle clause speaks for the one who issued them ("issued a statement urging").
+STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "communique", "declaration",
+                             "note", "resolution", "report", "release", "tweet", "post"})
+# Verbs that bring someone to be addressed: their purpose clause speaks to the object
+# ("summoned the ambassador to complain", "called the president to congratulate him").
+ADDRESSING_VERBS = frozenset({"summon", "call", "phone", "telephone", "meet", "visit", "invite",
+                              "contact", "receive", "write"})
+# Mention types of an origin that can be the giver of what a carrier brings.
+GIVER_TYPES = frozenset({"COUNTRY", "ORGANIZATION"})
+
+
+def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
+    """(sources, targets) of a trigger: an event noun's own phrase, else its verb's arguments."""
+    if found.how == "noun" and found.head == found.token:
+        sources, targets = _noun_arguments(found.token, finder)
+        if not targets:
+            targets = _owned_deep(found.token, finder, skip=set(a.start for a in sources))
+        if not targets and sources and found.kind in TERRITORIAL_TYPES:
+            targets = _territory(found, finder, sources)
+        return sources, [t for t in targets if all(t.text != s.text for s in sources)]
+    verb = found.head
+    if found.token.dep_ == "pobj" and found.token.head.lower_ == "under":
+        return _under_arguments(found, finder)
+    sources, targets = _verb_subjects(verb, finder)
+    giving = verb.lemma_.lower() in THING_GIVING_VERBS
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave money to X"
+            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+        elif child.dep_ in OBJECT_DEPS and child != found.token and not (giving and child.pos_ != "PROPN"):
+            targets.extend(finder.actors(child))
+            targets.extend(_owned(child, finder))
+        elif child.dep_ == "agent":
+            sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not _ally_phrase(child):
+            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+    if not targets:
+        targets.extend(_deeper_targets(verb, found, finder))
+    if found.token != verb:  # light verb: "held talks with X", "signed a deal with X"
+        noun_sources, noun_targets = _noun_arguments(found.token, finder)
+        targets.extend(noun_targets)
+        if verb.lemma_.lower() in RECEIVING_VERBS:  # "X received support from Y": Y gives to X
+            own = {a.start for a in sources}  # the receiver is not its own giver
+            givers = [a for a in noun_sources if a.named and a.start not in own]
+            sources, targets = _origins(verb, finder) + givers, sources
+    elif found.kind in ORIGIN_SOURCE_TYPES and (not sources or _carried(verb)):
+        origins = _origins(verb, finder) or _object_origins(verb, finder)
+        if sources:  # a carrier's origin gives only when it can give: a state or an organisation
+            origins = [a for a in origins if a.type in GIVER_TYPES]
+        sources = origins if origins else sources
+    if not targets:
+        targets.extend(_object_owners(verb, found, finder, sources))
+    if not targets and found.kind == "PROTEST":
+        targets.extend(_purpose_targets(verb, finder, sources))
+    if not targets and found.token == verb:
+        targets.extend(_summoned(verb, finder, sources))
+    if found.kind == "RETREAT":  # "withdrew its troops from X": X, not the troops, is the target
+        origins = [a for a in _origins(verb, finder) if a.named and all(a.start != s.start for s in sources)]
+        if origins and not any(t.named for t in targets):
+            targets = origins
+    if not targets and sources and found.kind in TERRITORIAL_TYPES and not any(
+            c.dep_ == "prep" and _ally_phrase(c) for c in verb.children):
+        targets = _territory(found, finder, sources)  # fighting in X on the side of Y: not against X
+    return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _territory(found: Found, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """The country or region named in the trigger's locative phrase ("in Montenegro"), for an
+    event that names no other target; a framing verb's clause counts ("threatened to ban
+    voting in East Jerusalem")."""
+    heads = place_anchors(found)
+    if found.kind in FRAMING_TYPES:
+        heads += [c for h in heads for c in h.children if c.dep_ in ("xcomp", "ccomp")]
+        heads += [g for h in heads for g in h.children if g.dep_ == "dobj"]
+    skip = {a.country for a in sources if a.country} | {a.entity for a in sources if a.entity}
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "inside", "into", "across", "throughout"):
+                continue
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                for _, token in place_tokens(obj):
+                    actor = finder.actor(token)
+                    if actor is None or not actor.named or actor.type not in TERRITORY_MENTION_TYPES:
+                        continue
+                    if actor.entity in skip:
+                        return []  # acting in one's own country is not acting on it
+                    actor.locative = True
+                    return [actor]
+    return []
+
+
+def _purpose_targets(verb, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """A protest's target named in its purpose ("rallied to demand reforms by X's government")."""
+    skip = {a.start for a in sources}
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp")):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and clause.dep_ != "xcomp":
+            continue
+        for child in clause.children:
+            if child.dep_ in ("dobj", "dative"):
+                found = finder.actors(child) or _owned_deep(child, finder, skip=skip)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                found = [a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o)]
+            else:
+                continue
+            found = [a for a in found if a.start not in skip]
+            if found:
+                return found
+    return []
+
+
+def _under_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
+    """ "X came under attack by Y", "X was placed under arrest": X is acted upon, Y acts."""
+    verb = found.head
+    sources, targets = [], []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("dobj",):
+            targets.extend(finder.actors(child))
+        elif child.dep_ == "agent":
+            sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+    noun_sources, _ = _noun_arguments(found.token, finder)
+    sources.extend(noun_sources)
+    return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """The party a non-actor object belongs to ("denounced Serbia's crackdown", "rejected calls
+    by X", "threatened to break relations with X"); for attacks and seizures the object itself
+    ("blew up power lines", "hit militant training camps")."""
+    skip = {a.start for a in sources}
+    heads = [verb]
+    if found.kind in FRAMING_TYPES:  # "threatened to break relations with X"
+        heads += [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    objects = []
+    for head in heads:
+        objects += [c for c in head.children if c.dep_ == "dobj" and c != found.token]
+        if head == verb and found.token != verb:
+            objects.append(found.token)
+        objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                    and not _ally_phrase(c) for o in c.children if o.dep_ == "pobj"]
+    for obj in objects:
+        imposed = _imposed_on(obj, finder, skip)  # "lifted sanctions imposed on Eritrea"
+        if imposed:
+            return imposed
+        owners = _owned_deep(obj, finder, skip=skip)
+        if owners and found.kind in THING_TARGET_TYPES and not owners[0].named and obj != found.token:
+            thing = finder.thing(obj)  # "bombed militant camps": the camps, keyed as the militants'
+            if thing is not None:
+                thing.entity = owners[0].entity
+                return [thing]
+        if owners:
+            return owners
+    if found.kind in THING_TARGET_TYPES:
+        for obj in objects:
+            if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS:
+                thing = finder.thing(obj)
+                if thing is not None:
+                    return [thing]
+    return []
+
+
+def _summoned(verb, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """ "France summoned the Chinese ambassador to complain": a purpose clause is addressed to
+    the object of the verb it serves."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if verb.head.lemma_.lower() not in ADDRESSING_VERBS:
+        return []
+    skip = {a.start for a in sources}
+    return [a for c in verb.head.children if c.dep_ == "dobj" for a in finder.actors(c) if a.start not in skip]
+
+
+def _imposed_on(token, finder: ActorFinder, skip: set) -> list[Actor]:
+    """The party a measure was laid on: "the ban imposed on the LTTE", "sanctions against X"."""
+    found = []
+    for child in token.children:
+        preps = [child] if child.dep_ == "prep" and child.lower_ in ("on", "against") else []
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ in ("on", "against")]
+        found += [a for p in preps for o in p.children if o.dep_ == "pobj" for a in finder.actors(o)
+                  if a.start not in skip]
+    return found
+
+
+def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> list[Actor]:
+    """The nearest actors inside a noun phrase, breadth first, not through places or origins
+    (a preposition and its object are two steps)."""
+    frontier = [token]
+    for _ in range(depth):
+        found, following = [], []
+        for node in frontier:
+            authored = node.lemma_.lower() in AUTHORED_NOUNS
+            for child in node.children:
+                if child.dep_ not in OWNER_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS and not (
+                        authored and child.lower_ == "from"):
+                    continue
+                if child.dep_ not in ("prep", "conj"):
+                    found.extend(a for a in finder.actors(child)
+                                 if (a.named or a.entity) and a.start not in skip
+                                 and a.type not in PLACE_ONLY_TYPES)
+                following.append(child)
+        if found:
+            return _distinct(found)
+        frontier = following
+    return []
+
+
+def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
+    """(sources, targets) from the subject: the passive subject is the one acted upon."""
+    node = verb
+    for _ in range(3):
+        sources, targets = [], []
+        for child in node.children:
+            child = _antecedent(child, node)
+            if child.dep_ in SUBJECT_DEPS:
+                sources.extend(finder.actors(child))
+                if child.lower_ in REPORTER_PRONOUNS and node.dep_ == "ccomp":
+                    sources.extend(_reporter(node, finder))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS and _stative(node):
+                sources.extend(finder.actors(child))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+                # an active conjunct sharing a passive subject ("was met and visited X") acts
+                inherited_active = node != verb and verb.tag_ != "VBN"
+                (sources if inherited_active else targets).extend(finder.actors(child))
+        if not (sources or targets) and node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS \
+                and node.head.dep_ in ("dobj", "pobj"):
+            # "issued a statement urging X": the statement's issuer speaks
+            node = node.head.head if node.head.dep_ == "dobj" else node.head.head.head
+            continue
+        if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
+            return sources, targets
+        node = node.head
+    return [], []
+
+
+def _deeper_targets(verb, found: Found, finder: ActorFinder) -> list[Actor]:
+    """Targets one step down: "demanded that X ...", "threatened to cut power to X",
+    "threatened action against X"."""
+    targets = []
+    causative = verb.lemma_.lower() in CAUSATIVE_VERBS
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and causative:
+            targets.extend(a for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
+                           for a in finder.actors(g))
+        elif child.dep_ in ("ccomp", "xcomp") and found.kind in FRAMING_TYPES:
+            for grand in child.children:
+                if grand.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                    targets.extend(finder.actors(grand))
+                elif grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
+                    targets.extend(a for o in grand.children if o.dep_ == "pobj" for a in finder.actors(o))
+        elif child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            holders = [child] if child.dep_ in OBJECT_DEPS else [o for o in child.children if o.dep_ == "pobj"]
+            for holder in holders:
+                for prep in holder.children:
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"of"}:
+                        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                            targets.extend(finder.actors(obj))
+    return targets
+
+
+def _origins(verb, finder: ActorFinder) -> list[Actor]:
+    """ "from Turkey's Samsun": the origin of a delivery, read as its giver (the owner if one is named)."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                owners = [c for c in obj.children if c.dep_ == "poss"]
+                found.extend(a for o in (owners or [obj]) for a in finder.actors(o))
+    return found
+
+
+def _ally_phrase(prep) -> bool:
+    """ "on the side of X", "on behalf of X": X is an ally, not acted upon."""
+    return prep.lower_ in ("on", "at") and any(o.dep_ == "pobj" and o.lemma_.lower() in ALLY_NOUNS
+                                               for o in prep.children)
+
+
+def _carried(verb) -> bool:
+    """The subject only carries the goods ("an An-124 aircraft shipped drones from Turkey")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in CARRIER_WORDS for c in verb.children)
+
+
+def _object_origins(verb, finder: ActorFinder) -> list[Actor]:
+    """ "shipped a batch of drones from Turkey": the origin named inside the object."""
+    holders = [c for c in verb.children if c.dep_ == "dobj"]
+    holders += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    found = []
+    for holder in holders:
+        for prep in (p for p in holder.children if p.dep_ == "prep" and p.lower_ == "from"):
+            found.extend(a for o in prep.children if o.dep_ == "pobj" for a in finder.actors(o) if a.named)
+    return found
+
+
+def _antecedent(child, verb):
+    """The noun a relative pronoun stands for ("the GNA, which is supported by Turkey"): the
+    parser's head, or the name right before the pronoun when that name lies inside the head's
+    phrase (a relative clause attaches to the nearest noun phrase)."""
+    if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        return _Renamed(_nearest_name(child, verb.head), child.dep_)
+    return child
+
+
+def _nearest_name(pronoun, head):
+    """The proper name just before a relative pronoun ("..., the stronghold of the Government of
+    National Accord (GNA), which"), skipping commas and a bracketed abbreviation; else `head`."""
+    i = pronoun.i - 1
+    doc = pronoun.doc
+    while i > head.i and doc[i].is_punct:
+        if doc[i].text == ")":  # skip "(GNA)"
+            while i > head.i and doc[i].text != "(":
+                i -= 1
+        i -= 1
+    if i <= head.i or doc[i].pos_ != "PROPN":
+        return head
+    name = doc[i]
+    while name.dep_ in ("compound", "flat") or (name.dep_ == "pobj" and name.head.lower_ == "of"
+                                                  and name.head.head.pos_ == "PROPN"):
+        name = name.head if name.dep_ != "pobj" else name.head.head
+    return name if head in name.ancestors else head
+
+
+class _Renamed:
+    """A token seen under another dependency label (a relative clause's antecedent)."""
+
+    def __init__(self, token, dep):
+        self._token, self.dep_ = token, dep
+
+    def __getattr__(self, name):
+        return getattr(self._token, name)
+
+
+def _stative(verb) -> bool:
+    """ "X is opposed to Y": a stance of X, not something done to X."""
+    children = list(verb.children)
+    return (verb.lemma_.lower() in STATIVE_PASSIVES and all(c.dep_ != "agent" for c in children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in children))
+
+
+def _reporter(verb, finder: ActorFinder) -> list[Actor]:
+    """ "X said they hit Y", "X rejected it and said it would not": the pronoun stands for the
+    one who said it (the subject of the saying verb, or of the verb it is coordinated with)."""
+    head = verb.head
+    for _ in range(3):
+        found = [a for c in head.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
+        if found or head.dep_ != "conj":
+            return found
+        head = head.head
+    return []
+
+
+def _owned(token, finder: ActorFinder) -> list[Actor]:
+    """An actor that owns a non-actor object ("Lebanon's president", "bases of Russia")."""
+    return [a for child in token.children if child.dep_ == "poss" for a in finder.actors(child)]
+
+
+def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
+    sources, targets = [], []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and finder.actor(child)):
+            sources.extend(a for a in finder.actors(child) if a.type not in PLACE_ONLY_TYPES)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            sources.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            pair = [a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o)]
+            sources.extend(pair[:1])
+            targets.extend(pair[1:])
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                owner = finder.actor(obj)
+                if owner is not None and owner.named:
+                    sources.append(owner)
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "at" \
+                and not _ally_phrase(child):
+            targets.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in PARTICIPATION_VERBS:
+        verb = head.head  # "X took part in the strikes", "X were engaged in ethnic cleansing against Y"
+        subjects, passive = _verb_subjects(verb, finder)
+        sources.extend(subjects + passive)
+        targets.extend(a for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"in", "at"}
+                       for o in c.children if o.dep_ == "pobj" for a in finder.actors(o))
+    elif noun.dep_ in ("dobj",) and head.pos_ == "VERB":
+        sources.extend(_verb_subjects(head, finder)[0])
+    return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if all(actor.start != a.start for a in out):
+            out.append(actor)
+    return out

@@ -1,0 +1,308 @@
+"""Event triggers in a parsed sentence: the verbs, light-verb objects and event nouns that name a
+PLOVER event, with its type and mode, before any actor is attached (`find_triggers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, EXERCISE_NOUNS,
+                      FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS, NOUN_TRIGGERS,
+                      OBSTRUCT_VERBS, ON_NOUNS, PHRASAL_TRIGGERS, PREP_OBJECT_TRIGGERS,
+                      PROTESTER_VERBS, PROTESTER_WORDS, UNDER_NOUNS, VERB_OBJECT_OVERRIDES,
+                      VERB_TRIGGERS, WALKOUT_MODIFIERS, WORKER_WORDS, verb_trigger)
+from .modality import DENIAL_VERBS
+
+# Dependency labels of a verb's objects.
+OBJECT_DEPS = ("dobj", "dative", "attr")
+# Participles that describe a state when they modify a noun ("units armed with drones",
+# "forces backed by Turkey"): a relation, not an event of that sentence.
+STATE_PARTICIPLES = frozenset({"arm", "back", "support", "fund", "equip", "train", "link",
+                               "affiliate", "ally", "base", "station", "supply", "finance"})
+# Auxiliaries of obligation: "X said Y must do Z" is X's demand on Y (PLOVER REQUEST).
+OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
+# Measure words whose "of" phrase holds the event ("launched ten days of war games").
+MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "series", "round", "wave", "spate",
+                           "string", "number", "couple", "dozen", "week-end", "weekend",
+                           "state"})  # "declared a state of emergency"
+# Verbs whose direct object is what is given, not who receives it ("sent 200 troops to X"):
+# only a proper name there is a recipient ("supplied the GNA").
+THING_GIVING_VERBS = frozenset({"send", "give", "provide", "deliver", "ship", "donate",
+                                "contribute", "airlift", "dispatch", "allocate", "pay"})
+# Things sent that are messages, not aid ("sent a letter to Putin", "a letter sent to Putin").
+MESSAGE_WORDS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram",
+                           "signal", "invitation", "greeting", "greetings", "condolence", "condolences"})
+# Generic event heads named by their modifier ("launched a mediation effort", "a bombing campaign").
+EFFORT_WORDS = frozenset({"effort", "campaign", "mission", "operation", "initiative", "process", "bid"})
+# Verbs that stop what their object names: stopping talks, mediation or aid reduces relations.
+HALTING_VERBS = frozenset({"end", "halt", "suspend", "abandon", "stop", "cancel", "freeze", "terminate"})
+HALTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
+# Denying a claim against oneself is a statement (CAMEO 016 "deny responsibility"), which
+# CAMEO2PLOVER leaves uncoded: "X rejected accusations that ...".
+DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report", "responsibility",
+                         "involvement", "suggestion", "rumor", "rumour"})
+# Verbs that, declined or refused, are only a refusal to talk to the press ("declined to comment").
+NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
+# Verbs that are an event only with something given ("contributed troops", not "contributed to").
+OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned to Honduras" gives nothing
+# Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
+SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
+                          "confirm", "insist", "reiterate", "write", "quote"})
+
+
+@dataclass
+class Found:
+    """A trigger with its type before actors are attached."""
+
+    token: object  # the word whose lemma signalled the event
+    head: object  # the verb carrying the arguments (the light verb, or the trigger itself)
+    kind: str
+    mode: str | None
+    how: str  # verb | noun | cameo
+
+
+def find_triggers(sent) -> list[Found]:
+    """The sentence's triggers: verbs first (a light verb consumes its event noun), then event nouns."""
+    found: list[Found] = []
+    consumed = set()
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX"):
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in STATE_PARTICIPLES:
+                continue
+            hit = verb_found(token)
+            if hit is None:
+                continue
+            if hit.token != token:
+                consumed.add(hit.token.i)
+            if not _framed(token):
+                found.append(hit)
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+            continue
+        hit = _noun_trigger(token)
+        if hit is None or _noun_governed(token):
+            continue
+        found.append(Found(token, token, hit[0], hit[1], "noun"))
+    return found
+
+
+def _noun_trigger(token):
+    """The trigger of an event noun: "a general strike" is a walkout, "strikes" alone attacks."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma != "ceasefire":
+        return None
+    if lemma == "strike":
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        if modifiers & WALKOUT_MODIFIERS:
+            return ("PROTEST", "hunger" if "hunger" in modifiers else "boycott")
+    if is_exercise(token):
+        joint = any(c.lower_ in ("joint", "combined") for c in token.children)
+        return ("COOPERATE", None) if joint else ("MOBILIZE", "troops")
+    if lemma == "fire" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
+            token.doc[token.i - 2].lower_ == "cease":
+        return ("RETREAT", "ceasefire")  # "a cease-fire" split by the tokenizer
+    if lemma in EFFORT_WORDS:  # "a mediation effort", "a bombing campaign": the modifier names it
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in NOUN_TRIGGERS:
+                return NOUN_TRIGGERS[child.lemma_.lower()]
+    if lemma == "operation" and any(c.lower_ in ATTACK_OPERATION_MODIFIERS for c in token.children
+                                    if c.dep_ in ("amod", "compound")):
+        return ("ASSAULT", None)  # "a military operation against X"; a rescue operation is none
+    if lemma in APPEAL_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
+        return ("REQUEST", None)  # "calls for a ceasefire", "an appeal to X for calm"
+    return NOUN_TRIGGERS.get(lemma)
+
+
+def _verb_lemma(token) -> str:
+    """The verb's lemma, mended when the tagger's lemma is no known verb but a plain
+    de-inflection of the word is ("staged" lemmatised as "stag")."""
+    lemma = token.lemma_.lower()
+    if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
+        return lemma
+    word = token.lower_
+    for cut, add in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("s", ""), ("ied", "y")):
+        if word.endswith(cut) and len(word) > len(cut) + 2:
+            guess = word[: -len(cut)] + add
+            if guess in VERB_TRIGGERS or guess in LIGHT_VERBS:
+                return guess
+    return lemma
+
+
+def verb_found(token) -> Found | None:
+    lemma = _verb_lemma(token)
+    if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "denied that X attacked": the attack is the event, marked denied
+    under = _under_noun(token)
+    if under is not None:
+        return under
+    if token.pos_ == "AUX":
+        return None
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    for child in token.children:
+        if child.dep_ == "prep":
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                idiom = PREP_OBJECT_TRIGGERS.get((lemma, child.lower_, obj.lemma_.lower()))
+                if idiom:
+                    return Found(token, token, idiom[0], idiom[1], "verb")
+        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in PHRASAL_TRIGGERS and not _dated(child):
+            kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
+            return Found(token, token, kind, mode, "verb")
+    if lemma in DENYING_VERBS and any(o.lemma_.lower() in CLAIM_NOUNS for o in objects):
+        return None  # "rejected accusations": CAMEO 016 "deny responsibility", no PLOVER type
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
+                                              for c in token.children):
+        return None  # "declined to comment": no refusal of anything between parties
+    if lemma in HALTING_VERBS:  # "ended mediation efforts", "halted talks": CAMEO 164/165/166
+        for obj in objects:
+            hit = _noun_trigger(obj)
+            if hit is not None and hit[0] in HALTED_TYPES:
+                return Found(obj, token, "SANCTION", None, "light")
+    if lemma in ("call", "phone", "ring") and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects) \
+            and not any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
+        return Found(token, token, "CONSULT", "phone", "verb")  # "Netanyahu called Morrison"
+    if lemma in SPEECH_VERBS and _obligation(token):
+        return Found(token, token, "REQUEST", None, "verb")
+    if (lemma in SPEECH_VERBS or lemma == "hold") and _blame(token):
+        return Found(token, token, "ACCUSE", "allege", "verb")
+    if lemma in PROTESTER_VERBS and any(c.dep_ == "nsubj" and _protesters(c) for c in token.children):
+        kind, mode = PROTESTER_VERBS[lemma]
+        return Found(token, token, kind, mode, "verb")
+    if lemma in LIGHT_VERBS:
+        for obj in [o for head in objects for o in (head, *_noun_conjuncts(head), *_measured(head))]:
+            noun = obj.lemma_.lower()
+            hit = LIGHT_VERB_OVERRIDES.get((lemma, noun)) or _noun_trigger(obj)
+            if hit:
+                return Found(obj, token, hit[0], hit[1], "light")
+        if lemma not in VERB_TRIGGERS:
+            override = next((VERB_OBJECT_OVERRIDES[(lemma, w)] for o in objects
+                             for w in (o.lemma_.lower(), o.lower_)
+                             if (lemma, w) in VERB_OBJECT_OVERRIDES), None)
+            return Found(token, token, override[0], override[1], "verb") if override else None
+    if lemma in ("allow", "grant") and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                    for m in c.children) for c in token.children):
+        return None  # "allowed that Mordor is no pleasant place": a concession of a point, no event
+    if lemma in THING_GIVING_VERBS and any(n.lemma_.lower() in MESSAGE_WORDS
+                                           for n in objects + ([token.head] if token.dep_ == "acl" else [])):
+        return None  # a letter sent is a message, not aid
+    if lemma in OBJECT_REQUIRED_VERBS and not objects:
+        return None  # "the visit will contribute to peace" gives nothing
+    hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])
+    if hit is None:
+        return None
+    (kind, mode), curated = hit
+    children = list(token.children)
+    if lemma == "protest" and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in children):
+        kind, mode = "ACCUSE", "disapprove"  # "protested that ...", "protested to X": a complaint
+    if lemma == "strike" and any(c.dep_ == "nsubj" and c.lemma_.lower() in WORKER_WORDS for c in children):
+        kind, mode = "PROTEST", "boycott"  # "teachers struck": a walkout
+    if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
+        kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
+    return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def _dated(prep) -> bool:
+    """ "called Morrison on Wednesday": a preposition of time, not a phrasal verb's particle."""
+    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                                       for o in prep.children)
+
+
+def _protesters(token) -> bool:
+    """ "protesters", "thousands of demonstrators"."""
+    for _ in range(3):
+        if token.lemma_.lower() in PROTESTER_WORDS:
+            return True
+        inner = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"]
+        if not inner:
+            return False
+        token = inner[0]
+    return False
+
+
+def _blame(verb) -> bool:
+    """ "X said Y was responsible for the attack", "X held Y accountable"."""
+    clauses = [verb] if verb.lemma_.lower() == "hold" else [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl") and child.lower_ in BLAME_WORDS:
+                return any(c.dep_ in ("nsubj", "dobj") and c.pos_ != "PRON" for c in clause.children)
+            if child.dep_ == "prep" and child.lower_ == "behind" and clause.lemma_ == "be":
+                return any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children)
+    return False
+
+
+def _obligation(verb) -> bool:
+    """ "X said Y must ensure security": a clause of obligation with its own named subject."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        children = list(clause.children)
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUXILIARIES for c in children) and any(
+                c.dep_ == "nsubj" and c.pos_ != "PRON" for c in children):
+            return True
+    return False
+
+
+def _measured(token) -> list:
+    """ "ten days of war games" -> "games"."""
+    if token.lemma_.lower() not in MEASURE_WORDS:
+        return []
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def _noun_conjuncts(token) -> list:
+    """Coordinated nouns of an object ("artillery, mortar and rocket fire")."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == "NOUN":
+            found.append(child)
+            found.extend(_noun_conjuncts(child))
+    return found
+
+
+def _under_noun(token) -> Found | None:
+    """ "came under attack", "was put under investigation": the noun is the event (the subject
+    suffers it); "went on strike": the noun is the event (the subject does it)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in ON_NOUNS:
+                    hit = _noun_trigger(obj)
+                    if hit is None or hit[0] == "ASSAULT":
+                        hit = ON_NOUNS[obj.lemma_.lower()]
+                    return Found(obj, token, hit[0], hit[1], "noun")
+        if child.dep_ == "prep" and child.lower_ == "under":
+            for obj in child.children:
+                lemma = obj.lemma_.lower()
+                if obj.dep_ == "pobj" and lemma in UNDER_NOUNS and lemma in NOUN_TRIGGERS:
+                    kind, mode = NOUN_TRIGGERS[lemma]
+                    return Found(obj, token, kind, mode, "noun")
+    return None
+
+
+def _framed(token) -> bool:
+    """A verb framed by "agreed to", "threatened to", "demanded that": not its own event."""
+    if token.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if token.dep_ == "ccomp" and token.head.lemma_.lower() in DENIAL_VERBS:
+        return False  # coded with modality "denied"
+    head = VERB_TRIGGERS.get(_verb_lemma(token.head))
+    return head is not None and head[0] in FRAMING_TYPES
+
+
+def _noun_governed(token) -> bool:
+    """An event noun that is the object of a trigger verb ("demanded a truce") is not its own event."""
+    head = token.head
+    if token.dep_ == "pobj":
+        head = head.head
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
+        lemma = _verb_lemma(head)
+        if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
+            return True
+    return False
+
+
+def is_exercise(token) -> bool:
+    """ "exercises", "drills", "war games"."""
+    lemma = token.lemma_.lower()
+    return lemma in EXERCISE_NOUNS or (lemma == "game" and any(c.lower_ == "war" for c in token.children))
