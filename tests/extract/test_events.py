@@ -508,3 +508,95 @@ def test_a_light_verb_event_ranks_with_verbs(stages):
 def test_denying_accusations_is_a_statement_not_a_rejection(stages):
     assert not events_of(stages, "The Swiss government rejected accusations by China that it spied.")
     assert "REJECT" in types(events_of(stages, "Ethiopia rejected the proposal by the US."))
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("US President Donald Trump called President Recep Tayyip Erdogan of Turkey on Wednesday "
+     "and urged him to exercise caution.", "Donald Trump", "Erdogan"),
+    ("Obama met Netanyahu in Washington. Clinton urged him to halt settlement building.",
+     "Clinton", "Obama"),
+])
+def test_an_object_pronoun_stands_for_a_named_person(stages, sentence, source, target):
+    event = one(events_of(stages, sentence), "REQUEST")
+    assert source in (event.source_text or "")
+    assert target in (event.target_text or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Obama met Netanyahu in Washington. He urged him to halt settlement building.",
+    "Obama met Netanyahu in Washington. The president urged him to halt settlement building.",
+])
+def test_an_object_pronoun_is_left_alone_when_the_subject_may_be_that_person(stages, sentence):
+    assert all(e.target_text != "Obama" for e in events_of(stages, sentence) if e.type == "REQUEST")
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The U.S. Treasury Department removed the sanctions on Rusal.", "Rusal"),
+    ("The United States rolled back tariffs on Chinese goods.", "Chinese goods"),
+    ("Japan reduced tariffs on Australian beef.", "Australian beef"),
+])
+def test_restrictions_removed_or_reduced_are_eased(stages, sentence, target):
+    events = events_of(stages, sentence)
+    event = max(events, key=lambda e: e.confidence)
+    assert event.type == "CONCEDE"
+    assert target in (event.target_text or "")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "AID"),
+    ("Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.", "AID"),
+    ("Russia deployed troops to the border with Ukraine.", "MOBILIZE"),
+])
+def test_a_peacekeeping_deployment_is_aid_not_a_show_of_force(stages, sentence, kind):
+    events = events_of(stages, sentence)
+    assert max(events, key=lambda e: e.confidence).type == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sierra Leone's ambassador denied charges that his government had helped rebels in Liberia.",
+    "The ICRC rejected accusations that it had used radios to aid the rebels in Freetown.",
+])
+def test_the_clause_of_a_denied_claim_is_denied(stages, sentence):
+    events = [e for e in events_of(stages, sentence) if e.type == "AID"]
+    assert events and all(e.modality == "denied" for e in events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Brazilian government expressed condolences to Bangladesh over a fire in Dhaka that killed "
+    "more than a hundred people.",
+    "A top diplomat in the United Arab Emirates is offering his condolences over an attack on mosques "
+    "in New Zealand.",
+    "The Maldivian president sent his sincere sympathy to the Chinese government.",
+])
+def test_an_expression_of_condolence_codes_no_event(stages, sentence):
+    assert events_of(stages, sentence) == []
+
+
+def test_an_action_beside_a_condolence_is_still_coded(stages):
+    events = events_of(stages, "Putin expressed his condolences to the British people and condemned the attack.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_the_thing_an_attack_noun_is_made_against_is_its_target(stages):
+    event = one(events_of(stages, "Yemeni forces launched a missile attack against a military base in Jizan."),
+                "ASSAULT")
+    assert "military base" in (event.target_text or "")
+
+
+@pytest.mark.parametrize("sentence, kind, target", [
+    ("The journalist rejected the draft resolution proposed by the UN Security Council.", "REJECT",
+     "Security Council"),
+    ("The Heads of State condemned the threats made by the United States Government.", "ACCUSE",
+     "United States"),
+])
+def test_the_author_of_a_rejected_or_condemned_proposal_is_the_target(stages, sentence, kind, target):
+    assert target in (one(events_of(stages, sentence), kind).target_text or "")
+
+
+@pytest.mark.parametrize("sentence, kind, target", [
+    ("New Zealand donated USD1 million to the World Food Program.", "AID", "World Food Program"),
+    ("The United States returned six Iraqi artifacts to the government of Iraq.", "RETREAT", "Iraq"),
+])
+def test_a_giving_verbs_recipient_is_the_to_phrase_not_what_is_given(stages, sentence, kind, target):
+    events = [e for e in events_of(stages, sentence) if e.type == kind]
+    assert events and all(target in (e.target_text or "") for e in events)

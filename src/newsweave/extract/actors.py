@@ -83,6 +83,10 @@ DEFINITE_KINDS: dict[str, frozenset[str]] = {
 NOT_OWNER_INNER_PREPS = frozenset({"from"})
 
 
+# Object pronouns resolved to a named person ("urged him"), and where they may stand.
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+PRONOUN_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+
 # spaCy entity labels of proper nouns that cannot act ("on Monday", "in May").
 NON_ACTOR_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                                      "QUANTITY"})
@@ -175,6 +179,9 @@ class ActorFinder:
         counted = _counted(token)
         if counted is not None:
             return self.actor(counted)
+        if token.tag_ == "PRP" and token.lower_ in OBJECT_PRONOUNS and token.dep_ in PRONOUN_OBJECT_DEPS:
+            referent = self._pronoun_referent(token)
+            return self.actor(referent) if referent is not None else None
         if (token.lower_ in NON_ACTORS and not _acronym(token)) or token.pos_ in ("PRON", "NUM", "DET") \
                 or token.ent_type_ in NON_ACTOR_ENTITY_LABELS:
             return None
@@ -241,6 +248,32 @@ class ActorFinder:
                 return self._mention_of(child)
         return None
 
+    def _pronoun_referent(self, token):
+        """The person an object "him"/"her" stands for ("called Erdogan and urged him"): the
+        nearest person named earlier in the sentence outside its clause's subject (which a
+        non-reflexive pronoun cannot be), else the person subject of the previous sentence when
+        this clause's subject is another name ("Obama met Netanyahu. Clinton urged him"); "He
+        urged him" and "The president urged him" are left alone, their subject may be that person."""
+        subjects = _clause_subjects(token)
+        clauses = {t.i for s in subjects for c in s.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        excluded = {t.i for s in subjects for t in s.subtree} - clauses  # "X, who met Y, urged him": Y
+        for candidate in reversed(token.sent[: token.i - token.sent.start]):
+            if candidate.i not in excluded and self._person_head(candidate):
+                return candidate
+        if token.sent.start == 0 or not subjects or any(s.pos_ != "PROPN" for s in subjects):
+            return None  # "He urged him", "The president urged him": the subject may be that person
+        previous = token.doc[token.sent.start - 1].sent
+        for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if self._person_head(subject) and all(
+                    self._mention_of(subject) != self._mention_of(s) for s in subjects):
+                return subject
+        return None
+
+    def _person_head(self, token) -> bool:
+        """The head word of a person's name ("Erdogan" in "President Recep Tayyip Erdogan")."""
+        mention = self._mention_of(token) if token.pos_ == "PROPN" else None
+        return mention is not None and mention.type == "PERSON" and token.dep_ not in ("compound", "flat")
+
     def _definite_referent(self, token, start: int) -> Mention | None:
         """ "The army is receiving support": the most recent organisation whose name holds the
         kind ("Libyan National Army"), earlier in the same paragraph; only for a bare singular
@@ -282,6 +315,17 @@ def _generic(mention: Mention) -> bool:
     words = words[1:] if words and words[0] in ("the", "a", "an") else words
     return len(words) == 1 and (words[0].rstrip("s") in GROUP_WORDS | PEOPLE_WORDS
                                 or words[0] in GROUP_WORDS | PEOPLE_WORDS)
+
+
+def _clause_subjects(token) -> list:
+    """The subjects of the clause a pronoun object belongs to, shared along coordinated verbs."""
+    node = token.head.head if token.dep_ == "pobj" else token.head
+    for _ in range(4):
+        found = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if found or node.dep_ not in ("conj", "xcomp") or node.head == node:
+            return found
+        node = node.head
+    return []
 
 
 def _acronym(token) -> bool:

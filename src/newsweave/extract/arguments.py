@@ -30,6 +30,8 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "devo
 REPORTER_PRONOUNS = frozenset({"they", "he", "she", "it"})
 # Types whose target may be a thing rather than a party ("blew up power lines", "hit the camp").
 THING_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Prepositions of an attack noun that name the thing attacked ("an attack on the bastion").
+THING_TARGET_PREPS = frozenset({"against", "on"})
 # Dependencies followed when looking inside a non-actor object for the party it belongs to
 # ("Serbia's suppression", "calls by Belarus's rulers", "a Security Council resolution").
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "prep", "pobj", "appos", "conj"})
@@ -86,10 +88,13 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         return _under_arguments(found, finder)
     sources, targets = _verb_subjects(verb, finder)
     giving = verb.lemma_.lower() in THING_GIVING_VERBS
+    # with a "to" recipient, a giving verb's object is only what is given ("donated USD1 million to X")
+    given_to = giving and any(c.dep_ in ("dative", "prep") and c.lower_ == "to" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave money to X"
             targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
-        elif child.dep_ in OBJECT_DEPS and child != found.token and not (giving and child.pos_ != "PROPN"):
+        elif child.dep_ in OBJECT_DEPS and child != found.token and not (
+                giving and (child.pos_ != "PROPN" or given_to)):
             targets.extend(finder.actors(child))
             targets.extend(_owned(child, finder))
         elif child.dep_ == "agent":
@@ -212,6 +217,9 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
         if owners:
             return owners
     if found.kind in THING_TARGET_TYPES:
+        if found.token != verb:  # "launched an attack against a military base"
+            objects += [o for c in found.token.children if c.dep_ == "prep" and c.lower_ in THING_TARGET_PREPS
+                        for o in c.children if o.dep_ == "pobj"]
         for obj in objects:
             if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS:
                 thing = finder.thing(obj)
@@ -252,6 +260,10 @@ def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> lis
         for node in frontier:
             authored = node.lemma_.lower() in AUTHORED_NOUNS
             for child in node.children:
+                if authored and child.dep_ == "acl" and child.tag_ == "VBN":  # "a resolution proposed by X"
+                    found.extend(a for g in child.children if g.dep_ == "agent" for o in g.children
+                                 if o.dep_ == "pobj" for a in finder.actors(o)
+                                 if (a.named or a.entity) and a.start not in skip and a.type not in PLACE_ONLY_TYPES)
                 if child.dep_ not in OWNER_DEPS:
                     continue
                 if child.dep_ == "prep" and child.lower_ in NOT_OWNER_PREPS and not (

@@ -275,6 +275,12 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("return", "fire"): ("ASSAULT", "firearms"),
     **{(v, o): ("MOBILIZE", "troops") for v in ("strengthen", "boost", "increase", "bolster")
        for o in ("force", "forces", "troop", "troops", "presence")},
+    # restrictions removed or reduced are eased (CAMEO 081 "ease administrative sanctions");
+    # "lift" keeps its own entry
+    **{(v, o): ("CONCEDE", None) for v in ("remove", "reduce", "cut", "lower", "ease", "repeal",
+                                           "scrap", "drop", "roll", "waive", "relax", "suspend")
+       for o in ("sanction", "sanctions", "tariff", "tariffs", "restriction", "restrictions", "ban",
+                 "embargo", "duty", "duties", "tax", "taxes", "curfew", "blockade")},
     # borders opened to people are refuge given (CAMEO 075 "grant asylum")
     ("open", "border"): ("AID", "asylum"), ("open", "borders"): ("AID", "asylum"),
 }

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 # Governing verbs that deny what they frame ("denied that X armed Y").
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+# Nouns of a claim against someone: what their "that" clause says is denied with them
+# ("denied charges that his government had helped the rebels").
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report", "responsibility",
+                         "involvement", "suggestion", "rumor", "rumour"})
 
 # Auxiliaries and governing words of a future or intended event.
 PLAN_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
@@ -28,7 +32,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"}
 def modality_of(trigger, *, attributed: bool, noun_head=None) -> str:
     """The modality of the event signalled by `trigger` (a spaCy token)."""
     verb = noun_head if noun_head is not None else trigger
-    if _governed_by(verb, DENIAL_VERBS, deps=("ccomp",)):
+    if _governed_by(verb, DENIAL_VERBS, deps=("ccomp",)) or _denied_claim(verb):
         return "denied"
     if _negated(trigger) or (noun_head is not None and _negated(noun_head)):
         return "negated"
@@ -76,6 +80,19 @@ def _planned(token) -> bool:
         if node.dep_ not in ("xcomp", "conj") or node.head == node:
             break
         node = node.head
+    return False
+
+
+def _denied_claim(token) -> bool:
+    """ "rejected accusations that X attacked Y": the clause of a denied claim."""
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        head = node.head
+        if node.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in CLAIM_NOUNS:
+            return head.dep_ == "dobj" and head.head.lemma_.lower() in DENIAL_VERBS
+        node = head
     return False
 
 

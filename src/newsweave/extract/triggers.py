@@ -11,7 +11,7 @@ from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, EXE
                       OBSTRUCT_VERBS, ON_NOUNS, PHRASAL_TRIGGERS, PREP_OBJECT_TRIGGERS,
                       PROTESTER_VERBS, PROTESTER_WORDS, UNDER_NOUNS, VERB_OBJECT_OVERRIDES,
                       VERB_TRIGGERS, WALKOUT_MODIFIERS, WORKER_WORDS, verb_trigger)
-from .modality import DENIAL_VERBS
+from .modality import CLAIM_NOUNS, DENIAL_VERBS
 
 # Dependency labels of a verb's objects.
 OBJECT_DEPS = ("dobj", "dative", "attr")
@@ -28,7 +28,7 @@ MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "series", "round", "w
 # Verbs whose direct object is what is given, not who receives it ("sent 200 troops to X"):
 # only a proper name there is a recipient ("supplied the GNA").
 THING_GIVING_VERBS = frozenset({"send", "give", "provide", "deliver", "ship", "donate",
-                                "contribute", "airlift", "dispatch", "allocate", "pay"})
+                                "contribute", "airlift", "dispatch", "allocate", "pay", "return"})
 # Things sent that are messages, not aid ("sent a letter to Putin", "a letter sent to Putin").
 MESSAGE_WORDS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram",
                            "signal", "invitation", "greeting", "greetings", "condolence", "condolences"})
@@ -40,8 +40,6 @@ HALTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
 # Denying a claim against oneself is a statement (CAMEO 016 "deny responsibility"), which
 # CAMEO2PLOVER leaves uncoded: "X rejected accusations that ...".
 DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
-CLAIM_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "report", "responsibility",
-                         "involvement", "suggestion", "rumor", "rumour"})
 # Verbs that, declined or refused, are only a refusal to talk to the press ("declined to comment").
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
@@ -49,6 +47,14 @@ OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned
 # Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
 SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
                           "confirm", "insist", "reiterate", "write", "quote"})
+
+# Expressions of condolence ("expressed condolences to X over Y"): statements, with no event.
+CONDOLENCE_NOUNS = frozenset({"condolence", "condolences", "sympathy", "sympathies", "sorrow", "grief"})
+CONDOLENCE_VERBS = frozenset({"express", "offer", "extend", "send", "convey", "voice", "pass"})
+# Words that make a deployment peacekeeping, and where they may stand (object, its phrases, "as").
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers",
+                                "blue-helmet"})
+PEACEKEEPING_DEPS = frozenset({"dobj", "nsubjpass", "prep", "oprd"})
 
 
 @dataclass
@@ -65,8 +71,10 @@ class Found:
 def find_triggers(sent) -> list[Found]:
     """The sentence's triggers: verbs first (a light verb consumes its event noun), then event nouns."""
     found: list[Found] = []
-    consumed = set()
+    consumed = _condoled(sent)
     for token in sent:
+        if token.i in consumed:
+            continue
         if token.pos_ in ("VERB", "AUX"):
             if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in STATE_PARTICIPLES:
                 continue
@@ -76,15 +84,47 @@ def find_triggers(sent) -> list[Found]:
             if hit.token != token:
                 consumed.add(hit.token.i)
             if not _framed(token):
-                found.append(hit)
+                found.append(_peacekeeping(hit))
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
         hit = _noun_trigger(token)
         if hit is None or _noun_governed(token):
             continue
-        found.append(Found(token, token, hit[0], hit[1], "noun"))
+        found.append(_peacekeeping(Found(token, token, hit[0], hit[1], "noun")))
     return found
+
+
+def _condoled(sent) -> set[int]:
+    """Words of an expression of condolence and of what it is over ("expressed condolences to the
+    families of farmers who were killed", "offered his condolences over an attack"): a statement
+    (CAMEO 018), so neither the expressing verb nor the loss it mentions is an event."""
+    words = set()
+    for noun in sent:
+        if noun.lemma_.lower() not in CONDOLENCE_NOUNS:
+            continue
+        objects = [noun] + [c for c in noun.children if c.dep_ == "conj"]
+        verb = noun.head
+        while verb.dep_ == "conj" and verb.head.lemma_.lower() not in CONDOLENCE_VERBS and verb.head != verb:
+            verb = verb.head  # "extends deep condolences and regret"
+        if noun.dep_ not in ("dobj", "conj") or verb.lemma_.lower() not in CONDOLENCE_VERBS:
+            continue
+        words.add(verb.i)
+        words.update(t.i for o in objects for t in o.subtree)
+        words.update(t.i for c in verb.children if c.dep_ in ("prep", "dative") for t in c.subtree)
+    return words
+
+
+def _peacekeeping(found: Found) -> Found:
+    """Troops deployed as peacekeepers are protection provided (CAMEO 074 -> AID), not a show of
+    force: "deployed 300 troops to the UN peacekeeping mission", "the deployment of peacekeepers"."""
+    if found.kind != "MOBILIZE":
+        return found
+    words = {t.lemma_.lower() for c in found.token.children if c.dep_ in PEACEKEEPING_DEPS for t in c.subtree}
+    if found.token != found.head:
+        words |= {t.lemma_.lower() for c in found.head.children if c.dep_ in PEACEKEEPING_DEPS
+                  for t in c.subtree}
+    return Found(found.token, found.head, "AID", None, found.how) if words & PEACEKEEPING_WORDS else found
 
 
 def _noun_trigger(token):
