@@ -86,3 +86,12 @@ def test_balance_partition_minimises_frustration():
                                    ("a", "d", 0.2)])  # one weak edge against the balance
     camp = balance_partition(graph)
     assert camp["a"] == camp["b"] != camp["c"] == camp["d"]
+
+
+def test_many_reports_of_talks_count_as_one_weak_tie():
+    from newsweave.aggregate.sides import _relation_sign
+
+    talks = {"types": ["CONSULT/phone"], "weight": 2.7}  # three phone calls between rivals
+    arming = {"types": ["AID/military"], "weight": 0.8}
+    assert _relation_sign(talks) == 0.2
+    assert _relation_sign(arming) > _relation_sign(talks)

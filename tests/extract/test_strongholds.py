@@ -30,3 +30,21 @@ def test_holder_of_a_place(sentence, place, holder):
     assert (found is None) == (holder is None)
     if holder:
         assert holder in found or found in holder
+
+
+def test_an_attack_on_a_stronghold_targets_its_holder():
+    import newsweave
+
+    doc = newsweave.analyze_text(
+        "Rebels shelled Aleppo, the main stronghold of the Syrian regime, on Monday.", published="2020-01-10")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].target == "SYR"
+
+
+def test_a_place_that_is_nobodys_stronghold_is_not_given_a_holder():
+    import newsweave
+
+    doc = newsweave.analyze_text("Rebels shelled Aleppo, a city in northern Syria, on Monday.",
+                                 published="2020-01-10")
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and all(e.target != "SYR" for e in assaults)

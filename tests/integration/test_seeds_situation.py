@@ -33,7 +33,6 @@ def test_haftar_and_hafter_are_one_actor(corpus):
     assert {"Haftar", "Hafter"} <= {a.split("’")[0].split("'")[0] for a in haftars[0].aliases}
 
 
-@pytest.mark.xfail(reason="the LNA's attack on Tripoli, the GNA's stronghold, is not yet coded against the GNA", strict=False)
 def test_backers_stand_on_haftars_side_and_turkey_with_the_gna(corpus):
     haftar = side_of(corpus, "Khalifa Haftar")
     assert haftar is not None
@@ -50,7 +49,6 @@ def test_relations_carry_independent_source_counts(corpus):
     assert russia_haftar and max(r.independent_sources for r in russia_haftar) >= 2
 
 
-@pytest.mark.xfail(reason="needs the GNA on the other side (see above) to show Qatar backing both", strict=False)
 def test_the_disagreement_about_qatar_is_flagged(corpus):
     assert any("Qatar" in c.explanation or "QAT" in c.entities for c in corpus.contradictions())
 

@@ -20,6 +20,11 @@ from .polarity import ALIGNMENT
 # support or attack) to be assigned a side.
 MIN_SIDE_SCORE = 0.5
 
+# Rivals talk often: relations made only of weak evidence (talks, requests: |alignment| below
+# STRONG_ALIGNMENT) count, however many reports they have, as at most one report's worth.
+STRONG_ALIGNMENT = 0.5
+WEAK_RELATION_WEIGHT_CAP = 1.0
+
 # Sweeps of single-node moves; each sweep can only lower frustration, so few are needed.
 MAX_SWEEPS = 20
 
@@ -31,7 +36,10 @@ def _relation_sign(relation: dict) -> float:
     """Signed strength of a relation: its weight times its strongest type's alignment."""
     alignments = [ALIGNMENT.get(label.split("/", 1)[0], 0.0) for label in relation["types"]]
     strongest = max(alignments, key=abs, default=0.0)
-    return relation["weight"] * strongest
+    weight = relation["weight"]
+    if abs(strongest) < STRONG_ALIGNMENT:
+        weight = min(weight, WEAK_RELATION_WEIGHT_CAP)
+    return weight * strongest
 
 
 def _union(memberships: list[dict]) -> dict[str, str]:

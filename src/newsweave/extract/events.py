@@ -21,6 +21,7 @@ from .eventplace import event_place_of
 from .lexicon import AERIAL_WORDS, MILITARY_OBJECTS, SYMMETRIC_TYPES
 from .modality import modality_of
 from .stance import coded_stance
+from .strongholds import HOLDER_TYPES, holder_of
 from .triggers import Found, find_triggers, is_exercise
 
 # Regions whose sentences can hold events (titles repeat the body; boilerplate holds none).
@@ -64,6 +65,8 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
         source_actors, target_actors = find_arguments(found, finder)
         if not source_actors and not target_actors:
             continue
+        if found.kind in HOLDER_TYPES:
+            target_actors = [_holder_instead(target, sent, finder) for target in target_actors]
         if found.how == "cameo" and not (source_actors and any(t.type != "THING" or t.entity for t in target_actors)):
             continue  # the generated lexicon is too loose to trust without a full dyad
         attribution = attributor.for_trigger(found.head, sentence_attribution)
@@ -83,6 +86,15 @@ def _sentence_events(doc, region, sent, finder, attributor) -> list[Event]:
             events.append(_event(doc, region, sent, found, source, target, mode,
                                  attribution, modality, finder.offset))
     return events
+
+
+def _holder_instead(target: Actor, sent, finder) -> Actor:
+    """A target named only as someone's stronghold gives way to its holder (strongholds.py)."""
+    inside = [t for t in sent if target.start <= finder.offset + t.idx < target.end]
+    roots = [t for t in inside if t.head not in inside or t.head == t]
+    holder = holder_of(roots[0]) if roots else None
+    actor = finder.actor(holder) if holder is not None else None
+    return actor if actor is not None and actor.named else target
 
 
 def _pairs(kind: str, sources: list[Actor], targets: list[Actor]):
