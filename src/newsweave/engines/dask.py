@@ -21,7 +21,7 @@ import threading
 import time
 import uuid
 
-from distributed import Client, LocalCluster, WorkerPlugin, wait
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, wait
 
 from ..document import Document
 from ..errors import InputError, NewsweaveError
@@ -75,8 +75,9 @@ class LoadStages(WorkerPlugin):
 class Pending:
     """Results of one submitted batch; `result()` waits for them, in input order."""
 
-    def __init__(self, client: Client, docs: list[Document], futures: list):
-        self.client = client
+    def __init__(self, engine: "DaskEngine", docs: list[Document], futures: list):
+        self.engine = engine
+        self.client = engine.client
         self.docs = docs
         self.futures = futures
 
@@ -85,6 +86,7 @@ class Pending:
             if not self.futures:
                 return []
             wait(self.futures)
+            self._retry_killed_alone()
             # One snapshot: a finished result can be lost again with the worker holding it (dask
             # recomputes it, and gather waits for that); only errors are final.
             failed = [f.status == "error" for f in self.futures]
@@ -93,6 +95,16 @@ class Pending:
                     for doc, f, bad in zip(self.docs, self.futures, failed)]
         finally:
             self.cancel()  # release them on the scheduler: memory stays flat on long runs
+
+    def _retry_killed_alone(self) -> None:
+        """A worker that dies takes every task it held down with it, not only the one that killed
+        it: each such task runs once more on its own, so only the culprit is recorded as failed."""
+        for i, future in enumerate(self.futures):
+            if future.status == "error" and isinstance(future.exception(), KilledWorker):
+                retry = self.engine.futures_for([self.docs[i]])[0]
+                wait([retry])
+                self.client.cancel([future])
+                self.futures[i] = retry
 
     def cancel(self) -> None:
         if self.futures:
@@ -144,11 +156,13 @@ class DaskEngine:
             self._window_at = time.monotonic()
         return self._window
 
-    def submit(self, docs: list[Document]) -> Pending:
+    def futures_for(self, docs: list[Document]) -> list:
         keys = [f"newsweave-{self._run}-{next(self._counter)}-{doc.id}" for doc in docs]
-        futures = self.client.map(process_on_worker, docs, [self.settings] * len(docs),
-                                  key=keys, pure=False, retries=TASK_RETRIES)
-        pending = Pending(self.client, docs, futures)
+        return self.client.map(process_on_worker, docs, [self.settings] * len(docs),
+                               key=keys, pure=False, retries=TASK_RETRIES)
+
+    def submit(self, docs: list[Document]) -> Pending:
+        pending = Pending(self, docs, self.futures_for(docs))
         self._pending = [p for p in self._pending if p.futures] + [pending]
         return pending
 
