@@ -201,3 +201,31 @@ def test_timeline_merges_reports_after_a_real_aggregation(hand_db):
     assert items and all("reports" in x and x["doc"] and x["end"] > x["start"] for x in items)
     raw = client.get("/api/timeline", params={"merged": "false"}).json()
     assert raw["total"] == 3
+
+
+def test_graph_query_scans_article_events_once(hand_db):
+    """The graph aggregation must read article events in one pass: an index probe per
+    combination of the actor, type and modality lists took seconds on a 10,000-document store."""
+    from newsweave.server.routes.relations import edges_for
+    from newsweave.store import connect
+    from newsweave.store.web_queries import EventFilter
+
+    conn = connect(hand_db)
+    plans: list[str] = []
+    real_execute = conn.execute
+
+    class Explaining:
+        def __getattr__(self, name):
+            return getattr(conn, name)
+
+        def execute(self, sql, args=()):
+            if sql.lstrip().upper().startswith("SELECT") and "GROUP BY a, b" in sql:
+                plans.extend(row[3] for row in real_execute("EXPLAIN QUERY PLAN " + sql, args))
+            return real_execute(sql, args)
+
+    class FakeReader:
+        conn = Explaining()
+
+    assert edges_for(FakeReader(), EventFilter())
+    probes = [p for p in plans if p.startswith("SEARCH e")]
+    assert probes and all("source=?" not in p and "target=?" not in p for p in probes), plans

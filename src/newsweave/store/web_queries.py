@@ -179,8 +179,10 @@ def pair_edges(conn: sqlite3.Connection, f: EventFilter, *, conflictual: list[st
     args = [*conflictual, *params, *counted_types, *counted_modalities]
     if actor_types:
         a_marks = ",".join("?" * len(actor_types))
-        sql += (f" AND e.source IN (SELECT id FROM entities WHERE type IN ({a_marks}))"
-                f" AND e.target IN (SELECT id FROM entities WHERE type IN ({a_marks}))")
+        # Unary + keeps these lists out of the index probe: SQLite would otherwise search every
+        # (source, target, type, modality) combination of the lists, millions of probes.
+        sql += (f" AND +e.source IN (SELECT id FROM entities WHERE type IN ({a_marks}))"
+                f" AND +e.target IN (SELECT id FROM entities WHERE type IN ({a_marks}))")
         args += [*actor_types, *actor_types]
     if entity:
         sql += " AND (e.source = ? OR e.target = ?)"
