@@ -75,14 +75,6 @@ def as_json(data, status_code: int = 200) -> Response:
     return Response(body, status_code=status_code, media_type="application/json")
 
 
-def optional(corpus, name: str, *args, **kwargs):
-    """Call a Corpus method other teams are still adding; [] when this version lacks it."""
-    method = getattr(corpus, name, None)
-    if method is None:
-        return []
-    return method(*args, **kwargs)
-
-
 def db_version(db: Path) -> tuple:
     """Changes whenever a writer commits (the WAL file or the database file changes)."""
     parts = []

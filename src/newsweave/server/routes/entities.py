@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Page, Reader, as_json, optional, reader
-from .relations import edges_for, side_of
+from ..deps import Page, Reader, as_json, reader
+from .relations import edges_for, side_map
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
@@ -34,7 +34,7 @@ def entity(entity_id: str, r: Reader = Depends(reader)):
                  for e in edges]
     return as_json({
         "entity": found,
-        "side": side_of(optional(r.corpus, "sides"), entity_id),
+        "side": side_map(r.corpus.sides()).get(entity_id),
         "relations": relations,
         "documents": web_queries.entity_documents(r.conn, entity_id, limit=100),
     })

@@ -10,9 +10,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 
 from ...aggregate.polarity import ACTOR_TYPES, CONFLICTUAL, COOPERATIVE, MODALITY_WEIGHT, POLARITY
+from ...aggregate.records import SideRecord
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, optional, reader
+from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, reader
 from .filters import event_filter
 
 router = APIRouter(prefix="/api", tags=["relations"])
@@ -34,47 +35,12 @@ def edges_for(r: Reader, f: EventFilter, *, min_sources: int = 1, entity: str | 
     return edges
 
 
-def _get(record, key):
-    return record.get(key) if isinstance(record, dict) else getattr(record, key, None)
-
-
-def _members(side) -> list:
-    if isinstance(side, dict):
-        return side.get("members") or side.get("entities") or side.get("actors") or []
-    return getattr(side, "members", None) or getattr(side, "entities", None) or getattr(side, "actors", None) or []
-
-
-def _label(side, index: int) -> str:
-    for key in ("name", "label", "id"):
-        value = side.get(key) if isinstance(side, dict) else getattr(side, key, None)
-        if value is not None:
-            return str(value)
-    return f"side {index + 1}"
-
-
-def side_map(sides) -> dict[str, str]:
-    """Entity id -> side label, from whatever shape `Corpus.sides()` returns."""
-    if isinstance(sides, dict):
-        return {k: (v if isinstance(v, str) else _label(v, 0)) for k, v in sides.items()}
+def side_map(sides: list[SideRecord]) -> dict[str, str]:
+    """Entity id -> the label of the side it stands on (its first conflict when in several)."""
     found: dict[str, str] = {}
-    for i, side in enumerate(sides or []):
-        # One record per actor ({entity, side}), or one per side with its members.
-        one = side.get("entity") if isinstance(side, dict) else getattr(side, "entity", None)
-        if isinstance(one, str):
-            label = next((v for v in (_get(side, "label"), _get(side, "camp"), _get(side, "side")) if v is not None), None)
-            if label is not None:
-                found.setdefault(one, str(label))
-            continue
-        for member in _members(side):
-            member_id = member if isinstance(member, str) else (
-                member.get("id") if isinstance(member, dict) else getattr(member, "id", None))
-            if member_id:
-                found[member_id] = _label(side, i)
+    for side in sides:
+        found.setdefault(side.entity, side.label)
     return found
-
-
-def side_of(sides, entity_id: str) -> str | None:
-    return side_map(sides).get(entity_id)
 
 
 @router.get("/graph")
@@ -92,7 +58,7 @@ def _graph(r: Reader, f: EventFilter, min_sources: int, limit: int):
     entities = web_queries.entities_by_id(r.conn, sorted({e["a"] for e in edges} | {e["b"] for e in edges}))
     kept = sorted(entities.values(), key=lambda e: (-e.mentions, e.name))[:limit]
     keep = {e.id for e in kept}
-    sides = side_map(optional(r.corpus, "sides"))
+    sides = side_map(r.corpus.sides())
     first, last = web_queries.date_range(r.conn, f.region)
     return as_json({
         "nodes": [{"id": e.id, "name": e.name, "type": e.type, "country": e.country, "mentions": e.mentions,
@@ -118,12 +84,12 @@ def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., 
 @router.get("/relations")
 def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1, le=MAX_SOURCES), r: Reader = Depends(reader)):
     """Relations as the aggregate step computed them (the JSON export's `relations`)."""
-    found = [x for x in optional(r.corpus, "relations")
-             if (x.get("independent_sources", 0) if isinstance(x, dict) else x.independent_sources) >= min_sources]
+    found = r.corpus.relations(min_sources=min_sources)
     return as_json(page.wrap(len(found), found[page.offset:page.offset + page.limit]))
 
 
 @router.get("/sides")
 def sides(r: Reader = Depends(reader)):
-    """The sides (camps) actors fall into, when this version computes them."""
-    return as_json({"items": optional(r.corpus, "sides"), "by_entity": side_map(optional(r.corpus, "sides"))})
+    """The sides (camps) actors fall into, and each actor's side label."""
+    found = r.corpus.sides()
+    return as_json({"items": found, "by_entity": side_map(found)})
