@@ -52,3 +52,14 @@ def test_pin_refuses_to_lower_a_floor_silently(tmp_path):
     entry = pin(floors, gold, [Score("gold", "T", "newsweave", {"F1": 0.7}, 1)], ["F1"], limit=None,
                 allow_lower="a reason")
     assert entry["lowered_because"] == "a reason"
+
+
+def test_two_rows_under_one_floor_key_are_refused():
+    """Rows for different subsets must name them in the task, or one row's floor hides the other's."""
+    from newsweave.errors import EvaluationError
+    from newsweave.evaluation import Score
+
+    entry = {"floors": {"newsweave | NER | F1": 0.70}, "margin": 0.01}
+    rows = [Score("x", "NER", "newsweave", {"F1": 0.9}, 10), Score("x", "NER", "newsweave", {"F1": 0.5}, 99)]
+    with pytest.raises(EvaluationError, match="share the floor key"):
+        check(entry, "x", rows)

@@ -221,10 +221,10 @@ def evaluate_trafilatura(path: Path, settings: Settings, *, limit: int | None = 
         raise EvaluationError(f"{path}: no pages found")
     scores = []
     for (name, scope), tally in tallies.items():
-        pages = "English pages (lang_guess_en)" if scope == "en" else "all pages"
+        pages = "English pages" if scope == "en" else "all pages"
         scores.append(Score(
-            "trafilatura_eval", "boilerplate and comment removal, snippet shares", name,
-            tally.metrics(), tally.pages, note=f"{pages}; {_NOTES[name]}",
+            "trafilatura_eval", f"boilerplate and comment removal, snippet shares, {pages}", name,
+            tally.metrics(), tally.pages, note=f"{pages}{' (lang_guess_en)' if scope == 'en' else ''}; {_NOTES[name]}",
             details={"failed_pages": tally.failed, "with": tally.with_total,
                      "without": tally.without_total, "comments": tally.comments_total}))
     for score in scores:

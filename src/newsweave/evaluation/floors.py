@@ -38,8 +38,18 @@ def metric_key(score, metric: str) -> str:
     return f"{score.system} | {score.task} | {metric}"
 
 
-def _ours(scores):
-    return [s for s in scores if s.system.startswith(SYSTEM_PREFIX)]
+def _measured(scores) -> dict[str, float]:
+    """newsweave's metrics by key; two rows under one key would let one hide the other."""
+    measured: dict[str, float] = {}
+    for score in scores:
+        if not score.system.startswith(SYSTEM_PREFIX):
+            continue
+        for metric, value in score.metrics.items():
+            key = metric_key(score, metric)
+            if key in measured:
+                raise EvaluationError(f"{score.dataset}: two result rows share the floor key {key!r}")
+            measured[key] = value
+    return measured
 
 
 @dataclass
@@ -66,11 +76,7 @@ def load(path: Path) -> dict:
 
 def check(entry: dict, dataset: str, scores) -> list[FloorCheck]:
     """Compare newsweave's scores with the pinned floors of one dataset."""
-    measured = {
-        metric_key(s, metric): value
-        for s in _ours(scores)
-        for metric, value in s.metrics.items()
-    }
+    measured = _measured(scores)
     margin = entry.get("margin", DEFAULT_MARGIN)
     return [FloorCheck(dataset, key, floor, measured.get(key), margin)
             for key, floor in entry.get("floors", {}).items()]
@@ -83,11 +89,8 @@ def pin(path: Path, dataset_dir: Path, scores, metrics: list[str], *, limit: int
     name = dataset_dir.name
     old = data.get(name, {})
     gold = fingerprint(dataset_dir)
-    new_floors = {
-        metric_key(s, metric): round(s.metrics[metric], 4)
-        for s in _ours(scores)
-        for metric in metrics if metric in s.metrics
-    }
+    new_floors = {key: round(value, 4) for key, value in _measured(scores).items()
+                  if key.rsplit(" | ", 1)[1] in metrics}
     if old.get("fingerprint") == gold and old.get("limit") == limit:
         lowered = {k: (v, new_floors[k]) for k, v in old.get("floors", {}).items()
                    if k in new_floors and new_floors[k] < v - old.get("margin", DEFAULT_MARGIN)}
