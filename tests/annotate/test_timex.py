@@ -180,3 +180,22 @@ def test_comments_count_from_their_posting_time(tag):
     doc = _doc(text, published="2017-03-14", comment_from=text.index("I read"))
     doc.regions[1].posted = "2017-04-02"
     assert _values(tag(doc)) == {"Monday": "2017-03-13", "yesterday": "2017-04-01"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "precision"),
+    [
+        ("The diplomat spoke to reporters a day earlier.", "a day earlier", "2020", "year"),
+        ("He sent a letter to the president on January 17.", "January 17", "2020-01-17", "day"),
+        ("Fighting broke out three months ago near the city.", "three months ago", "2020-04", "month"),
+        ("The ship docked in the port on Jan. 12, 2019.", "Jan. 12, 2019", "2019-01-12", "day"),
+    ],
+)
+def test_a_page_dated_only_by_month_gives_no_false_days(tag, sentence, phrase, value, precision):
+    """A page headed "JULY 2020" cannot date "a day earlier" to July 30: only what every day
+    of July agrees on is kept; dates written out in full keep their day."""
+    doc = tag(_doc(sentence, published="2020-07"))
+    found = [t for t in doc.timexes if t.text == phrase]
+    assert found, f"{phrase!r} not found in {[t.text for t in doc.timexes]}"
+    assert (found[0].value, found[0].precision) == (value, precision)

@@ -66,9 +66,15 @@ def anchor_date(doc: Document, timexes: list[TimeExpression] | None = None) -> d
     written year) in the title, dateline or body: an article is published on or after every day
     it reports. A partial `published` ("2017-03") keeps such a date only when it falls inside.
     """
+    found = _anchor(doc, timexes)
+    return found[0] if found else None
+
+
+def _anchor(doc: Document, timexes: list[TimeExpression] | None) -> tuple[date, str] | None:
+    """`anchor_date` with its precision: a partial `published` only dates to the month or year."""
     published = parse_iso(doc.published)
     if published and published[1] == "day":
-        return published[0]
+        return published
     latest = None
     for t in doc.timexes if timexes is None else timexes:
         region = doc.region_at(t.start)
@@ -80,9 +86,9 @@ def anchor_date(doc: Document, timexes: list[TimeExpression] | None = None) -> d
         if day is None or (published and not t.value.startswith(doc.published[:7])):
             continue
         latest = day[0] if latest is None or day[0] > latest else latest
-    if latest is None and published:
-        return published[0]
-    return latest
+    if latest is None:
+        return published
+    return latest, "day"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -554,12 +560,27 @@ def _candidate(parsed, start: int, end: int, index: int, offset: int) -> _Candid
     return _Candidate(offset + start, offset + end, index, tense)
 
 
-def _region_anchor(doc: Document, region: int, anchor: date | None) -> date | None:
+def _region_anchor(doc: Document, region: int, anchor: tuple[date, str] | None) -> tuple[date, str] | None:
     """Comments count from their own posting time when the page gives it."""
     if doc.regions[region].kind == "comment":
-        posted = parse_iso(doc.regions[region].posted)
-        return posted[0] if posted else anchor
+        return parse_iso(doc.regions[region].posted) or anchor
     return anchor
+
+
+def _first_day(anchor: tuple[date, str]) -> date:
+    """The first day a partial anchor covers (parse_iso gives the last)."""
+    last, precision = anchor
+    return last.replace(day=1) if precision == "month" else last.replace(month=1, day=1)
+
+
+def _common_value(first: str | None, last: str | None) -> tuple[str | None, str | None]:
+    """What two resolutions agree on: "2020-06-30" and "2020-07-30" agree on the year 2020."""
+    if first == last:
+        return first, _precision(first)
+    for size, precision in ((7, "month"), (4, "year")):
+        if first and last and len(first) >= size and len(last) >= size and first[:size] == last[:size]:
+            return first[:size], precision
+    return None, None
 
 
 def _keep(text: str, value: str | None, anchor: date | None) -> bool:
@@ -583,17 +604,18 @@ class TimeTagger:
     def __call__(self, doc: Document) -> Document:
         candidates = _candidates(doc)
         # First pass without an anchor: the absolute dates, which may date the document.
-        absolute = []
-        for c in candidates:
-            value, precision, kind = resolve(doc.text[c.start:c.end], None, tense=c.tense)
-            if c.tense != "future":
-                absolute.append(TimeExpression(c.start, c.end, doc.text[c.start:c.end], value, precision, kind))
-        anchor = anchor_date(doc, absolute)
+        absolute = [TimeExpression(c.start, c.end, doc.text[c.start:c.end],
+                                   *resolve(doc.text[c.start:c.end], None, tense=c.tense)) for c in candidates]
+        anchor = _anchor(doc, [t for t, c in zip(absolute, candidates) if c.tense != "future"])
         doc.timexes = []
-        for c in candidates:
+        for c, fixed in zip(candidates, absolute):
             text = doc.text[c.start:c.end]
             region_anchor = _region_anchor(doc, c.region, anchor)
-            value, precision, kind = resolve(text, region_anchor, tense=c.tense)
-            if _keep(text, value, region_anchor):
+            anchor_day = region_anchor[0] if region_anchor else None
+            value, precision, kind = resolve(text, anchor_day, tense=c.tense)
+            if region_anchor and region_anchor[1] != "day" and fixed.value is None and kind == "DATE":
+                # A page dated "JULY 2020": "a day earlier" is some day of June or July, not July 30.
+                value, precision = _common_value(resolve(text, _first_day(region_anchor), tense=c.tense)[0], value)
+            if _keep(text, value, anchor_day):
                 doc.timexes.append(TimeExpression(c.start, c.end, text, value, precision, kind))
         return doc
