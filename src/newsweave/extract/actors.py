@@ -51,6 +51,10 @@ QUANTITY_HEADS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions
                             "dozen", "hundred", "thousand", "million", "number", "handful",
                             "series", "barrage", "volley", "salvo"})
 
+# Heads that only gather the people named after "of" ("a group of Yoruba leaders").
+COLLECTIVE_HEADS = frozenset({"group", "band", "gang", "team", "contingent", "bunch", "handful",
+                              "delegation", "crowd"})
+
 # Mention types that can be an actor (a DATE or MONEY cannot act).
 ACTOR_MENTION_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY", "LOCATION",
                                  "FACILITY", "OTHER"})
@@ -178,7 +182,9 @@ class ActorFinder:
     def actor(self, token) -> Actor | None:
         counted = _counted(token)
         if counted is not None:
-            return self.actor(counted)
+            actor = self.actor(counted)
+            if actor is not None or token.lower_ not in COLLECTIVE_HEADS:
+                return actor  # "a group of asylum-seekers" stays the group when they are no actor
         if token.tag_ == "PRP" and token.lower_ in OBJECT_PRONOUNS and token.dep_ in PRONOUN_OBJECT_DEPS:
             referent = self._pronoun_referent(token)
             return self.actor(referent) if referent is not None else None
@@ -355,7 +361,13 @@ def _owner_phrase(prep) -> list:
 
 
 def _counted(token):
-    """ "tens of thousands of students" -> "students"."""
+    """ "tens of thousands of students" -> "students", "a group of Yoruba leaders" -> "leaders"."""
+    if token.lower_ in COLLECTIVE_HEADS and token.pos_ == "NOUN":
+        for obj in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"):
+            if obj.tag_ in ("NNS", "NNPS") or obj.pos_ == "PROPN":
+                return _counted(obj) or obj
+        return None
     if token.lower_ not in QUANTITY_HEADS and token.pos_ != "NUM":
         return None
     for child in token.children:

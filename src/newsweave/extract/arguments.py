@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import Actor, ActorFinder
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
-from .lexicon import FRAMING_TYPES
+from .lexicon import FRAMING_TYPES, NOUN_TRIGGERS
 from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS
 
 # Dependency labels of a verb's arguments.
@@ -70,6 +70,17 @@ STATEMENT_NOUNS = frozenset({"statement", "letter", "message", "communique", "de
 # ("summoned the ambassador to complain", "called the president to congratulate him").
 ADDRESSING_VERBS = frozenset({"summon", "call", "phone", "telephone", "meet", "visit", "invite",
                               "contact", "receive", "write"})
+# Event nouns whose "of" phrase names the one it is done to ("the arrest of X", "the
+# extradition of X"), not the one who does it ("the visit of X").
+PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "deportation", "expulsion",
+                           "eviction", "release", "killing", "assassination", "abduction",
+                           "kidnapping", "torture", "execution", "massacre", "bombing", "shelling",
+                           "bombardment", "siege", "blockade", "occupation", "invasion",
+                           "repatriation", "rescue", "evacuation"})
+# Possessive determiners that mark an object as the subject's own ("its troops").
+OWN_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
+# Prepositions that name what a complaint is about ("complained to X over Y's raids").
+ACCUSED_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
 # Mention types of an origin that can be the giver of what a carrier brings.
 GIVER_TYPES = frozenset({"COUNTRY", "ORGANIZATION"})
 
@@ -80,6 +91,9 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         sources, targets = _noun_arguments(found.token, finder)
         if not targets:
             targets = _owned_deep(found.token, finder, skip=set(a.start for a in sources))
+        if not sources and found.kind == "CONSULT" and found.token.dep_ == "pobj" and \
+                found.token.head.lower_ == "for" and found.token.head.head.pos_ in ("VERB", "AUX"):
+            sources = _verb_subjects(found.token.head.head, finder)[0]  # "flew to Cairo for talks"
         if not targets and sources and found.kind in TERRITORIAL_TYPES:
             targets = _territory(found, finder, sources)
         return sources, [t for t in targets if all(t.text != s.text for s in sources)]
@@ -93,6 +107,8 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "gave money to X"
             targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+        elif child.dep_ == "dative" and child != found.token:  # "offered the rebels an amnesty"
+            targets.extend(finder.actors(child))
         elif child.dep_ in OBJECT_DEPS and child != found.token and not (
                 giving and (child.pos_ != "PROPN" or given_to)):
             targets.extend(finder.actors(child))
@@ -101,6 +117,8 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
             sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not _ally_phrase(child):
             targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+    if found.kind == "MOBILIZE" and found.token == verb:
+        targets = _mobilized_against(verb, finder, targets)
     if not targets:
         targets.extend(_deeper_targets(verb, found, finder))
     if found.token != verb:  # light verb: "held talks with X", "signed a deal with X"
@@ -123,12 +141,62 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         targets.extend(_summoned(verb, finder, sources))
     if found.kind == "RETREAT":  # "withdrew its troops from X": X, not the troops, is the target
         origins = [a for a in _origins(verb, finder) if a.named and all(a.start != s.start for s in sources)]
-        if origins and not any(t.named for t in targets):
+        if origins and not any(t.named and not _own(t, finder) for t in targets):
             targets = origins
+    if not targets and found.kind in THING_TARGET_TYPES and found.token == verb:
+        # "the convoy was ambushed by X": a thing attacked, named as the passive subject
+        targets = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+                   for t in [finder.thing(c)] if t is not None]
+    if found.kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
+        accused = _accused(verb, finder, sources)
+        if accused:
+            targets = accused
     if not targets and sources and found.kind in TERRITORIAL_TYPES and not any(
             c.dep_ == "prep" and _ally_phrase(c) for c in verb.children):
         targets = _territory(found, finder, sources)  # fighting in X on the side of Y: not against X
-    return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+    targets = [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+    others = [t for t in targets if not _own(t, finder)]
+    return _distinct(sources), (others or targets)
+
+
+def _mobilized_against(verb, finder: ActorFinder, targets: list[Actor]) -> list[Actor]:
+    """ "mobilized reservists for a war against Iraq", "deployed troops to the border with X": the
+    units moved are the source's own; the one they face is named by a "to"/"against" phrase or
+    inside a purpose ("for a possible war against X"). The units stay when nothing else is named."""
+    units = {t.start for c in verb.children if c.dep_ in OBJECT_DEPS for t in finder.actors(c)}
+    faced = [t for t in targets if t.start not in units]
+    if faced:
+        return faced
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "near")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found = [a for p in obj.children if p.dep_ == "prep" and p.lower_ in ("against", "with", "on")
+                     for o in p.children if o.dep_ == "pobj" for a in finder.actors(o)]
+            if found:
+                return found
+    return targets
+
+
+def _own(actor: Actor, finder: ActorFinder) -> bool:
+    """ "its troops", "their peacekeeping force": the subject's own instrument, not the party acted
+    upon when another party is named ("offered its troops to X", "withdrew its force from X")."""
+    first = actor.text.split()[0].lower() if actor.text else ""
+    return first in OWN_DETERMINERS
+
+
+def _accused(verb, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
+    """The party a complaint is about when it is made to someone else: "complained to X over Y's
+    raids", "protested to X about Y"."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in children):
+        return []
+    skip = {a.start for a in sources}
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in ACCUSED_PREPS):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found = [a for a in finder.actors(obj) if a.start not in skip] or \
+                _owned_deep(obj, finder, skip=skip)
+            if found:
+                return found
+    return []
 
 
 def _territory(found: Found, finder: ActorFinder, sources: list[Actor]) -> list[Actor]:
@@ -221,7 +289,8 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
             objects += [o for c in found.token.children if c.dep_ == "prep" and c.lower_ in THING_TARGET_PREPS
                         for o in c.children if o.dep_ == "pobj"]
         for obj in objects:
-            if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS:
+            if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS \
+                    and obj.lemma_.lower() not in NOUN_TRIGGERS:  # "reimposed blockades in X": X
                 thing = finder.thing(obj)
                 if thing is not None:
                     return [thing]
@@ -258,7 +327,7 @@ def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> lis
     for _ in range(depth):
         found, following = [], []
         for node in frontier:
-            authored = node.lemma_.lower() in AUTHORED_NOUNS
+            authored = node.lemma_.lower() in AUTHORED_NOUNS or node.lemma_.lower() in NOUN_TRIGGERS
             for child in node.children:
                 if authored and child.dep_ == "acl" and child.tag_ == "VBN":  # "a resolution proposed by X"
                     found.extend(a for g in child.children if g.dep_ == "agent" for o in g.children
@@ -418,7 +487,13 @@ def _reporter(verb, finder: ActorFinder) -> list[Actor]:
     head = verb.head
     for _ in range(3):
         found = [a for c in head.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
-        if found or head.dep_ != "conj":
+        if found:
+            return found
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep":  # "X was quoted as saying it would"
+            head = head.head.head
+            return [a for c in head.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+                    for a in finder.actors(c)]
+        if head.dep_ != "conj":
             return found
         head = head.head
     return []
@@ -443,8 +518,8 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 owner = finder.actor(obj)
-                if owner is not None and owner.named:
-                    sources.append(owner)
+                if owner is not None and owner.named:  # "the arrest of X" is done to X
+                    (targets if noun.lemma_.lower() in PATIENT_NOUNS else sources).append(owner)
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != "at" \
                 and not _ally_phrase(child):
             targets.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))

@@ -20,12 +20,12 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # AGREE: commitments and settlements
     "agree": ("AGREE", None), "pledge": ("AGREE", None), "promise": ("AGREE", None),
     "vow": ("AGREE", None), "offer": ("AGREE", None), "commit": ("AGREE", None),
-    "settle": ("AGREE", None),
+    "settle": ("AGREE", None), "guarantee": ("AGREE", None),
     # CONSULT: meetings, visits, calls
     "meet": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"), "telephone": ("CONSULT", "phone"),
     "phone": ("CONSULT", "phone"), "host": ("CONSULT", "visit"), "negotiate": ("CONSULT", "meet"),
     "discuss": ("CONSULT", "meet"), "confer": ("CONSULT", "meet"), "mediate": ("CONSULT", "meet"),
-    "consult": ("CONSULT", "meet"), "welcome": ("CONSULT", "visit"),
+    "consult": ("CONSULT", "meet"), "welcome": ("CONSULT", "visit"), "convene": ("CONSULT", "meet"),
     # SUPPORT: verbal and diplomatic backing
     "support": ("SUPPORT", None), "back": ("SUPPORT", None), "praise": ("SUPPORT", None),
     "endorse": ("SUPPORT", None), "defend": ("SUPPORT", None), "bolster": ("SUPPORT", None),
@@ -33,34 +33,47 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None), "upgrade": ("SUPPORT", None),
     "commend": ("SUPPORT", None), "congratulate": ("SUPPORT", None), "thank": ("SUPPORT", None),
     "forgive": ("SUPPORT", None), "pardon": ("SUPPORT", None),
+    # praise (CAMEO 051), as in the CAMEO verb dictionary
+    "hail": ("SUPPORT", None), "applaud": ("SUPPORT", None), "laud": ("SUPPORT", None),
+    "salute": ("SUPPORT", None), "extol": ("SUPPORT", None),
     # COOPERATE: working together
     "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
     "share": ("COOPERATE", None), "coordinate": ("COOPERATE", None),
+    "extradite": ("COOPERATE", None),  # CAMEO 063 "engage in judicial cooperation"
     # AID: giving material help (mode military when arms are what is given)
     "aid": ("AID", None), "donate": ("AID", None), "grant": ("AID", None),
     "supply": ("AID", None), "deliver": ("AID", None), "ship": ("AID", None),
     "arm": ("AID", "military"), "fund": ("AID", None), "finance": ("AID", None),
     "train": ("AID", "military"), "equip": ("AID", "military"), "assist": ("AID", None),
     "help": ("AID", None), "provide": ("AID", None), "send": ("AID", None),
-    "contribute": ("AID", None), "airlift": ("AID", None),
+    "contribute": ("AID", None), "airlift": ("AID", None), "airdrop": ("AID", "humanitarian"),
+    "rescue": ("AID", "humanitarian"), "shelter": ("AID", "asylum"),  # CAMEO 073, 075
     "give": ("AID", None),  # with an object only ("gave $2 million to Nigeria"), see events.py
     "return": ("RETREAT", "release"),  # handing back people or property (CAMEO 084), with an object
     # CONCEDE: yielding to demands
     "concede": ("CONCEDE", None), "ease": ("CONCEDE", None), "allow": ("CONCEDE", None),
     "permit": ("CONCEDE", None),
     "relax": ("CONCEDE", None), "yield": ("CONCEDE", None), "accept": ("AGREE", None),
+    # giving in to demands (CAMEO 08 "yield")
+    "accede": ("CONCEDE", None), "comply": ("CONCEDE", None), "acquiesce": ("CONCEDE", None),
+    "relent": ("CONCEDE", None), "capitulate": ("CONCEDE", None), "legalize": ("CONCEDE", None),
+    "legalise": ("CONCEDE", None), "unblock": ("CONCEDE", None), "reinstate": ("CONCEDE", None),
     # RETREAT: withdrawals, releases, truces
     "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
     "release": ("RETREAT", "release"), "free": ("RETREAT", "release"), "lift": ("RETREAT", None),
     "resign": ("RETREAT", None), "surrender": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
     "evacuate": ("RETREAT", "withdraw"), "demobilize": ("RETREAT", "disarm"),
+    "demobilise": ("RETREAT", "disarm"), "disband": ("RETREAT", "disarm"),
+    "decommission": ("RETREAT", "disarm"), "vacate": ("RETREAT", "withdraw"),
+    "repatriate": ("RETREAT", "release"), "de-escalate": ("RETREAT", None),
     # REQUEST: demands and appeals
     "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
     "request": ("REQUEST", None), "appeal": ("REQUEST", None), "press": ("REQUEST", None),
     "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None), "seek": ("REQUEST", None),
     "insist": ("REQUEST", None), "invite": ("REQUEST", "meet"), "implore": ("REQUEST", None),
     "plead": ("REQUEST", None), "petition": ("REQUEST", None), "lobby": ("REQUEST", None),
-    "beg": ("REQUEST", None), "exhort": ("REQUEST", None),
+    "beg": ("REQUEST", None), "exhort": ("REQUEST", None), "entreat": ("REQUEST", None),
+    "beseech": ("REQUEST", None), "solicit": ("REQUEST", None), "importune": ("REQUEST", None),
     # ACCUSE: criticism and allegations
     "accuse": ("ACCUSE", "allege"), "criticize": ("ACCUSE", "disapprove"),
     "criticise": ("ACCUSE", "disapprove"), "condemn": ("ACCUSE", "disapprove"),
@@ -72,14 +85,22 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "castigate": ("ACCUSE", "disapprove"), "reproach": ("ACCUSE", "disapprove"), "decry": ("ACCUSE", "disapprove"),
     "berate": ("ACCUSE", "disapprove"), "scold": ("ACCUSE", "disapprove"), "deride": ("ACCUSE", "disapprove"),
     "ridicule": ("ACCUSE", "disapprove"), "allege": ("ACCUSE", "allege"),
+    "fault": ("ACCUSE", "disapprove"), "excoriate": ("ACCUSE", "disapprove"),
+    "vilify": ("ACCUSE", "disapprove"), "reprimand": ("ACCUSE", "disapprove"),
+    "admonish": ("ACCUSE", "disapprove"), "indict": ("ACCUSE", "allege"),
+    "implicate": ("ACCUSE", "allege"),
     # REJECT: refusals
     "reject": ("REJECT", None), "refuse": ("REJECT", None), "oppose": ("REJECT", None),
     "veto": ("REJECT", None), "decline": ("REJECT", None), "rebuff": ("REJECT", None),
     "defy": ("REJECT", None), "violate": ("REJECT", None), "deny": ("REJECT", None),
     "dismiss": ("REJECT", None), "spurn": ("REJECT", None), "snub": ("REJECT", None),
     "repudiate": ("REJECT", None), "boycott": ("PROTEST", "boycott"),  # CAMEO 143 -> PROTEST
+    # going back on a promise, defying a rule (CAMEO 12)
+    "renege": ("REJECT", None), "backtrack": ("REJECT", None), "balk": ("REJECT", None),
+    "flout": ("REJECT", None), "disavow": ("REJECT", None), "disregard": ("REJECT", None),
     # THREATEN
     "threaten": ("THREATEN", None), "warn": ("THREATEN", None), "menace": ("THREATEN", None),
+    "blackmail": ("THREATEN", None), "intimidate": ("THREATEN", None),
     # PROTEST
     "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "march": ("PROTEST", "demo"), "picket": ("PROTEST", "demo"),
@@ -89,7 +110,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "sanction": ("SANCTION", None), "suspend": ("SANCTION", None), "halt": ("SANCTION", None),
     "expel": ("SANCTION", "expel"), "cancel": ("SANCTION", None), "sever": ("SANCTION", None),
     "recall": ("SANCTION", "withdraw"), "freeze": ("SANCTION", None), "cut": ("SANCTION", None),
-    "blacklist": ("SANCTION", None),
+    "blacklist": ("SANCTION", None), "withhold": ("SANCTION", None),  # CAMEO 16 reduce aid
     # MOBILIZE: shows of force
     "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
     "deploy": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "troops"),
@@ -103,6 +124,11 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "censor": ("COERCE", "censor"), "jail": ("COERCE", "arrest"), "imprison": ("COERCE", "arrest"),
     "deface": ("COERCE", "censor"), "annex": ("COERCE", "seize"), "blow": ("COERCE", "destroy"),
     "destroy": ("COERCE", "destroy"), "capture": ("ASSAULT", "heavy-weapons"),
+    # repression, bans and expulsions (CAMEO 17)
+    "disperse": ("COERCE", None), "evict": ("COERCE", "deport"), "outlaw": ("COERCE", "ban"),
+    "prohibit": ("COERCE", "ban"), "restrict": ("COERCE", "restrict"), "repress": ("COERCE", None),
+    "suppress": ("COERCE", None), "quell": ("COERCE", None), "expropriate": ("COERCE", "seize"),
+    "besiege": ("COERCE", "restrict"), "harass": ("COERCE", None), "persecute": ("COERCE", None),
     # ASSAULT: violence
     "attack": ("ASSAULT", None), "bomb": ("ASSAULT", "aerial"), "shell": ("ASSAULT", "heavy-weapons"),
     "kill": ("ASSAULT", None), "shoot": ("ASSAULT", "firearms"), "fire": ("ASSAULT", "firearms"),
@@ -115,9 +141,14 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "storm": ("ASSAULT", None), "execute": ("ASSAULT", None), "murder": ("ASSAULT", None),
     "behead": ("ASSAULT", None), "rape": ("ASSAULT", "sexual"),
     "detonate": ("ASSAULT", "explosives"), "explode": ("ASSAULT", "explosives"),
-    "retaliate": ("ASSAULT", None),
+    "retaliate": ("ASSAULT", None), "slay": ("ASSAULT", None), "slaughter": ("ASSAULT", "massacre"),
+    "stab": ("ASSAULT", None), "lynch": ("ASSAULT", None), "strafe": ("ASSAULT", "aerial"),
+    "pound": ("ASSAULT", "heavy-weapons"), "overrun": ("ASSAULT", None), "injure": ("ASSAULT", None),
+    "maim": ("ASSAULT", None), "skirmish": ("ASSAULT", None), "battle": ("ASSAULT", None),
+    "hijack": ("ASSAULT", "abduct"), "mortar": ("ASSAULT", "heavy-weapons"),
     # INVESTIGATE
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
+    "inquire": ("INVESTIGATE", None), "enquire": ("INVESTIGATE", None),
 }
 
 # Nouns that name an event; they need an actor attached (possessive, "by X", "between X and Y").
@@ -164,6 +195,28 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "ambush": ("ASSAULT", None), "massacre": ("ASSAULT", "massacre"), "fire": ("ASSAULT", "firearms"),
     "cleansing": ("ASSAULT", "massacre"),
     "investigation": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inquiry": ("INVESTIGATE", None),
+    "inspection": ("INVESTIGATE", None),
+    # more event nouns per type (CAMEO/PLOVER codebook vocabulary)
+    "trip": ("CONSULT", "visit"), "parley": ("CONSULT", "meet"),
+    "praise": ("SUPPORT", None),
+    "extradition": ("COOPERATE", None), "rapprochement": ("COOPERATE", None),
+    "loan": ("AID", None), "relief": ("AID", "humanitarian"), "airlift": ("AID", None),
+    "concession": ("CONCEDE", None), "amnesty": ("CONCEDE", None),
+    "pullout": ("RETREAT", "withdraw"), "pull-out": ("RETREAT", "withdraw"),
+    "retreat": ("RETREAT", "withdraw"), "handover": ("RETREAT", "release"),
+    "repatriation": ("RETREAT", "release"), "disarmament": ("RETREAT", "disarm"),
+    "demobilization": ("RETREAT", "disarm"), "armistice": ("RETREAT", "ceasefire"),
+    "denunciation": ("ACCUSE", "disapprove"),
+    "rebuke": ("ACCUSE", "disapprove"), "reprimand": ("ACCUSE", "disapprove"),
+    "lawsuit": ("ACCUSE", "allege"), "indictment": ("ACCUSE", "allege"),
+    "veto": ("REJECT", None),
+    "deportation": ("COERCE", "deport"), "detention": ("COERCE", "arrest"),
+    "expropriation": ("COERCE", "seize"), "eviction": ("COERCE", "deport"),
+    "abduction": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"),
+    "assassination": ("ASSAULT", "assassinate"), "killing": ("ASSAULT", None),
+    "shooting": ("ASSAULT", "firearms"), "bombardment": ("ASSAULT", "heavy-weapons"),
+    "incursion": ("ASSAULT", None), "skirmish": ("ASSAULT", None),
+    "torture": ("ASSAULT", "torture"), "genocide": ("ASSAULT", "massacre"),
 }
 
 # Verbs that say little alone but name the event in their object ("held talks", "signed a deal",
@@ -269,6 +322,28 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     # ties and relations: cut is a sanction, restored or normalised is cooperation
     **{(v, o): ("SANCTION", None) for v in ("break", "sever", "cut", "downgrade", "suspend")
        for o in ("tie", "ties", "relation", "relations")},
+    **{(v, o): ("COOPERATE", None) for v in ("restore", "renew", "resume", "normalize",
+                                              "normalise", "re-establish", "reestablish", "mend")
+       for o in ("tie", "ties", "relation", "relations")},
+    # welcoming a decision or a step is praise (CAMEO 051), welcoming a visitor a meeting
+    **{("welcome", o): ("SUPPORT", None) for o in (
+        "decision", "move", "agreement", "deal", "plan", "proposal", "resolution", "step", "initiative",
+        "announcement", "offer", "release", "election", "outcome", "result", "ruling", "verdict",
+        "accord", "ceasefire", "truce", "effort", "efforts", "progress", "statement", "report")},
+    # closing a border or crossing restricts movement (CAMEO 1724 as coded by PLOVER COERCE);
+    # closing an embassy reduces relations (CAMEO 16)
+    **{("close", o): ("COERCE", "restrict") for o in ("border", "borders", "crossing", "crossings",
+                                                      "airspace", "port", "ports", "checkpoint")},
+    **{("close", o): ("SANCTION", None) for o in ("embassy", "embassies", "consulate", "consulates")},
+    # lifting a political restriction gives way (CAMEO 081 "ease administrative sanctions")
+    **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "restrictions",
+                                                "emergency", "law")},
+    # protests prevented or broken up are repression (CAMEO 175 as PLOVER COERCE)
+    **{(v, o): ("COERCE", "restrict") for v in ("prevent", "stop", "thwart", "foil", "disperse",
+                                               "break", "forbid", "suppress")
+       for o in ("demonstration", "demonstrations", "protest", "protests", "rally", "rallies",
+                 "march", "marches", "sit-in", "gathering", "gatherings", "demonstrator",
+                 "demonstrators", "protester", "protesters")},
     # workers who stop work strike (CAMEO 143)
     ("stop", "work"): ("PROTEST", "boycott"),
     # fire returned is shooting back; forces strengthened are a show of force (CAMEO 15)

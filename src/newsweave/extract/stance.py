@@ -17,6 +17,8 @@ INTENT_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
 INTENT_HEADS = frozenset({"ready", "prepared", "willing", "poised", "offer"})
 # Conjunctions that make an announced action a threat ("will withdraw unless Y ...").
 ULTIMATUM_MARKS = frozenset({"unless"})
+# Conditions that make a possible hostile action a threat ("may halt mediation if ...").
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def coded_stance(found: Found, modality: str, attributed: bool) -> tuple[str, str]:
@@ -27,6 +29,9 @@ def coded_stance(found: Found, modality: str, attributed: bool) -> tuple[str, st
     verb = found.head
     if found.kind != "THREATEN" and modality in ("planned", "hypothetical") and _ultimatum(verb):
         return "THREATEN", said
+    if found.kind in HOSTILE_TYPES and modality in ("planned", "hypothetical") and \
+            _ultimatum(verb, CONDITION_MARKS):
+        return "THREATEN", said  # "may halt mediation if the talks founder", "would strike if"
     if found.kind == "AGREE" and found.token == verb and _frames_hostile(verb):
         return "THREATEN", modality  # "vowed to crush the rebels" is a threat, not a commitment
     if modality == "negated" and found.kind in COOPERATIVE_TYPES | {"AGREE"} and any(
@@ -53,8 +58,8 @@ def _frames_hostile(verb) -> bool:
     return False
 
 
-def _ultimatum(verb) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ULTIMATUM_MARKS
+def _ultimatum(verb, marks: frozenset = ULTIMATUM_MARKS) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                           for m in c.children) for c in verb.children)
 
 

@@ -28,7 +28,9 @@ MEASURE_WORDS = frozenset({"day", "week", "month", "hour", "series", "round", "w
 # Verbs whose direct object is what is given, not who receives it ("sent 200 troops to X"):
 # only a proper name there is a recipient ("supplied the GNA").
 THING_GIVING_VERBS = frozenset({"send", "give", "provide", "deliver", "ship", "donate",
-                                "contribute", "airlift", "dispatch", "allocate", "pay", "return"})
+                                "contribute", "airlift", "dispatch", "allocate", "pay", "return",
+                                # offers and loans: "offered its troops to X", "pledged aid to X"
+                                "offer", "promise", "pledge", "lend", "loan", "grant", "sell"})
 # Things sent that are messages, not aid ("sent a letter to Putin", "a letter sent to Putin").
 MESSAGE_WORDS = frozenset({"letter", "message", "note", "email", "e-mail", "cable", "telegram",
                            "signal", "invitation", "greeting", "greetings", "condolence", "condolences"})
@@ -196,6 +198,8 @@ def verb_found(token) -> Found | None:
     if lemma in HALTING_VERBS:  # "ended mediation efforts", "halted talks": CAMEO 164/165/166
         for obj in objects:
             hit = _noun_trigger(obj)
+            if hit is not None and hit[1] == "visit" and lemma in ("end", "terminate"):
+                return None  # "ended a three-day trip": a visit over; a cancelled one is a sanction
             if hit is not None and hit[0] in HALTED_TYPES:
                 return Found(obj, token, "SANCTION", None, "light")
     if lemma in ("call", "phone", "ring") and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects) \
