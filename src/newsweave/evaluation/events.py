@@ -157,7 +157,8 @@ def score_plover_record(record: dict, doc: Document) -> dict:
 
 def _reciprocal(record: dict, event: Event) -> bool:
     """SRC/TAR (reciprocal) gold actors may appear as our target."""
-    markup = str(record.get("textInfo", {}).get("markup", ""))
+    info = record.get("textInfo")  # a dict with "markup" in most records, a plain string in a few
+    markup = str(info.get("markup", "") if isinstance(info, dict) else info or "")
     return "SRC/TAR" in markup and actor_match(event.target_text, None, _gold_actors(record.get("source")))
 
 
