@@ -3,7 +3,9 @@ cross-document tables.
 
 Documents stream through in batches (memory stays flat), each batch is stored in one
 transaction, and documents already stored by the same pipeline revision are skipped before any
-NLP, so a repeated run adds nothing and an interrupted run resumes where it stopped.
+NLP, so a repeated run adds nothing and an interrupted run resumes where it stopped. Input files
+whose every document was stored are recorded with their size and mtime and not even read again
+while those stay the same; the engine (and so the model) starts only when a document is new.
 
 An engine processes batches (`LocalEngine` here, `engines.dask.DaskEngine` on a cluster); the
 runner keeps up to `engine.window` batches in flight so workers never wait for the writer, and
@@ -31,11 +33,13 @@ from .aggregate.rebuild import rebuild_aggregates
 from .document import Document
 from .errors import InputError, NewsweaveError
 from .pipeline import PIPELINE_REVISION, Stage, build_stages, process
-from .read import read_paths
+from .read import file_stamp, input_files, read_file
 from .read.files import kind_of, walk
 from .resolve.entities import resolve_entities
 from .settings import Settings
 from .store import Writer, connect, run_lock
+from .store import crossdoc
+from .store.aggregates import AGGREGATE_TABLES
 from .store.database import store_errors
 
 PIPELINE_VERSION = f"{__version__}+r{PIPELINE_REVISION}"
@@ -231,7 +235,7 @@ def _count_lines(path: str) -> int:
 
 
 def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: ProgressCallback | None = None) -> RunReport:
-    """Read, process and store `paths`; then rebuild duplicates and entities. Returns the tally.
+    """Read, process and store `paths`; then rebuild the cross-document tables. Returns the tally.
 
     Raises `RunInterrupted` (a KeyboardInterrupt) after a clean stop on Ctrl-C.
     """
@@ -245,7 +249,7 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
             run_id = writer.start_run(paths)
             if on_progress:
                 on_progress(report)  # the total is known before the engine loads the model
-            engine = make_engine(settings)
+            engine = _LazyEngine(settings)
             band_keys = _band_keys()
             try:
                 _process_all(paths, settings, engine, writer, report, band_keys, on_progress)
@@ -256,9 +260,7 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
             # After an error (disk full, read-only) the stored documents stay whole and the
             # next run rebuilds these tables; rebuilding now would only fail again.
             try:
-                report.duplicates = rebuild_duplicates(conn)
-                report.entities = resolve_entities(conn)
-                report.aggregates = rebuild_aggregates(conn)
+                report.duplicates, report.entities, report.aggregates = rebuild_cross_document(conn)
                 writer.finish_run(run_id, read=report.read, added=report.added,
                                   unchanged=report.unchanged, failed=report.failed)
             except KeyboardInterrupt:
@@ -272,56 +274,178 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
     return report
 
 
+def rebuild_cross_document(conn) -> tuple[int, int, dict[str, int]]:
+    """The cross-document rebuild that ends every run: duplicates, then entities, then the
+    aggregates. Returns (duplicates flagged, entities, rows per aggregate table).
+
+    What the last complete rebuild saw is recorded (highest document `seq`, document count,
+    corrections, version). Nothing changed since: nothing to do. Documents only added: only
+    pairs with a new document are compared for near-duplicates. Entities and aggregates are
+    recomputed over the whole database either way (bounded: see benchmarks/RESULTS.md), since a
+    new mention can change any entity's canonical name and id and a new relation any side.
+    """
+    seq, documents = crossdoc.document_state(conn)
+    state = {"version": PIPELINE_VERSION, "seq": seq, "documents": documents,
+             "overrides": crossdoc.overrides_state(conn)}
+    last = crossdoc.rebuilt_state(conn)
+    if last == state:
+        return crossdoc.cross_document_counts(conn, AGGREGATE_TABLES)
+    only_added = (last is not None and last.get("version") == PIPELINE_VERSION
+                  and crossdoc.documents_up_to(conn, last["seq"]) == last["documents"])
+    duplicates = rebuild_duplicates(conn, after_seq=last["seq"] if only_added else None)
+    entities = resolve_entities(conn)
+    aggregates = rebuild_aggregates(conn)
+    crossdoc.set_rebuilt_state(conn, state)
+    return duplicates, entities, aggregates
+
+
+class _InputFiles:
+    """Reads the input files, skipping those recorded as read whole (same size and mtime, same
+    pipeline version), and records each file once every document of it is stored.
+
+    A file is recorded only when it gave no error and none of its documents waited on another
+    file's copy in flight, so a skipped file never hides a document that is not stored."""
+
+    def __init__(self, paths: list[str], settings: Settings, writer: Writer, report: RunReport):
+        self.paths, self.settings, self.writer, self.report = paths, settings, writer, report
+        self.files: dict[str, dict] = {}  # read by this run, not yet recorded
+
+    def items(self) -> Iterator[tuple[str | None, Document | InputError]]:
+        """(file, item) for every item of every file not skipped (file None: a path's error)."""
+        for path in input_files(self.paths):
+            if isinstance(path, InputError):
+                yield None, path
+                continue
+            stamp = file_stamp(path)
+            seen = self.writer.seen_input(os.path.abspath(path), PIPELINE_VERSION)
+            if stamp is not None and seen is not None and seen[:2] == stamp:
+                self.report.read += seen[2]
+                self.report.unchanged += seen[2]
+                self.report.seen += seen[2]
+                continue
+            state = {"stamp": stamp, "documents": 0, "pending": 0, "clean": stamp is not None, "closed": False}
+            self.files[path] = state
+            for item in read_file(path, self.settings):
+                yield path, item
+            state["closed"] = True
+
+    def read(self, path: str | None, *, stored: bool) -> None:
+        """One document of `path` read; `stored`: already in the database (else it waits)."""
+        if path is not None:
+            self.files[path]["documents"] += 1
+            self.files[path]["pending"] += not stored
+
+    def spoil(self, path: str | None) -> None:
+        """`path` gave an error, or depends on another file's document: read it again next time."""
+        if path is not None:
+            self.files[path]["clean"] = False
+
+    def done(self, path: str | None) -> None:
+        if path is not None:
+            self.files[path]["pending"] -= 1
+
+    def record_finished(self) -> None:
+        finished = [path for path, state in self.files.items() if state["closed"] and not state["pending"]]
+        self.writer.record_seen_inputs(
+            [(os.path.abspath(path), *self.files[path]["stamp"], self.files[path]["documents"])
+             for path in finished if self.files[path]["clean"]], PIPELINE_VERSION)
+        for path in finished:
+            del self.files[path]
+
+
+class _LazyEngine:
+    """Starts the engine (a pool, a cluster; the model is loaded) only once a batch holds a
+    document to process: a run that finds little or nothing new does not pay for it."""
+
+    def __init__(self, settings: Settings):
+        self.settings, self.engine = settings, None
+
+    @property
+    def window(self) -> int:
+        return self.engine.window if self.engine is not None else 1
+
+    def submit(self, docs: list[Document]):
+        if not docs:
+            return _Submitted([])
+        if self.engine is None:
+            self.engine = make_engine(self.settings)
+        return self.engine.submit(docs)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+
+
 def _process_all(paths, settings: Settings, engine, writer: Writer, report: RunReport, band_keys,
                  on_progress: ProgressCallback | None) -> None:
     """Submit batches to the engine, keeping `engine.window` in flight, and store them in order."""
     pending: deque = deque()
     in_flight: set[str] = set()  # submitted, not yet stored: a later copy counts as unchanged
-    for batch in _batches(read_paths(paths, settings), settings.batch_size):
-        todo = _select_new(batch, writer, report, in_flight)
-        pending.append((todo, engine.submit(todo)))
+    inputs = _InputFiles(paths, settings, writer, report)
+    for batch in _batches(inputs.items(), settings.batch_size):
+        todo = _select_new(batch, writer, report, in_flight, inputs)
+        pending.append((todo, engine.submit([doc for _, doc in todo])))
         while len(pending) >= max(1, engine.window):  # read each time: a cluster can grow
-            _store_results(*pending.popleft(), writer, report, band_keys, in_flight)
+            _store_results(*pending.popleft(), writer, report, band_keys, in_flight, inputs)
+        inputs.record_finished()
         if on_progress:
             on_progress(report)
     while pending:
-        _store_results(*pending.popleft(), writer, report, band_keys, in_flight)
+        _store_results(*pending.popleft(), writer, report, band_keys, in_flight, inputs)
+        inputs.record_finished()
         if on_progress:
             on_progress(report)
+    inputs.record_finished()
 
 
-def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[str]) -> list[Document]:
-    """The batch's documents not stored yet by this pipeline version; records read errors."""
-    docs: dict[str, Document] = {}
+def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[str],
+                inputs: _InputFiles) -> list[tuple[str | None, Document]]:
+    """The batch's documents not stored yet by this pipeline version, with their file; records
+    read errors."""
+    docs: dict[str, tuple[str | None, Document]] = {}
     read = 0
     report.seen += len(batch)
-    for item in batch:
+    for path, item in batch:
         if isinstance(item, InputError):
             report.errors.append((item.path, item.reason))
             writer.record_error(item.path, item.reason)
+            inputs.spoil(path)
             continue
         read += 1
-        if item.id not in in_flight:
-            docs.setdefault(item.id, item)  # the same content twice in one batch is one document
+        if item.id in in_flight or item.id in docs:
+            inputs.spoil(path)  # stored only if the other copy is: check this file again next time
+        else:
+            docs[item.id] = (path, item)  # the same content twice in one batch is one document
     stored = writer.stored_versions(docs)
-    todo = [doc for doc_id, doc in docs.items() if stored.get(doc_id) != PIPELINE_VERSION]
+    todo = []
+    for doc_id, (path, doc) in docs.items():
+        is_stored = stored.get(doc_id) == PIPELINE_VERSION
+        inputs.read(path, stored=is_stored)
+        if not is_stored:
+            todo.append((path, doc))
+    for path, item in batch:
+        if not isinstance(item, InputError) and docs.get(item.id, (None, None))[1] is not item:
+            inputs.read(path, stored=True)  # a copy: counted as read, waits on nothing of its own
     report.read += read
     report.unchanged += read - len(todo)
-    in_flight.update(doc.id for doc in todo)
+    in_flight.update(doc.id for _, doc in todo)
     return todo
 
 
-def _store_results(todo: list[Document], submitted, writer: Writer, report: RunReport, band_keys,
-                   in_flight: set[str]) -> None:
+def _store_results(todo: list[tuple[str | None, Document]], submitted, writer: Writer, report: RunReport,
+                   band_keys, in_flight: set[str], inputs: _InputFiles) -> None:
     """Store one batch's results in one transaction (processing failures are recorded)."""
     finished = []
-    for result in submitted.result():
+    for (path, _), result in zip(todo, submitted.result(), strict=True):
         if isinstance(result, InputError):
             report.errors.append((result.path, result.reason))
             writer.record_error(result.path, result.reason)
+            inputs.spoil(path)
         else:
             finished.append(result)
     if finished:
         writer.write_documents(finished, PIPELINE_VERSION, band_keys)
         report.added += len(finished)
-    in_flight.difference_update(doc.id for doc in todo)
+    in_flight.difference_update(doc.id for _, doc in todo)
+    for path, _ in todo:
+        inputs.done(path)

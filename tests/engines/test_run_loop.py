@@ -55,3 +55,25 @@ def test_inputs_are_counted_before_reading(tmp_path):
     jsonl.write_text("\n".join(json.dumps({"text": f"t{i}"}) for i in range(3)), "utf-8")  # no final newline
     assert runner.count_inputs([tmp_path / "d", jsonl]) == 5
     assert runner.count_inputs([tmp_path / "crawl.warc.gz"]) is None  # unknown without reading it
+
+
+def test_a_rerun_reads_no_stored_file_and_starts_no_engine(tmp_path, engine, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Story number {i} about the siege of the port.", "utf-8")
+    settings = Settings(db=tmp_path / "x.db", batch_size=2)
+    runner.run([folder], settings)
+    assert len(engine) == 1
+
+    read, read_file = [], runner.read_file
+    monkeypatch.setattr(runner, "read_file", lambda path, s: read.append(path) or iter(()))
+    report = runner.run([folder], settings)
+    assert (report.read, report.added, report.unchanged) == (3, 0, 3)
+    assert read == [] and len(engine) == 1  # nothing read again, no engine (no model) started
+
+    monkeypatch.setattr(runner, "read_file", read_file)
+    (folder / "a1.txt").write_text("Story number 1 about the siege of the port, updated.", "utf-8")
+    report = runner.run([folder], settings)
+    assert (report.read, report.added, report.unchanged) == (3, 1, 2)
+

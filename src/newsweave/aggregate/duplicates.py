@@ -1,14 +1,23 @@
 """Near-duplicate documents across the corpus: copies of one text point at the earliest copy.
 
 Candidates come from shared MinHash LSH bands (so the cost stays near-linear); a pair is a
-duplicate when the estimated Jaccard similarity of their body shingles reaches the threshold.
-Which copy is "earlier" is decided by publication date, then path and name, so the result does
-not depend on the order in which documents were processed.
+duplicate when the estimated Jaccard similarity of their body shingles reaches the threshold,
+and copies are the connected groups of such pairs. Which copy is "earlier" is decided by
+publication date, then path and name, so the result does not depend on the order in which
+documents were processed.
+
+After a run that only added documents, only pairs with a new document are compared and only
+the groups they touch are rewritten: the groups of the old pairs are already stored
+(`duplicate_of`), and adding edges to a graph only joins its components, so the result is the
+same as comparing every pair again.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
+
+import numpy as np
 
 from ..store import crossdoc
 
@@ -23,31 +32,102 @@ def estimated_similarity(a: list[int], b: list[int]) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a)
 
 
-def rebuild_duplicates(conn: sqlite3.Connection) -> int:
-    """Set `documents.duplicate_of` for every near-duplicate; returns how many were flagged."""
-    pairs = list(crossdoc.candidate_duplicate_pairs(conn))
-    ids = sorted({doc for pair in pairs for doc in pair})
-    signatures = crossdoc.fingerprints(conn, ids)
-    parent: dict[str, str] = {}
+class _Groups:
+    """Union-find over documents."""
 
-    def root(doc: str) -> str:
-        while parent.get(doc, doc) != doc:
-            parent[doc] = parent.get(parent[doc], parent[doc])
-            doc = parent[doc]
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def root(self, doc: str) -> str:
+        while self.parent.get(doc, doc) != doc:
+            self.parent[doc] = self.parent.get(self.parent[doc], self.parent[doc])
+            doc = self.parent[doc]
         return doc
 
-    for a, b in pairs:
-        if estimated_similarity(signatures.get(a) or [], signatures.get(b) or []) >= NEAR_DUPLICATE_SIMILARITY:
-            parent[root(a)] = root(b)
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[ra] = rb
 
-    order = crossdoc.document_order_keys(conn)
-    clusters: dict[str, list[str]] = {}
-    for doc in parent:
-        clusters.setdefault(root(doc), []).append(doc)
-    duplicate_of = {}
+
+class _Signatures:
+    """Fingerprints as uint64 rows, read once per document and kept (8 bytes a position)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn, self.rows = conn, {}
+
+    def load(self, docs: list[str]) -> None:
+        missing = [doc for doc in docs if doc not in self.rows]
+        for doc, sig in crossdoc.fingerprints(self.conn, missing).items():
+            self.rows[doc] = np.array(sig, dtype=np.uint64) if sig else None
+        for doc in missing:
+            self.rows.setdefault(doc, None)
+
+
+def _similar_pairs(members: list[str], new: set[str] | None, signatures: _Signatures):
+    """Pairs of one band's documents that are near-duplicates, each pair with a new document
+    once (every pair when `new` is None). One vectorised comparison per document: a band of
+    boilerplate shared by thousands stays fast."""
+    signatures.load(members)
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for doc in members:
+        sig = signatures.rows[doc]
+        if sig is not None and len(sig):
+            by_length[len(sig)].append(doc)  # signatures of other lengths are never similar
+    for length, docs in by_length.items():
+        matrix = np.stack([signatures.rows[doc] for doc in docs])
+        is_new = np.array([new is None or doc in new for doc in docs])
+        for i, doc in enumerate(docs):
+            if not is_new[i]:
+                continue
+            # Later documents, and earlier ones that are old (an earlier new one compared itself).
+            others = np.arange(len(docs))
+            others = others[(others > i) | ((others < i) & ~is_new)]
+            if not len(others):
+                continue
+            equal = (matrix[others] == matrix[i]).sum(axis=1)
+            for j in others[equal / length >= NEAR_DUPLICATE_SIMILARITY]:
+                yield doc, docs[j]
+
+
+def rebuild_duplicates(conn: sqlite3.Connection, *, after_seq: int | None = None) -> int:
+    """Set `documents.duplicate_of` for every near-duplicate; returns how many are flagged.
+
+    `after_seq`: the documents up to that `seq` are unchanged since their duplicates were last
+    set; only pairs with a later document are compared."""
+    new = None if after_seq is None else crossdoc.documents_after(conn, after_seq)
+    if new is not None and not new:
+        return crossdoc.count_duplicates(conn)
+    groups = _Groups()
+    signatures = _Signatures(conn)
+    touched: set[str] = set()
+    for members in crossdoc.shared_band_buckets(conn, after_seq):
+        for a, b in _similar_pairs(members, new, signatures):
+            groups.join(a, b)
+            touched.update((a, b))
+    del signatures
+
+    if new is not None:
+        # The stored groups of old documents, to be joined through the new ones.
+        stored = crossdoc.duplicate_links(conn)
+        members_of: dict[str, list[str]] = defaultdict(list)
+        for copy, original in stored.items():
+            members_of[original].append(copy)
+        for doc in list(touched):
+            original = stored.get(doc, doc)
+            for member in [original, *members_of.get(original, [])]:
+                groups.join(member, doc)
+                touched.add(member)
+
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for doc in touched:
+        clusters[groups.root(doc)].append(doc)
+    order = crossdoc.document_order_keys(conn, sorted(touched))
+    duplicate_of: dict[str, str | None] = {}
     for members in clusters.values():
         members.sort(key=lambda doc: order[doc])
+        duplicate_of[members[0]] = None
         for copy in members[1:]:
             duplicate_of[copy] = members[0]
-    crossdoc.set_duplicates(conn, duplicate_of)
-    return len(duplicate_of)
+    crossdoc.set_duplicates(conn, duplicate_of, everything=new is None)
+    return crossdoc.count_duplicates(conn)

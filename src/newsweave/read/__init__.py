@@ -21,26 +21,41 @@ from .jsonl import read_jsonl
 from .text import read_html_file, read_text_file
 from .warc import read_warc
 
-__all__ = ["content_id", "read_paths", "read_file"]
+__all__ = ["content_id", "input_files", "read_paths", "read_file"]
 
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | InputError]:
     """Every Document in `paths` (files or folders), with an InputError for each failure."""
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item, settings)
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[str | InputError]:
+    """Each supported file in `paths` (folders expanded, in sorted order), or an InputError
+    for a path that is missing, of an unsupported kind or an unreadable folder."""
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            for item in walk(path):
-                if isinstance(item, InputError):
-                    yield item
-                else:
-                    yield from read_file(item, settings)
+            yield from walk(path)
         elif not os.path.lexists(path):
             yield InputError(path, "no such file or folder")
         elif kind_of(path) is None:
             known = ", ".join(suffix for suffix, _ in EXTENSIONS)
             yield UnsupportedFormat(path, f"unsupported file type (newsweave reads {known})")
         else:
-            yield from read_file(path, settings)
+            yield path
+
+
+def file_stamp(path: str) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a file, to tell whether it changed since it was read; None if unknown."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 def read_file(path: str, settings: Settings) -> Iterator[Document | InputError]:

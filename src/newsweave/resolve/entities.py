@@ -222,9 +222,11 @@ def resolve_entities(conn: sqlite3.Connection) -> int:
             stats[a.entity].texts[a.text or a.entity] += 1
     entities = [_entity_record(entity, s, kb_of.get(entity) if "~" not in entity else None, renamed)
                 for entity, s in sorted(stats.items()) if entity]
+    # Only rows whose entity changes are written: after new documents, most keep theirs.
     resolution.write_resolution(
         conn, entities,
-        [(a.entity, m["doc"], m["idx"]) for m, a in zip(mentions, assignments)],
-        [(actors[2 * i].entity, actors[2 * i + 1].entity, e["id"]) for i, e in enumerate(events)],
+        [(a.entity, m["doc"], m["idx"]) for m, a in zip(mentions, assignments) if a.entity != m["entity"]],
+        [(actors[2 * i].entity, actors[2 * i + 1].entity, e["id"]) for i, e in enumerate(events)
+         if (actors[2 * i].entity, actors[2 * i + 1].entity) != (e["source"], e["target"])],
     )
     return len(entities)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import DatabaseBusy, StoreError
 
-SCHEMA_VERSION = 4  # the highest migration in migrations/
+SCHEMA_VERSION = 5  # the highest migration in migrations/
 
 
 def now() -> str:
@@ -172,6 +172,26 @@ class Writer:
                 found[row["id"]] = row["pipeline_version"]
         return found
 
+    def seen_input(self, path: str, version: str) -> tuple[int, int, int] | None:
+        """(size, mtime_ns, documents) recorded for an input file read whole by `version`."""
+        row = self.conn.execute(
+            "SELECT size, mtime_ns, documents FROM seen_inputs WHERE path = ? AND pipeline_version = ?",
+            (path, version),
+        ).fetchone()
+        return tuple(row) if row else None
+
+    def record_seen_inputs(self, files: list[tuple[str, int, int, int]], version: str) -> None:
+        """Record input files (path, size, mtime_ns, documents) whose every document is stored."""
+        if files:
+            with transaction(self.conn):
+                self.conn.executemany(
+                    "INSERT INTO seen_inputs (path, size, mtime_ns, pipeline_version, documents, seen_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
+                    "mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, "
+                    "documents = excluded.documents, seen_at = excluded.seen_at",
+                    [(path, size, mtime, version, documents, now()) for path, size, mtime, documents in files],
+                )
+
     def start_run(self, inputs: list[str]) -> int:
         cur = self.conn.execute(
             "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (now(), json.dumps(inputs))
@@ -198,14 +218,20 @@ class Writer:
         """Store whole documents with all their facts, in one transaction."""
         with transaction(self.conn):
             for doc in docs:
-                self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-                self.conn.execute("DELETE FROM body_fts WHERE doc = ?", (doc.id,))
+                self._delete_document(doc.id)
                 self._insert_document(doc, version)
                 if band_keys is not None and doc.fingerprint:
                     self.conn.executemany(
                         "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
                         [(key, doc.id) for key in band_keys(doc.fingerprint)],
                     )
+
+    def _delete_document(self, doc_id: str) -> None:
+        """Remove a document stored before (reprocessed by a new pipeline version). New ones are
+        the rule: `doc` is not indexed in the full-text table, and scanning it for every new
+        document made storing quadratic in the corpus size."""
+        if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount:
+            self.conn.execute("DELETE FROM body_fts WHERE doc = ?", (doc_id,))
 
     def _insert_document(self, doc: Document, version: str) -> None:
         span = doc.raw_span

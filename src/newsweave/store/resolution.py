@@ -21,7 +21,7 @@ def mention_rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Mentions with an entity key in document order, with the text right after each."""
     yield from conn.execute(
         "SELECT m.doc, m.idx, m.start, m.end, m.text, m.type, m.region, m.entity_key, m.kb_id, "
-        f"m.name, m.country, substr(d.raw, m.end + 1, {AFTER_CHARS}) AS after "
+        f"m.name, m.country, m.entity, substr(d.raw, m.end + 1, {AFTER_CHARS}) AS after "
         "FROM mentions m JOIN documents d ON d.id = m.doc "
         "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"
     )
@@ -31,7 +31,7 @@ def event_actor_rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Each event's actor keys and texts, with where its sentence is."""
     yield from conn.execute(
         "SELECT e.id, e.doc, e.start, e.end, e.region, e.source_key, e.target_key, "
-        "e.source_text, e.target_text FROM events e JOIN documents d ON d.id = e.doc "
+        "e.source_text, e.target_text, e.source, e.target FROM events e JOIN documents d ON d.id = e.doc "
         "ORDER BY d.seq, e.idx"
     )
 
@@ -39,7 +39,8 @@ def event_actor_rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 def write_resolution(conn: sqlite3.Connection, entities: list[dict],
                      mention_entities: list[tuple[str | None, str, int]],
                      event_actors: list[tuple[str | None, str | None, str]]) -> None:
-    """Replace the entities; set mentions' entity ((entity, doc, idx)) and events' ((source, target, id))."""
+    """Replace the entities; set mentions' entity ((entity, doc, idx)) and events' ((source, target, id)).
+    Only the rows whose entity changes need be given (after new documents, most keep theirs)."""
     with transaction(conn):
         conn.execute("DELETE FROM entities")
         conn.executemany(

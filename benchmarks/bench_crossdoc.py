@@ -1,0 +1,176 @@
+"""Cross-document rebuild: time and peak RSS of what ends every run (near-duplicates, entity
+resolution, aggregates) on synthetic databases of 10,000 and 100,000 documents, and of the same
+rebuild after 1% new documents are added.
+
+The NLP is not run: documents (regions, sentences, mentions, events) are written straight
+through `store.Writer` by `bench_api.synthetic_documents`, with a MinHash fingerprint and LSH
+bands as the `clean` stage would give them. Each rebuild runs in a fresh process so that its
+peak RSS is its own, not the build's. Appends a section to benchmarks/RESULTS.md.
+
+    .venv/bin/python benchmarks/bench_crossdoc.py [--sizes 10000 100000] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_api import synthetic_documents  # noqa: E402
+
+from newsweave import runner  # noqa: E402
+from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
+from newsweave.store import Writer, connect  # noqa: E402
+
+RESULTS = HERE / "RESULTS.md"
+HEADING = "## Cross-document rebuild"
+BATCH = 500
+
+
+def actors_for(docs: int) -> int:
+    # More documents name more actors: keep the entity count growing with the corpus.
+    return max(2_000, docs // 5)
+
+
+def write_documents(db: Path, first: int, last: int, actors: int) -> float:
+    """Store synthetic documents number `first` to `last - 1` (the generator is deterministic,
+    so a later call with a larger `last` adds the next ones)."""
+    began = time.perf_counter()
+    conn = connect(db)
+    writer, batch = Writer(conn), []
+    for index, doc in enumerate(synthetic_documents(last, actors)):
+        if index < first:
+            continue
+        doc.fingerprint = signature(doc.body_text())
+        batch.append(doc)
+        if len(batch) == BATCH:
+            writer.write_documents(batch, runner.PIPELINE_VERSION, band_keys)
+            batch = []
+    if batch:
+        writer.write_documents(batch, runner.PIPELINE_VERSION, band_keys)
+    conn.close()
+    return time.perf_counter() - began
+
+
+def measure(db: Path) -> dict:
+    """In this process: the runner's cross-document rebuild, timed step by step."""
+    steps: dict[str, float] = {}
+
+    def timed(name, function):
+        def call(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                steps[name] = time.perf_counter() - began
+        return call
+
+    for name in ("rebuild_duplicates", "resolve_entities", "rebuild_aggregates"):
+        setattr(runner, name, timed(name, getattr(runner, name)))
+    conn = connect(db)
+    counts = {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+              for table in ("documents", "mentions", "events")}
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    began = time.perf_counter()
+    duplicates, entities, aggregates = runner.rebuild_cross_document(conn)
+    seconds = time.perf_counter() - began
+    conn.close()
+    return {"seconds": seconds, "steps": steps, "duplicates": duplicates, "entities": entities,
+            "aggregates": aggregates, "rss_before": before * 1024,
+            "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, **counts}
+
+
+def measure_in_child(db: Path) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--measure", str(db)], check=True,
+                            capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def bench(size: int, folder: Path) -> dict:
+    db = folder / f"crossdoc-{size}.db"
+    actors, extra = actors_for(size), max(1, size // 100)
+    print(f"{size:,} documents: building…", file=sys.stderr)
+    built = write_documents(db, 0, size, actors)
+    print("  full rebuild…", file=sys.stderr)
+    full = measure_in_child(db)
+    write_documents(db, size, size + extra, actors)
+    print(f"  rebuild after +{extra:,} documents…", file=sys.stderr)
+    incremental = measure_in_child(db)
+    return {"size": size, "actors": actors, "extra": extra, "built": built, "full": full,
+            "incremental": incremental, "db_bytes": db.stat().st_size}
+
+
+def render(results: list[dict], load: tuple, note: str | None) -> str:
+    mib = 2 ** 20
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    lines = [f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — synthetic documents", "",
+             f"Machine: {os.cpu_count()} CPUs (`nproc`), {memory:.1f} GiB RAM, Python "
+             f"{platform.python_version()}, {platform.platform()}. Load average at the start "
+             f"{'/'.join(f'{x:.2f}' for x in load)}. Run: `.venv/bin/python benchmarks/bench_crossdoc.py`.", ""]
+    if note:
+        lines += [f"Note: {note}", ""]
+    lines += ["| documents (actors) | mentions / events | rebuild | duplicates / entities / aggregates s "
+              "| peak RSS (before rebuild) | +1% documents: rebuild | entities / relations / timeline |",
+              "|---|---|---:|---|---:|---:|---|"]
+    for r in results:
+        full, incr = r["full"], r["incremental"]
+        steps = " / ".join(f"{full['steps'].get(name, 0):.1f}"
+                           for name in ("rebuild_duplicates", "resolve_entities", "rebuild_aggregates"))
+        lines.append(
+            f"| {r['size']:,} ({r['actors']:,}) | {full['mentions']:,} / {full['events']:,} | "
+            f"{full['seconds']:.1f} s | {steps} | {full['peak_rss'] / mib:,.0f} MiB "
+            f"({full['rss_before'] / mib:,.0f}) | {incr['seconds']:.1f} s ({incr['peak_rss'] / mib:,.0f} MiB) | "
+            f"{full['entities']:,} / {full['aggregates']['relations']:,} / {full['aggregates']['timeline']:,} |")
+    return "\n".join(lines) + "\n"
+
+
+def append_results(text: str) -> None:
+    """Add `text` at the end of the "Cross-document rebuild" section (made if missing)."""
+    current = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if HEADING not in current:
+        RESULTS.write_text(current.rstrip("\n") + f"\n\n{HEADING}\n\nMeasured by `benchmarks/bench_crossdoc.py`; "
+                           "see benchmarks/README.md.\n\n" + text, "utf-8")
+        return
+    start = current.index(HEADING) + len(HEADING)
+    end = current.find("\n## ", start)
+    end = len(current) if end == -1 else end + 1
+    section = current[:end].rstrip("\n") + "\n\n" + text
+    RESULTS.write_text(section + ("\n" + current[end:] if end < len(current) else ""), "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--note", help="A remark recorded with the results.")
+    parser.add_argument("--no-write", action="store_true", help="Print only; do not touch RESULTS.md.")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return 0
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="newsweave-crossdoc-") as tmp:
+        results = []
+        for size in args.sizes:
+            results.append(bench(size, Path(tmp)))
+            print(json.dumps(results[-1]), file=sys.stderr)
+    text = render(results, load, args.note)
+    print(text)
+    if not args.no_write:
+        append_results(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
