@@ -36,6 +36,14 @@ def kb():
     ("Libya", "LBY"),
     ("Liberia", "LBR"),
     ("Russian Federation", "RUS"),
+    # Syria and Iraq: the conflict's actors and places under the spellings the wires use
+    ("Deir al-Zor", "loc:deir-ez-zor"),
+    ("Dayr Az Zawr", "loc:deir-ez-zor"),
+    ("Tall Afar", "loc:tal-afar"),
+    ("Zarqawi", "person:abu-musab-al-zarqawi"),
+    ("CJTF-OIR", "org:cjtf-oir"),
+    ("Kata'ib Hezbollah", "org:kataib-hezbollah"),
+    ("Foreign and Commonwealth Office", "org:fco"),
 ])
 def test_lookup_finds_the_actor_first(kb, text, expected):
     assert kb.lookup(text)[0].id == expected
@@ -127,3 +135,7 @@ def test_unreadable_cache_is_ignored(tmp_path, monkeypatch):
 
     cache.cache_path(DATA).write_bytes(b"not marshal")
     assert load_prepared().lookup("Libya")[0].id == "LBY"
+
+
+def test_an_airstrike_is_an_event_not_a_weapon(kb):
+    assert not [e for e in kb.lookup("airstrikes") if e.type == "WEAPON"]

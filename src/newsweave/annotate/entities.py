@@ -12,6 +12,7 @@ never overlapping. Three sources are merged, longest span first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document, Mention
@@ -55,7 +56,7 @@ class EntityRecognizer:
         text = parsed.text  # spaCy joins every token for each `Doc.text`: once per region
         sports = is_sports_report(text)
         found = self.datelines(parsed, text) + self.gazetteer(parsed, text) \
-            + self.spacy_entities(parsed, sports) + self.nominals(parsed)
+            + self.spacy_entities(parsed, sports) + self.nominals(parsed) + self.titled_roles(text)
         if sports:
             found = self.sports_teams(parsed, found)
         found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_PRIORITY[c.source], c.start))
@@ -66,9 +67,65 @@ class EntityRecognizer:
                 continue
             occupied[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             taken.append(cand)
+        self.bracketed_acronyms(text, taken)
+        self.consistent_names(text, taken, sports)
         if sports:
             self.cities_as_teams(parsed, taken)
         return sorted(taken, key=lambda c: c.start)
+
+    def bracketed_acronyms(self, text: str, taken: list[Candidate]) -> None:
+        """ "The Syria Recovery Trust Fund (SRTF)": the acronym in brackets after a name has the
+        name's type and entry, there and where it recurs; unknown or mistyped occurrences are
+        made so (a known acronym keeps its own entry)."""
+        ends = {c.end: c for c in taken if c.type in ("ORGANIZATION", "PERSON", "LOCATION",
+                                                      "FACILITY", "OTHER")}
+        if not ends or "(" not in text:
+            return
+        named: dict[str, Candidate] = {}
+        for match in P.BRACKETED_ACRONYM_RE.finditer(text):
+            name = ends.get(match.start())
+            if name is not None and not self.kb.lookup(match.group(1)):
+                named.setdefault(match.group(1), name)
+        if not named:
+            return
+        by_span = {(c.start, c.end): c for c in taken}
+        occupied = bytearray(len(text) + 1)
+        for c in taken:
+            occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for acronym, name in named.items():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                start, end = match.span()
+                cand = by_span.get((start, end))
+                if cand is not None and cand.entry is None and cand.source in ("spacy", "names"):
+                    cand.type, cand.entry = name.type, name.entry
+                elif cand is None and not any(occupied[start:end]):
+                    occupied[start:end] = b"\x01" * (end - start)
+                    taken.append(Candidate(start, end, name.type, "names", name.entry))
+
+    def consistent_names(self, text: str, taken: list[Candidate], sports: bool) -> None:
+        """One name, one type within a region: a word of a person's full name used alone
+        ("Joseph Votel ... Votel said") is that person, though spaCy took it for an organisation
+        or a place; outside sport, an unlinked name read as a place somewhere ("the city of
+        Husaybah", "in Karabilah") is that place where spaCy took it for a person or a group."""
+        surnames, places = set(), set()
+        for cand in taken:
+            words = text[cand.start:cand.end].split()
+            if cand.type == "PERSON" and len(words) > 1 and cand.source != "nominal":
+                surnames.update(w for w in words if w[:1].isupper() and not _is_initial(w)
+                                and w.rstrip(".") not in P.PERSON_TITLE_WORDS)
+            elif cand.type == "LOCATION" and cand.source in ("spacy", "names", "kb", "dateline"):
+                places.add(" ".join(words))
+        if not surnames and not places:
+            return
+        for cand in taken:
+            if cand.entry is not None or cand.source not in ("spacy", "names"):
+                continue
+            name = " ".join(text[cand.start:cand.end].split())
+            if cand.type in ("ORGANIZATION", "LOCATION", "COUNTRY", "OTHER") and name in surnames \
+                    and name not in places:
+                cand.type = "PERSON"
+            elif not sports and cand.type in ("PERSON", "ORGANIZATION") and name in places:
+                cand.type = "LOCATION"
 
     def mention(self, text: str, start: int, end: int, cand: Candidate, region: str) -> Mention:
         entry = cand.entry
@@ -204,6 +261,9 @@ class EntityRecognizer:
             kind = P.SPACY_TO_MENTION_TYPE.get(ent.label_)
             if kind is None:
                 continue
+            if ent.label_ == "CARDINAL" and len(ent) == 1 and ent[0].lower_ in P.PRONOUN_NUMBERS \
+                    and ent[0].dep_ != "nummod":
+                continue  # "in one of our conversations": a pronoun, not a quantity
             if kind in P.NAME_TYPES and not_a_name(ent, sports):
                 continue  # "SOCCER", "PRESS DIGEST", "Qualifier"
             start_token = ent.start
@@ -270,55 +330,102 @@ class EntityRecognizer:
 
     # -- nominal mentions ---------------------------------------------------------------
 
+    def titled_roles(self, text: str) -> list[Candidate]:
+        """A capitalised title that stands for its holder: "The Foreign Secretary said",
+        "the Minister for Central Asia" (a PERSON, not linked: the holder is not named)."""
+        return [Candidate(*match.span(1), "PERSON", "nominal")
+                for match in P.TITLE_ROLE_RE.finditer(text)]
+
     def nominals(self, parsed) -> list[Candidate]:
-        """Specific common-noun actors and places ("the army", "Kurdish fighters", "the
-        airport"); see `entity_nominals` for the word lists and when a phrase is specific."""
+        """Common-noun actors, people and places ("the army", "Kurdish fighters", "a police
+        officer", "civilians", "a mosque"); see `entity_nominals` for the word lists and when a
+        phrase counts."""
         found = []
         for token in parsed:
-            lower = token.lower_
             if token.pos_ != "NOUN" or token.dep_ == "compound" or not (
                     token.text.islower() or (token.is_sent_start and token.text[1:].islower())):
                 continue  # a capitalised head is a name ("Syrian Democratic Forces")
-            if lower in N.GROUP_NOUNS or lower in N.OWNED_GROUP_NOUNS:
-                kind = "ORGANIZATION"
-            elif lower in N.ROLE_NOUNS:
-                kind = "PERSON"
-            elif lower in N.PLACE_NOUNS:
-                kind = "LOCATION"
-            elif lower in N.FACILITY_NOUNS:
-                kind = "FACILITY"
-            else:
-                continue
-            start = self.modifiers_start(parsed, token)
-            modifiers = parsed[start:token.i]
-            named = any(t.text[:1].isupper() for t in modifiers)
-            start = self.after_names(parsed, start, token, owners=kind == "ORGANIZATION")
-            if kind == "PERSON":
-                lefts = list(token.lefts)
-                if named or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in
-                                                     N.DEFINITE_DETERMINERS) for c in lefts):
-                    found.append(Candidate(parsed[start].idx, token.idx + len(token.text), kind,
-                                           "nominal"))
-                continue
-            end, owner = self.owner_after(parsed, token) if kind == "ORGANIZATION" \
-                else (token.idx + len(token.text), None)  # "the capital of Syria" is not Syria
+            cand = self.nominal(parsed, token)
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def nominal(self, parsed, token) -> Candidate | None:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        plural = token.tag_ == "NNS"
+        lefts = list(token.lefts)
+        determined = any(c.dep_ in ("det", "poss", "nummod") for c in lefts)
+        definite = any(c.dep_ == "det" and c.lower_ in N.DEFINITE_DETERMINERS for c in lefts) \
+            or any(c.dep_ == "poss" for c in lefts)
+        start = self.modifiers_start(parsed, token)
+        modifiers = parsed[start:token.i]
+        end = token.idx + len(token.text)
+        if lower in N.GROUP_NOUNS or lower in N.OWNED_GROUP_NOUNS:
+            start = self.after_names(parsed, start, token, owners=True)
+            end, owner = self.owner_after(parsed, token)
             for t in parsed[start:token.i]:
                 if owner is None and t.dep_ in ("amod", "compound", "nmod") and t.head.i == token.i:
                     owner = self.kb.demonym(t.text) or self.state_named(t)
-            lefts = list(token.lefts)
-            definite = any(c.dep_ == "det" and c.lower_ in N.DEFINITE_DETERMINERS for c in lefts) \
-                or any(c.dep_ == "poss" for c in lefts)
             if lower in N.OWNED_GROUP_NOUNS:
                 specific = owner is not None
-            elif kind == "ORGANIZATION":
+            else:  # "the army", "Kurdish fighters", "militants attacked"; not "use of force"
                 specific = definite or owner is not None or (
-                    lower in N.BARE_PLURAL_GROUPS and token.tag_ == "NNS")
-            else:
-                specific = definite or any(t.lower_.endswith(N.CONTROL_PARTICIPLES)
-                                           for t in modifiers)
+                    lower in N.BARE_PLURAL_GROUPS and plural)
             if specific:
-                found.append(Candidate(parsed[start].idx, end, kind, "nominal", owner))
-        return found
+                return Candidate(parsed[start].idx, end, "ORGANIZATION", "nominal", owner)
+        if not token.text.islower():
+            return None  # "Women 's 100 metres", "Analysts believe": headings and table labels
+        if lemma in N.PERSON_NOUNS or lower in N.ROLE_NOUNS:
+            if plural:  # several people: a group ("civilians", "officials", "aspiring dentists")
+                kind = "ORGANIZATION"
+            elif lemma in N.DETERMINED_PERSON_NOUNS and not determined:
+                return None  # "chief executive", "general staff"
+            elif token.i + 1 < len(parsed) and parsed[token.i + 1].pos_ == "PROPN" \
+                    and parsed[token.i + 1].text[:1].isupper():
+                return None  # "prisoner Serkan Tumay": a title before the name, the name is it
+            else:
+                kind = "PERSON"
+            start = token.i  # the head noun: its modifiers may be names or mentions of their own
+            return Candidate(parsed[start].idx, end, kind, "nominal")
+        if lemma in N.BODY_NOUNS:
+            if lemma in N.COUNTING_BODY_NOUNS and self.counts_things(token):
+                return None  # "a group of buildings"
+            start = token.i  # the head noun: its modifiers may be names or mentions of their own
+            return Candidate(parsed[start].idx, end, "ORGANIZATION", "nominal")
+        if lower in N.PLACE_NOUNS or lower in N.FACILITY_NOUNS or lemma in N.SITE_NOUNS \
+                or (lemma == "line" and any(t.lower_ in N.FRONT_LINE_WORDS for t in modifiers)):
+            if lemma in N.DEFINITE_SITE_NOUNS and not definite:
+                return None
+            if lower in N.FACILITY_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                 for c in lefts) and any(
+                    c.dep_ == "prep" for c in token.rights):
+                return None  # "a temporary camp for refugees": the phrase, not the noun, names it
+            if lemma in N.DETERMINED_SITE_NOUNS and not (definite or any(
+                    t.dep_ in ("amod", "compound") for t in modifiers)):
+                return None  # "a position on the issue": abstract unless "the"/"their" or
+                # a modifier ("fighting positions") makes it a place
+            kind = "LOCATION" if lemma in N.AREA_NOUNS or lower in N.PLACE_NOUNS else "FACILITY"
+            start = self.with_article(parsed, token.i)  # the head noun and its article
+            return Candidate(parsed[start].idx, end, kind, "nominal")
+        return None
+
+    def with_article(self, parsed, start: int) -> int:
+        """A lower-case determiner right before the head stays in the span ("the victims", "a
+        mosque"), as re3d's annotators mark it; the modifiers stay out: they may be names or
+        mentions of their own, and a bare head keeps the phrase a generic group for events."""
+        if start > 0 and parsed[start - 1].dep_ == "det" and parsed[start - 1].text in N.KEPT_DETERMINERS:
+            return start - 1
+        return start
+
+    def counts_things(self, token) -> bool:
+        """ "A group of buildings": a body noun whose "of" names things, not people."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                return bool(objects) and all(
+                    o.lemma_.lower() not in N.PERSON_NOUNS and o.ent_type_ not in ("NORP", "ORG")
+                    for o in objects)
+        return False
 
     def modifiers_start(self, parsed, noun) -> int:
         """The first token of the modifiers right before `noun` ("US-led", "Syrian government")."""

@@ -93,7 +93,7 @@ STATE_ACTOR_NOUNS = frozenset({
     "police", "regime", "navy", "air force", "media", "state media", "news agency", "militia",
     "militias", "soldiers", "coalition", "opposition", "parliament", "ministry", "cabinet",
     "government forces", "armed forces", "special forces", "intelligence", "officials",
-    "diplomats", "leadership", "embassy", "delegation", "warplanes", "jets", "rebels",
+    "diplomats", "leadership", "embassy", "delegation", "rebels",
     "fighters", "defence ministry", "defense ministry", "foreign ministry", "state television",
     "ground forces", "naval forces", "border guards", "presidency", "service members",
     "servicemembers", "personnel", "marines", "special operations forces", "security services",
@@ -209,3 +209,27 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "th
 LEADING_DETERMINERS_LOWER = frozenset({"the"})
 # Words, for counting match-report vocabulary.
 WORD_RE = re.compile(r"[A-Za-z][a-z-]+")
+
+# -- re3d-style mentions -------------------------------------------------------------------------
+
+# A title standing for its holder, after an article and with no name following: "The Foreign
+# Secretary said", "the Minister for Central Asia", "The Secretary of State has authorized".
+# Group 1 is the mention (without the article). A title before a name ("Foreign Secretary
+# Philip Hammond") is left to the name rules.
+_TITLE_HEAD = (r"(?:Minister|Secretary|President|Envoy|Representative|Ambassador|Advis[oe]r|"
+               r"Commissioner|Chancellor|Premier|Spokes(?:man|woman|person)|Commander|"
+               r"Director|Chairman|Governor|Attorney General|Chief of Staff)")
+_TITLE_MODIFIER = (r"(?:Deputy|Under|Assistant|Acting|Special|Foreign|Defen[cs]e|Home|Prime|Vice|"
+                   r"Chief|Senior|Interior|Finance|Justice|Trade|Development|Executive|"
+                   r"Permanent|High|Supreme)")
+TITLE_ROLE_RE = re.compile(
+    rf"\b(?:the|The|a|A)[ \t]+((?:{_TITLE_MODIFIER}[ \t]+)*{_TITLE_HEAD}"
+    r"(?:-designate|-elect)?"
+    r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?)"
+    r"(?![\w-]|[ \t]+[A-Z(])"
+)
+# Numbers used as pronouns ("in one of our conversations"): a quantity only before a noun.
+PRONOUN_NUMBERS = frozenset({"one"})
+# An acronym given in brackets right after a name: "the Syria Recovery Trust Fund (SRTF)".
+# It names what the name names, there and wherever it recurs in the region.
+BRACKETED_ACRONYM_RE = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&-]{1,9})\)")
