@@ -91,6 +91,18 @@ NOT_OWNER_INNER_PREPS = frozenset({"from"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 PRONOUN_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 
+# Titles that name no one on their own: a phrase that is only a title ("Gen", "President") is a
+# fragment of a name the parser split off, not an actor.
+TITLE_WORDS = frozenset({"gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain",
+                         "adm", "admiral", "brig", "sgt", "cmdr", "marshal", "field", "mr", "mrs",
+                         "ms", "dr", "prof", "sen", "rep", "gov", "president", "minister",
+                         "secretary", "prime", "premier", "king", "queen", "prince", "sheikh",
+                         "sir", "lord", "chancellor", "commander", "deputy", "vice"})
+
+# Mention types of a modifier that stands for a party ("the Russian-Libyan talks", "the Russian
+# and Turkish presidents").
+PARTY_MODIFIER_TYPES = frozenset({"NATIONALITY", "COUNTRY", "ORGANIZATION"})
+
 # spaCy entity labels of proper nouns that cannot act ("on Monday", "in May").
 NON_ACTOR_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                                      "QUANTITY"})
@@ -173,6 +185,10 @@ class ActorFinder:
         found = []
         heads = [token] if _named_apposition(token) else [token, *_conjuncts(token)]
         for head in heads:
+            paired = self.paired(head)
+            if paired:
+                found.extend(a for a in paired if all(a.text != f.text for f in found))
+                continue
             actor = self.actor(head)
             if actor is not None and all(a.text != actor.text and not (a.entity and a.entity == actor.entity)
                                          for a in found):
@@ -193,6 +209,8 @@ class ActorFinder:
             return None
         if any(a.lower_ == "according" for a in token.ancestors):
             return None  # the source of a report, not a party to the event
+        if _title_only(token):
+            return None  # "Gen" split off "Gen. Hafter"
         group = token.lemma_.lower() in GROUP_WORDS or token.lemma_.lower() in PEOPLE_WORDS
         owner = self._owner(token) if group or token.pos_ == "NOUN" else None
         left, right = _phrase_bounds(token, extend=owner is not None)
@@ -215,10 +233,30 @@ class ActorFinder:
             return Actor(text, start, end)
         return None
 
+    def paired(self, token) -> list[Actor]:
+        """One actor per coordinated party modifier of a group or event noun: "the Russian and
+        Turkish presidents", "the Russian-Libyan talks" name two parties, not one."""
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in GROUP_WORDS | PEOPLE_WORDS
+                                        or _is_event_noun(token)):
+            return []
+        own = self._mention_of(token)
+        found, seen = [], set()
+        for modifier in party_modifiers(token):
+            mention = self._mention_of(modifier)
+            if mention is None or mention.type not in PARTY_MODIFIER_TYPES or _generic(mention) \
+                    or mention is own or mention.start in seen:
+                continue
+            seen.add(mention.start)
+            start = self.offset + modifier.idx
+            actor = self._linked(modifier.text, start, start + len(modifier.text), mention)
+            if all(not actor.entity or actor.entity != a.entity for a in found):
+                found.append(actor)
+        return found if len(found) > 1 else []
+
     def thing(self, token) -> Actor | None:
         """A thing acted upon ("power lines leading into Kabul"), keyed by a named place or party
         inside it when there is one."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in NON_ACTORS:
+        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in NON_ACTORS or is_abstract(token):
             return None
         left, right = _phrase_bounds(token, extend=True)
         start = self.offset + left.idx
@@ -310,6 +348,73 @@ class ActorFinder:
             key, country = _kb_key(mention.text, country)
             entity = entity or key
         return Actor(text, start, end, entity, country, named=True, type=mention.type)
+
+
+def _title_only(token) -> bool:
+    """A proper noun that is only a title ("Gen", "President"), with no name in its phrase."""
+    if token.pos_ != "PROPN" or token.text.strip(".").lower() not in TITLE_WORDS:
+        return False
+    return all(c.dep_ in ("det", "punct") for c in token.children)
+
+
+def party_modifiers(token) -> list:
+    """The modifiers of a noun that may each name a party, coordinated ("Russian and Turkish") or
+    joined by a hyphen ("Russian-Libyan", "US-Iraqi")."""
+    found = []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
+            continue
+        group = [child]
+        group += [c for c in child.children if c.dep_ == "conj" or (
+            c.dep_ in ("amod", "compound", "nmod") and c.i < child.i and _hyphen_between(c, child))]
+        for member in sorted(group, key=lambda t: t.i):
+            if member not in found:
+                found.append(member)
+    return found
+
+
+def _hyphen_between(left, right) -> bool:
+    doc = left.doc
+    return right.i == left.i + 2 and doc[left.i + 1].text in ("-", "–", "/")
+
+
+def _is_event_noun(token) -> bool:
+    from .lexicon import NOUN_TRIGGERS
+    return token.lemma_.lower() in NOUN_TRIGGERS
+
+
+def is_abstract(token) -> bool:
+    """An abstract noun ("terrorism", "interference", "security", "process"): never a party nor a
+    thing acted upon. Read from `data/abstract_nouns.txt` and the usual abstract suffixes, less
+    the concrete exceptions listed there."""
+    words, suffixes, concrete = _abstract_tables()
+    lemma = token.lemma_.lower()
+    if lemma in concrete or token.lower_ in concrete:
+        return False
+    if lemma in words or token.lower_ in words:
+        return True
+    return token.pos_ == "NOUN" and any(lemma.endswith(s) and len(lemma) > len(s) + 3 for s in suffixes)
+
+
+def _abstract_tables():
+    global _ABSTRACT
+    if _ABSTRACT is None:
+        from pathlib import Path
+        sections: dict[str, set[str]] = {"words": set(), "suffixes": set(), "concrete": set()}
+        current = "words"
+        path = Path(__file__).parent / "data" / "abstract_nouns.txt"
+        for line in path.read_text("utf-8").splitlines():
+            line = line.split("#", 1)[0].strip().lower()
+            if line.startswith("[") and line.endswith("]"):
+                current = line[1:-1]
+            elif line:
+                sections.setdefault(current, set()).add(line)
+        _ABSTRACT = (frozenset(sections["words"]), tuple(sorted(sections["suffixes"])),
+                     frozenset(sections["concrete"]))
+    return _ABSTRACT
+
+
+_ABSTRACT = None
 
 
 def _generic(mention: Mention) -> bool:

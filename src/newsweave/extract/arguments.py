@@ -81,6 +81,19 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "deportation", 
 OWN_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
 # Prepositions that name what a complaint is about ("complained to X over Y's raids").
 ACCUSED_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
+# Participles that work as prepositions ("following the opposition of X", "including attacks"):
+# their subject does not do what their object names.
+PREPOSITIONAL_PARTICIPLES = frozenset({"following", "including", "regarding", "concerning",
+                                       "considering", "excluding", "given", "pending", "barring",
+                                       "notwithstanding", "involving"})
+# Nouns of a relation one party has with another, and verbs whose subject only has, seeks or
+# discusses them ("helped X gather support", "discussed support for Y"), not gives them.
+RELATION_NOUNS = frozenset({"support", "backing", "endorsement", "cooperation", "coordination",
+                            "assistance", "aid", "opposition", "rejection"})
+SEEKING_VERBS = frozenset({"gather", "gain", "win", "garner", "enjoy", "need", "get", "attract",
+                           "lose", "discuss", "rally", "build", "drum", "lack", "want", "require",
+                           "have", "earn", "secure", "solicit", "court", "mobilize", "mobilise",
+                           "muster", "enlist", "obtain", "consider", "study", "review", "debate"})
 # Mention types of an origin that can be the giver of what a carrier brings.
 GIVER_TYPES = frozenset({"COUNTRY", "ORGANIZATION"})
 
@@ -373,6 +386,9 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
             continue
         if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
             return sources, targets
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.lemma_ == "be" and any(
+                c.dep_ in SUBJECT_DEPS and c.i > node.i for c in node.head.children):
+            return [], []  # "supporting X is a key step for Y": the copula's subject does not support
         node = node.head
     return [], []
 
@@ -506,7 +522,11 @@ def _owned(token, finder: ActorFinder) -> list[Actor]:
 
 def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
     sources, targets = [], []
+    paired = finder.paired(noun)  # "the Russian-Libyan talks": both parties, one event between them
+    sources.extend(paired)
     for child in noun.children:
+        if paired and child.dep_ in ("amod", "compound", "nmod"):
+            continue
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and finder.actor(child)):
             sources.extend(a for a in finder.actors(child) if a.type not in PLACE_ONLY_TYPES)
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
@@ -530,9 +550,19 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
         sources.extend(subjects + passive)
         targets.extend(a for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"in", "at"}
                        for o in c.children if o.dep_ == "pobj" for a in finder.actors(o))
-    elif noun.dep_ in ("dobj",) and head.pos_ == "VERB":
+    elif noun.dep_ in ("dobj",) and head.pos_ == "VERB" and _voiced_by_subject(noun, head):
         sources.extend(_verb_subjects(head, finder)[0])
     return _distinct(sources), [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
+
+
+def _voiced_by_subject(noun, verb) -> bool:
+    """ "X expressed support for Y", "X launched an attack": the verb's subject does what the noun
+    names. Not for a preposition-like participle ("following Algerian opposition") nor, for a
+    relation noun, a verb that only has or seeks it ("helped X gather support", "discussed
+    support for Y")."""
+    if verb.lower_ in PREPOSITIONAL_PARTICIPLES:
+        return False
+    return not (noun.lemma_.lower() in RELATION_NOUNS and verb.lemma_.lower() in SEEKING_VERBS)
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

@@ -227,6 +227,7 @@ LIGHT_VERBS = frozenset({
     "conclude", "resume", "open", "receive", "pay", "lead", "order", "seal", "strike", "win",
     "organize", "organise", "call", "lodge", "file", "go", "renew", "join",
     "declare", "wage", "extend", "set",  # "declared a curfew", "waged war", "set a deadline"
+    "inflict",  # "inflicted the worst bombardment on Aleppo": the noun names the attack
 })
 
 # Light verb + noun pairs where the verb changes the type the noun alone would give.
@@ -358,6 +359,10 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
                  "embargo", "duty", "duties", "tax", "taxes", "curfew", "blockade")},
     # borders opened to people are refuge given (CAMEO 075 "grant asylum")
     ("open", "border"): ("AID", "asylum"), ("open", "borders"): ("AID", "asylum"),
+    # harm inflicted or a defeat delivered is an attack, not a coercion or a gift
+    **{(v, o): ("ASSAULT", None) for v in ("inflict", "deliver", "deal")
+       for o in ("casualty", "casualties", "loss", "losses", "damage", "defeat", "blow", "injury",
+                 "injuries", "setback")},
 }
 
 # Nouns after "under" that make the subject the one acted upon ("came under attack",

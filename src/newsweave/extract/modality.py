@@ -25,6 +25,15 @@ HYPOTHETICAL_AUXILIARIES = frozenset({"could", "may", "might", "would", "should"
 HYPOTHETICAL_MARKERS = frozenset({"if", "unless", "whether", "possible", "possibly", "perhaps",
                                   "maybe", "reportedly_if"})
 
+# Nouns whose infinitive clause is only a possibility ("ways to battle terrorism", "the ability to
+# defend Raqqah"); any other noun's infinitive is an aim ("efforts to destroy X", "a plan to").
+POSSIBILITY_NOUNS = frozenset({"way", "means", "ability", "capacity", "capability", "chance",
+                               "opportunity", "option", "right", "power", "need", "necessity",
+                               "possibility", "potential", "freedom", "authority", "mandate",
+                               "responsibility", "duty", "obligation", "time", "place", "tool",
+                               "resource", "resources", "method", "methods", "measure", "measures",
+                               "step", "steps", "work"})
+
 # Negation words on the trigger or its argument ("did not", "never", "no agreements").
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -40,6 +49,9 @@ def modality_of(trigger, *, attributed: bool, noun_head=None) -> str:
         return "hypothetical"
     if _planned(verb):
         return "planned"
+    purpose = _purpose(verb)
+    if purpose:
+        return purpose
     return "reported" if attributed else "asserted"
 
 
@@ -81,6 +93,25 @@ def _planned(token) -> bool:
             break
         node = node.head
     return False
+
+
+def _purpose(token) -> str | None:
+    """An infinitive that names an aim, not a deed: "met X to discuss Y" and "stands by Iraq to
+    defeat Daesh" (a purpose: planned), "efforts to destroy X" (planned), "ways to battle
+    terrorism" (a possibility: hypothetical). "continued to receive" stays as it is."""
+    node = token
+    for _ in range(3):
+        infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+        if infinitive and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return "hypothetical" if node.head.lemma_.lower() in POSSIBILITY_NOUNS else "planned"
+        if infinitive and node.dep_ == "advcl":
+            return "planned"
+        if infinitive and node.dep_ == "xcomp" and node.head.pos_ == "ADJ":
+            return "hypothetical"  # "it is important to unite", "able to attack"
+        if node.dep_ not in ("conj", "xcomp") or node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _denied_claim(token) -> bool:

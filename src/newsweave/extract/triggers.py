@@ -53,6 +53,21 @@ SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", 
 # Expressions of condolence ("expressed condolences to X over Y"): statements, with no event.
 CONDOLENCE_NOUNS = frozenset({"condolence", "condolences", "sympathy", "sympathies", "sorrow", "grief"})
 CONDOLENCE_VERBS = frozenset({"express", "offer", "extend", "send", "convey", "voice", "pass"})
+# Preposition + event noun that make an adverbial of another event, not an event of its own
+# ("flew strike missions in support of OIR", "died in defence of the island").
+ADVERBIAL_EVENT_NOUNS = frozenset({("in", "support"), ("in", "defense"), ("in", "defence"),
+                                   ("in", "backing"), ("in", "favour"), ("in", "favor")})
+# Event nouns that name an event only with one of these prepositions ("opposition to the plan");
+# alone they name a group ("the Algerian opposition").
+PREP_REQUIRED_NOUNS = {"opposition": frozenset({"to", "against"})}
+# Threat nouns and the verbs that describe something as one ("X is a threat to Y", "X poses a
+# threat", "the threat posed by X"): a description, not a threat made (PLOVER THREATEN).
+DESCRIBED_THREAT_NOUNS = frozenset({"threat", "menace", "danger"})
+STATE_VERBS = frozenset({"be", "pose", "represent", "constitute", "remain", "present", "become",
+                         "face", "see", "consider", "view", "regard", "perceive", "counter", "meet",
+                         "address", "tackle", "combat", "confront", "assess", "reduce", "eliminate"})
+# Verbs that with an object mean "show" ("these actions demonstrate a disregard for X").
+SHOWING_VERBS = frozenset({"demonstrate", "manifest"})
 # Words that make a deployment peacekeeping, and where they may stand (object, its phrases, "as").
 PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers",
                                 "blue-helmet"})
@@ -80,6 +95,8 @@ def find_triggers(sent) -> list[Found]:
         if token.pos_ in ("VERB", "AUX"):
             if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in STATE_PARTICIPLES:
                 continue
+            if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN"):
+                continue  # "a supporting role", "the attacking side": a description, not an event
             hit = verb_found(token)
             if hit is None:
                 continue
@@ -91,7 +108,7 @@ def find_triggers(sent) -> list[Found]:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
         hit = _noun_trigger(token)
-        if hit is None or _noun_governed(token):
+        if hit is None or _noun_governed(token) or _not_event_noun(token, hit[0]):
             continue
         found.append(_peacekeeping(Found(token, token, hit[0], hit[1], "noun")))
     return found
@@ -229,6 +246,8 @@ def verb_found(token) -> Found | None:
     if lemma in THING_GIVING_VERBS and any(n.lemma_.lower() in MESSAGE_WORDS
                                            for n in objects + ([token.head] if token.dep_ == "acl" else [])):
         return None  # a letter sent is a message, not aid
+    if lemma in SHOWING_VERBS and (objects or any(c.dep_ == "ccomp" for c in token.children)):
+        return None  # "these strikes demonstrate that commitment": a showing, not a protest
     if lemma in OBJECT_REQUIRED_VERBS and not objects:
         return None  # "the visit will contribute to peace" gives nothing
     hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])
@@ -332,6 +351,30 @@ def _framed(token) -> bool:
         return False  # coded with modality "denied"
     head = VERB_TRIGGERS.get(_verb_lemma(token.head))
     return head is not None and head[0] in FRAMING_TYPES
+
+
+def _not_event_noun(token, kind: str) -> bool:
+    """An event noun used in no event sense: "in support of X" (an adverbial of another event),
+    "a support role" (a modifier), "X is a threat to Y" / "the threat posed by X" (a description),
+    "the Algerian opposition" (a group, unless it is opposition to something)."""
+    lemma = token.lemma_.lower()
+    head = token.head
+    if token.dep_ == "pobj" and (head.lower_, lemma) in ADVERBIAL_EVENT_NOUNS:
+        return True
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in NOUN_TRIGGERS \
+            and head.lemma_.lower() not in EFFORT_WORDS:
+        return True
+    if lemma in PREP_REQUIRED_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ in PREP_REQUIRED_NOUNS[lemma] for c in token.children):
+        return True
+    if kind == "THREATEN" and lemma in DESCRIBED_THREAT_NOUNS:
+        if token.dep_ in ("attr", "dobj", "oprd") and head.lemma_.lower() in STATE_VERBS:
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "as":
+            return True  # "seen as a threat"
+        if any(c.dep_ == "acl" and c.lemma_.lower() in STATE_VERBS for c in token.children):
+            return True  # "the threat posed by X"
+    return False
 
 
 def _noun_governed(token) -> bool:
