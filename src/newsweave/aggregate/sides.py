@@ -21,7 +21,8 @@ from .polarity import ALIGNMENT
 MIN_SIDE_SCORE = 0.5
 
 # Rivals talk often: relations made only of weak evidence (talks, requests: |alignment| below
-# STRONG_ALIGNMENT) count, however many reports they have, as at most one report's worth.
+# STRONG_ALIGNMENT) count, however many reports they have, as at most one report's worth
+# between two actors (two sides' nodes, once leaders are merged with their organisations).
 STRONG_ALIGNMENT = 0.5
 WEAK_RELATION_WEIGHT_CAP = 1.0
 
@@ -32,10 +33,15 @@ MAX_SWEEPS = 20
 MAX_EVIDENCE = 8
 
 
+def _alignment(relation: dict) -> float:
+    """How much a relation says about alignment: its strongest type's."""
+    alignments = [ALIGNMENT.get(label.split("/", 1)[0], 0.0) for label in relation["types"]]
+    return max(alignments, key=abs, default=0.0)
+
+
 def _relation_sign(relation: dict) -> float:
     """Signed strength of a relation: its weight times its strongest type's alignment."""
-    alignments = [ALIGNMENT.get(label.split("/", 1)[0], 0.0) for label in relation["types"]]
-    strongest = max(alignments, key=abs, default=0.0)
+    strongest = _alignment(relation)
     weight = relation["weight"]
     if abs(strongest) < STRONG_ALIGNMENT:
         weight = min(weight, WEAK_RELATION_WEIGHT_CAP)
@@ -64,14 +70,25 @@ def signed_graph(relations: list[dict], memberships: list[dict]) -> tuple[nx.Gra
     """The undirected signed graph over member-merged nodes; returns it and actor -> node."""
     node_of = _union(memberships)
     graph = nx.Graph()
+    weak: dict[tuple[str, str], list[float]] = {}  # node pair -> [weight, signed weight]
     for relation in relations:
         a = node_of.get(relation["source"], relation["source"])
         b = node_of.get(relation["target"], relation["target"])
-        sign = _relation_sign(relation)
-        if a == b or sign == 0:
+        alignment = _alignment(relation)
+        if a == b or alignment == 0:
+            continue
+        if abs(alignment) < STRONG_ALIGNMENT:
+            # Capped per pair of nodes, not per relation: the talks of two leaders and of
+            # their states are one tie once members are merged with their organisations.
+            total = weak.setdefault(tuple(sorted((a, b))), [0.0, 0.0])
+            total[0] += relation["weight"]
+            total[1] += relation["weight"] * alignment
             continue
         previous = graph.get_edge_data(a, b, {"weight": 0.0})["weight"]
-        graph.add_edge(a, b, weight=previous + sign)
+        graph.add_edge(a, b, weight=previous + relation["weight"] * alignment)
+    for (a, b), (weight, signed) in weak.items():
+        previous = graph.get_edge_data(a, b, {"weight": 0.0})["weight"]
+        graph.add_edge(a, b, weight=previous + signed * min(1.0, WEAK_RELATION_WEIGHT_CAP / weight))
     zero = [(a, b) for a, b, w in graph.edges(data="weight") if abs(w) < 1e-9]
     graph.remove_edges_from(zero)
     return graph, node_of
