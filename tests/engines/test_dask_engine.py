@@ -156,6 +156,6 @@ def test_a_document_that_kills_every_worker_is_recorded_and_the_run_goes_on(corp
     # Give up on a task after its first lost worker (the default of 3 only makes this slower).
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         report = runner.run([tmp_path / "corpus"], Settings(db=db, engine="dask", workers=2))
-    assert [path for path, _ in report.errors] == [str(tmp_path / "corpus" / "poison.txt")]
+    assert [path for path, _ in report.errors] == [str(tmp_path / "corpus" / "poison.txt")], report.errors
     assert "KilledWorker" in report.errors[0][1]
     assert report.added == 10 and len(stored_ids(db)) == 10

@@ -38,6 +38,10 @@ WINDOW_REFRESH_SECONDS = 5.0
 # A task that raises (not a document failure, which comes back as an InputError) is tried again.
 TASK_RETRIES = 2
 
+# Runs on its own of a task whose worker died under it: a document that kills its worker every time
+# is recorded as failed; one that only shared a worker with such a document is stored.
+KILLED_TASK_TRIES = 2
+
 _stages = None
 _stages_settings: Settings | None = None
 
@@ -85,26 +89,51 @@ class Pending:
         try:
             if not self.futures:
                 return []
-            wait(self.futures)
-            self._retry_killed_alone()
-            # One snapshot: a finished result can be lost again with the worker holding it (dask
-            # recomputes it, and gather waits for that); only errors are final.
-            failed = [f.status == "error" for f in self.futures]
-            done = iter(self.client.gather([f for f, bad in zip(self.futures, failed) if not bad]))
-            return [_failed(doc, f) if bad else next(done)
-                    for doc, f, bad in zip(self.docs, self.futures, failed)]
+            outcome = self._gather_finished()
+            for i, future in enumerate(self.futures):
+                if i not in outcome:
+                    error = future.exception() if future.status == "error" else None
+                    outcome[i] = _failed(self.docs[i], error) if error is not None and not isinstance(
+                        error, KilledWorker) else self._alone(i)
+            return [outcome[i] for i in range(len(self.docs))]
         finally:
             self.cancel()  # release them on the scheduler: memory stays flat on long runs
 
-    def _retry_killed_alone(self) -> None:
+    def _gather_finished(self) -> dict[int, Document | InputError]:
+        """The results of every task that did not fail, brought here before any task is run
+        again: a result held by a worker is lost when that worker dies (dask recomputes it, and
+        the recomputation can fail in turn)."""
+        outcome: dict[int, Document | InputError] = {}
+        for _ in range(len(self.futures) + 1):  # each failed gather leaves one more task erred
+            wait(self.futures)
+            todo = [i for i, f in enumerate(self.futures) if i not in outcome and f.status != "error"]
+            if not todo:
+                break
+            try:
+                outcome.update(zip(todo, self.client.gather([self.futures[i] for i in todo])))
+            except Exception:  # noqa: BLE001 - a result lost with its worker, recomputed in vain
+                continue
+        return outcome
+
+    def _alone(self, i: int) -> Document | InputError:
         """A worker that dies takes every task it held down with it, not only the one that killed
-        it: each such task runs once more on its own, so only the culprit is recorded as failed."""
-        for i, future in enumerate(self.futures):
-            if future.status == "error" and isinstance(future.exception(), KilledWorker):
-                retry = self.engine.futures_for([self.docs[i]])[0]
+        it: such a task runs again on its own (twice at most: another batch's culprit may kill
+        its worker too), so only a document that kills its worker each time is recorded as failed."""
+        error: BaseException | None = None
+        for _ in range(KILLED_TASK_TRIES):
+            retry = self.engine.futures_for([self.docs[i]])[0]
+            try:
                 wait([retry])
-                self.client.cancel([future])
-                self.futures[i] = retry
+                if retry.status == "finished":
+                    return retry.result()
+                error = retry.exception()
+                if not isinstance(error, KilledWorker):
+                    break
+            except Exception as e:  # noqa: BLE001 - its result was lost before it came back
+                error = e
+            finally:
+                self.client.cancel([retry])
+        return _failed(self.docs[i], error)
 
     def cancel(self) -> None:
         if self.futures:
@@ -112,11 +141,10 @@ class Pending:
             self.futures = []
 
 
-def _failed(doc: Document, future) -> InputError:
+def _failed(doc: Document, error: BaseException | None) -> InputError:
     """A document whose task failed as a whole, e.g. it brought down one worker after another
     (dask gives up with KilledWorker): recorded for that document, and the run goes on."""
     where = doc.path if doc.name in doc.path else f"{doc.path} ({doc.name})"
-    error = future.exception()
     return InputError(where, f"processing failed on the cluster: {type(error).__name__}: {error}")
 
 
