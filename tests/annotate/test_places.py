@@ -71,6 +71,13 @@ def test_resolver_skips_people_and_organisations():
     assert doc.places == []
 
 
+def test_common_noun_places_are_not_looked_up():
+    text = "Rebels seized the airport and a mosque near Benghazi."
+    doc = PlaceResolver(Settings())(_doc(text, [("the airport", "FACILITY"), ("a mosque", "FACILITY"),
+                                                ("Benghazi", "LOCATION")]))
+    assert [text[p.start:p.end] for p in doc.places] == ["Benghazi"]  # no "Airport" in Hawaii
+
+
 # --- event_place, through the parser ------------------------------------------------------
 
 

@@ -59,6 +59,31 @@ def test_actors_by_voice_and_possessive(stages, sentence, kind, source, target):
     assert target in (event.target_text or "")
 
 
+@pytest.mark.parametrize("sentence, kind, source, target", [
+    ("The Egyptian army took part in the strikes on Derna on Friday.", "ASSAULT", "Egyptian army", "Derna"),
+    ("The UAE engaged in fighting against the GNA.", "ASSAULT", "UAE", "GNA"),
+    ("The Russians acted in coordination with the Egyptian army.", "COOPERATE", "Russians", "Egyptian army"),
+])
+def test_taking_part_in_an_event_noun(stages, sentence, kind, source, target):
+    event = one(events_of(stages, sentence), kind)
+    assert source in (event.source_text or "") and target in (event.target_text or "")
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Haftar's forces took control of the oil terminals.", "oil terminals"),
+    ("The LNA seized control of Ras Lanuf on Monday.", "Ras Lanuf"),
+])
+def test_control_taken_is_a_seizure_of_the_place(stages, sentence, target):
+    event = one(events_of(stages, sentence), "COERCE")
+    assert (event.mode, event.target_text) == ("seize", target)
+
+
+def test_a_deed_asked_about_with_whether_is_hypothetical(stages):
+    event = one(events_of(stages, "Officials declined to comment on whether the Russians had acted in "
+                                  "coordination with the Egyptian army."), "COOPERATE")
+    assert event.modality == "hypothetical"
+
+
 def test_light_verb_noun_trigger(stages):
     event = one(events_of(stages, "President Sisi held talks with Vladimir Putin in Moscow."), "CONSULT")
     assert "Sisi" in event.source_text and "Putin" in event.target_text

@@ -99,6 +99,9 @@ TITLE_WORDS = frozenset({"gen", "general", "lt", "col", "colonel", "maj", "major
                          "secretary", "prime", "premier", "king", "queen", "prince", "sheikh",
                          "sir", "lord", "chancellor", "commander", "deputy", "vice"})
 
+# Nouns of holding whose "of" names what is held: "took control of X" is done to X.
+HOLDING_NOUNS = frozenset({"control", "possession", "custody"})
+
 # Mention types of a modifier that stands for a party ("the Russian-Libyan talks", "the Russian
 # and Turkish presidents").
 PARTY_MODIFIER_TYPES = frozenset({"NATIONALITY", "COUNTRY", "ORGANIZATION"})
@@ -182,6 +185,9 @@ class ActorFinder:
 
     def actors(self, token) -> list[Actor]:
         """One actor per conjunct of `token` (the head of an argument)."""
+        held = held_things(token)
+        if held != [token]:  # "control of the oil terminals": the terminals
+            return [a for thing in held for a in self.actors(thing)]
         found = []
         heads = [token] if _named_apposition(token) else [token, *_conjuncts(token)]
         for head in heads:
@@ -348,6 +354,17 @@ class ActorFinder:
             key, country = _kb_key(mention.text, country)
             entity = entity or key
         return Actor(text, start, end, entity, country, named=True, type=mention.type)
+
+
+def held_things(token) -> list:
+    """ "took control of the oil terminals": what a holding noun is of (the terminals), else
+    [`token`]."""
+    if token.lemma_.lower() in HOLDING_NOUNS:
+        held = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
+        if held:
+            return held
+    return [token]
 
 
 def _title_only(token) -> bool:

@@ -5,7 +5,7 @@ non-actor object, origins of a delivery, purposes, addressees and territories.
 
 from __future__ import annotations
 
-from .actors import Actor, ActorFinder
+from .actors import Actor, ActorFinder, held_things
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
 from .lexicon import FRAMING_TYPES, NOUN_TRIGGERS
 from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS
@@ -22,7 +22,8 @@ RECEIVING_VERBS = frozenset({"receive", "take", "get", "obtain", "accept"})
 # Types whose giver may be named only as an origin ("shipped arms from Turkey").
 ORIGIN_SOURCE_TYPES = frozenset({"AID", "MOBILIZE"})
 # Verbs whose object-of-"in" noun is an event the subject took part in ("took part in the strikes").
-PARTICIPATION_VERBS = frozenset({"take", "join", "participate", "engage"})
+PARTICIPATION_VERBS = frozenset({"take", "join", "participate", "engage",
+                                 "act", "work", "operate"})  # "acted in coordination with X"
 # Verbs whose passive form is a stance of its subject ("Israel is opposed to X"): with a "to"
 # phrase and no "by" agent, the passive subject acts.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "devote", "resolve"})
@@ -285,6 +286,7 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
             objects.append(found.token)
         objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                     and not _ally_phrase(c) for o in c.children if o.dep_ == "pobj"]
+    objects = [held for obj in objects for held in held_things(obj)]
     for obj in objects:
         imposed = _imposed_on(obj, finder, skip)  # "lifted sanctions imposed on Eritrea"
         if imposed:

@@ -359,6 +359,8 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
                  "embargo", "duty", "duties", "tax", "taxes", "curfew", "blockade")},
     # borders opened to people are refuge given (CAMEO 075 "grant asylum")
     ("open", "border"): ("AID", "asylum"), ("open", "borders"): ("AID", "asylum"),
+    # control taken of a place is a seizure, as "occupy" and "seize" are
+    **{(v, "control"): ("COERCE", "seize") for v in ("take", "seize", "gain", "wrest", "assume")},
     # harm inflicted or a defeat delivered is an attack, not a coercion or a gift
     **{(v, o): ("ASSAULT", None) for v in ("inflict", "deliver", "deal")
        for o in ("casualty", "casualties", "loss", "losses", "damage", "defeat", "blow", "injury",

@@ -66,7 +66,7 @@ def _negated(token) -> bool:
 
 
 def _hypothetical(token) -> bool:
-    node = token
+    node = _clause_verb(token)
     for _ in range(4):
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUXILIARIES:
@@ -77,6 +77,15 @@ def _hypothetical(token) -> bool:
             break
         node = node.head
     return False
+
+
+def _clause_verb(token):
+    """The verb whose clause holds a noun in a prepositional phrase ("whether they had acted in
+    coordination with X": `acted`), else the token itself."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.dep_ == "prep" \
+            and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head
+    return token
 
 
 def _planned(token) -> bool:

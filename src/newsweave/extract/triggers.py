@@ -50,6 +50,9 @@ OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned
 SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
                           "confirm", "insist", "reiterate", "write", "quote"})
 
+# Verbs whose "in" phrase names the event their subject takes part in ("participated in the
+# talks", "engaged in fighting", "acted in coordination with"); "take" only with "part".
+PARTICIPATING_VERBS = frozenset({"participate", "engage", "join", "act", "work", "operate"})
 # Expressions of condolence ("expressed condolences to X over Y"): statements, with no event.
 CONDOLENCE_NOUNS = frozenset({"condolence", "condolences", "sympathy", "sympathies", "sorrow", "grief"})
 CONDOLENCE_VERBS = frozenset({"express", "offer", "extend", "send", "convey", "voice", "pass"})
@@ -381,12 +384,22 @@ def _noun_governed(token) -> bool:
     """An event noun that is the object of a trigger verb ("demanded a truce") is not its own event."""
     head = token.head
     if token.dep_ == "pobj":
+        if head.lower_ == "in" and _takes_part(head.head):
+            return False  # "X took part in the strikes": the strikes are the event, X's
         head = head.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
         lemma = _verb_lemma(head)
         if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
             return True
     return False
+
+
+def _takes_part(verb) -> bool:
+    """ "took part in", "participated in", "acted in": a verb whose "in" phrase names the event."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children)
+    return lemma in PARTICIPATING_VERBS
 
 
 def is_exercise(token) -> bool:
