@@ -78,6 +78,15 @@ def test_control_taken_is_a_seizure_of_the_place(stages, sentence, target):
     assert (event.mode, event.target_text) == ("seize", target)
 
 
+@pytest.mark.parametrize("sentence, place", [
+    ("A roadside bombing near the town of Samarra killed one soldier on Sunday.", "Samarra"),
+    ("Russian aircraft killed 46 civilians in an attack on a village in the province of Herat.", "Herat"),
+])
+def test_a_named_place_beats_a_common_noun_one(stages, sentence, place):
+    event = one(events_of(stages, sentence), "ASSAULT")
+    assert event.place is not None and event.place.name == place and event.place.lat is not None
+
+
 def test_a_deed_asked_about_with_whether_is_hypothetical(stages):
     event = one(events_of(stages, "Officials declined to comment on whether the Russians had acted in "
                                   "coordination with the Egyptian army."), "COOPERATE")

@@ -59,7 +59,8 @@ ROLE_NOUNS = frozenset({
 })
 # Place nouns whose "of" names a place: "the village of Tuloul Naser", "the vicinity of Ayn Issa"
 # (spaCy often takes such names for people).
-PLACE_OF_NOUNS = PLACE_NOUNS | frozenset({"vicinity", "site", "outskirts", "governorate", "town"})
+PLACE_OF_NOUNS = PLACE_NOUNS | frozenset({"vicinity", "site", "outskirts", "governorate", "town",
+                                         "enclave", "peninsula", "island"})
 
 # -- re3d-style nominals: people, bodies and places named by a common noun ----------------------
 # re3d's guide (an Organisation "may also be indicated by an abstract class (e.g. 'rebels')",

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 
 from ..document import Document, Place
 from ..settings import Settings
+from .entity_nominals import PLACE_OF_NOUNS
 from .gazetteer import (AMBIGUOUS_NAMES, MIN_POPULATION_UNTYPED, GazetteerEntry, spelling_of,
                         gazetteer, key)
 
@@ -104,7 +106,7 @@ def resolve_place(text: str, context: Counter, *, facility: bool = False,
             continue
         if attempt != name and entry.kind == "country":  # "eastern Libya": the country, no point
             return Place(entry.name, None, None, entry.country)
-        label = entry.name if attempt in (name, core) else name
+        label = plain_name(entry.name) if attempt in (name, core) else name
         return Place(label, entry.lat, entry.lon, entry.country)
     kb_place = _kb_place(name)
     if kb_place:
@@ -130,6 +132,13 @@ def _kb_place(name: str) -> Place | None:
         if getattr(entry, "type", None) in PLACE_MENTION_TYPES and (entry.country or getattr(entry, "lat", None)):
             return Place(entry.name, getattr(entry, "lat", None), getattr(entry, "lon", None), entry.country)
     return None
+
+
+def plain_name(name: str) -> str:
+    """A gazetteer name as English news writes it: "Sāmarrā’" -> "Samarra", "Herāt" -> "Herat"
+    (the same for every spelling found in the text, so one city keeps one name)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip(" '")
+    return folded or name  # a name in another script stays as it is
 
 
 def _names_something(text: str) -> bool:
@@ -220,6 +229,8 @@ def _place_score(place: Place, doc: Document, trigger, offset: int | None) -> fl
     root = span.root
     if root.dep_ in MODIFIER_DEPS:  # "the Libyan National Army", "Libya's army"
         return None
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_OF_NOUNS:
+        root = root.head.head  # "near the town of Samarra": where the town is
     if root.dep_ != "pobj":
         return 0.2 if root.dep_ in ("dobj", "attr") and root.head == trigger else None
     preposition = root.head

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..document import Document, Place
+from .lexicon import NOUN_TRIGGERS
 
 # Prepositions that place an event ("in eastern Libya", "at the air base", "near the border").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "off"})
@@ -32,6 +33,9 @@ def event_place_of(doc, start, end, found, offset, actors) -> Place | None:
         return None
 
 
+# Leading words of a common-noun place ("The town"), no part of a name.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another"})
+
 # Edges inside a locative phrase that name the same place ("the air base of X", "the town X")
 # rather than a larger one around it ("in the Western Desert").
 NAMING_DEPS = frozenset({"compound", "appos", "amod", "nmod"})
@@ -44,6 +48,9 @@ def place_anchors(found) -> list:
         anchors.append(noun.head)  # "the landing ... was detected at X": the verb carries the place
     if found.head.pos_ == "VERB":  # "exploded bombs in Kabul": the object carries it
         anchors += [c for c in found.head.children if c.dep_ == "dobj"]
+        # "A roadside bombing near Samarra killed ...": an event noun as subject carries it too
+        anchors += [c for c in found.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.lemma_.lower() in NOUN_TRIGGERS]
     return list(dict.fromkeys(anchors))
 
 
@@ -51,24 +58,31 @@ def _own_place(doc, found, offset, actors) -> Place | None:
     """A locative attached to the trigger ("in eastern Libya"), not an origin or an actor's name:
     among the places in the phrase, the one fewest containers away from its head."""
     for head in place_anchors(found):
-        best, best_rank = None, None
+        best, best_rank = None, None  # a named place, else a common-noun one ("a village")
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
                 continue
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 for rank, token in place_tokens(obj):
-                    if best_rank is not None and rank >= best_rank:
-                        break
                     pos = offset + token.idx
                     if any(a.start <= pos < a.end and a.type != "THING" for a in actors):
                         continue
                     place = _place_at(doc, pos, pos + len(token.text))
-                    if place is not None:
+                    if place is None:
+                        continue
+                    named = _is_named(place)
+                    # "an attack on a village in the province of Herat": Herat, though further
+                    if best is None or (named, -rank) > (_is_named(best), -best_rank):
                         best, best_rank = place, rank
-                        break
         if best is not None:
             return best
     return None
+
+
+def _is_named(place: Place) -> bool:
+    """A place with a name ("Herat"), not only a common noun ("a village", "the town")."""
+    return place.lat is not None or place.country is not None or any(
+        word[:1].isupper() for word in (place.name or "").split() if word.lower() not in DETERMINERS)
 
 
 def place_tokens(obj):
