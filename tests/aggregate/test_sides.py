@@ -95,3 +95,19 @@ def test_many_reports_of_talks_count_as_one_weak_tie():
     arming = {"types": ["AID/military"], "weight": 0.8}
     assert _relation_sign(talks) == 0.2
     assert _relation_sign(arming) > _relation_sign(talks)
+
+
+def test_a_side_is_named_after_a_fighter_not_a_party_only_banned():
+    from newsweave.aggregate.sides import assign_sides
+
+    def rel(source, target, type_):
+        return {"source": source, "target": target, "types": [type_], "weight": 1.0,
+                "polarity": "conflictual" if type_ in ("ASSAULT", "COERCE") else "cooperative"}
+
+    relations = [rel("army", "rebels", "ASSAULT"), rel("country", "army", "SUPPORT"),
+                 rel("un", "country", "COERCE"), rel("ally", "rebels", "AID")]
+    names = {n: n.title() for n in ("army", "rebels", "country", "un", "ally")}
+    rows = assign_sides(relations, [], names, {"country": 100, "army": 10, "rebels": 5, "un": 50})
+    labels = {row["entity"]: row["label"] for row in rows}
+    assert labels["country"] == labels["army"] == "Army"  # the most mentioned is only under a ban
+    assert labels["rebels"] == "Rebels"

@@ -26,6 +26,10 @@ MIN_SIDE_SCORE = 0.5
 STRONG_ALIGNMENT = 0.5
 WEAK_RELATION_WEIGHT_CAP = 1.0
 
+# The conflictual weight between two nodes that makes them parties to a fight when a side is
+# named (about one confident report of an attack).
+FIGHT_WEIGHT = 1.0
+
 # Sweeps of single-node moves; each sweep can only lower frustration, so few are needed.
 MAX_SWEEPS = 20
 
@@ -161,9 +165,14 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
         scores = {node: _score(graph, node, camp) for node in component}
         assigned = {node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
         labels = {}
-        # Named after a belligerent (a party to a conflictual edge), the most mentioned one.
+        # Named after a belligerent, the most mentioned one: a party to a fight (a conflictual
+        # tie of at least one confident attack's weight) before one that was only banned or
+        # accused ("Libya" under a UN arms ban names no side), then any conflictual party.
         fights = {n for a, b in graph.subgraph(component).edges if graph[a][b]["weight"] < 0 for n in (a, b)}
-        for node in sorted(assigned, key=lambda n: (n not in fights, -prominence.get(n, 0), -scores[n], n)):
+        fighters = {n for a, b in graph.subgraph(component).edges
+                    if graph[a][b]["weight"] <= -FIGHT_WEIGHT for n in (a, b)}
+        for node in sorted(assigned, key=lambda n: (n not in fighters, n not in fights,
+                                                    -prominence.get(n, 0), -scores[n], n)):
             labels.setdefault(camp[node], names.get(node, node))
 
         def camp_of(actor, assigned=assigned):
