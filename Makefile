@@ -36,7 +36,7 @@ demo: install
 	@echo "Open: run \`$(BIN)/newsweave serve --db $(DB)\` then http://127.0.0.1:8000"
 
 test: install-test browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 eval: install
 	$(BIN)/newsweave eval ../shared/data --write benchmarks/RESULTS.md
