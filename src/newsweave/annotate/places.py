@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..document import Document, Place
 from ..settings import Settings
-from .entity_nominals import PLACE_OF_NOUNS
+from .entity_nominals import KEPT_DETERMINERS, PLACE_OF_NOUNS
 from .gazetteer import (AMBIGUOUS_NAMES, MIN_POPULATION_UNTYPED, GazetteerEntry, spelling_of,
                         gazetteer, key)
 
@@ -36,8 +36,6 @@ FACILITY_HEADS = re.compile(
     r"base|port|harbou?r|oil\s+field|oilfield|terminal|refinery|barracks|camp|prison)$")
 # An Arabic article in front of a name that the gazetteer lists without it.
 ARTICLE_PREFIX = re.compile(r"(?i)^(?:al|el|ad|as|ash|az|an|ar|at)[- ]")
-# Leading words of a common-noun mention ("The airport"), not part of any name.
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another"})
 # Context beats population by this many orders of magnitude ("Tripoli" in a Libya article).
 CONTEXT_WEIGHT = 3.0
 # Prepositions that place an event, and those that give an origin instead.
@@ -141,10 +139,10 @@ def plain_name(name: str) -> str:
     return folded or name  # a name in another script stays as it is
 
 
-def _names_something(text: str) -> bool:
+def names_something(text: str) -> bool:
     """Whether a mention holds a name (a capitalised word after any leading article), not only
     common nouns that a gazetteer would match by accident ("Airport", Hawaii)."""
-    return any(word[:1].isupper() for word in text.split() if word.lower() not in DETERMINERS)
+    return any(word[:1].isupper() for word in text.split() if word.lower() not in KEPT_DETERMINERS)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -193,7 +191,7 @@ class PlaceResolver:
             if m.type not in PLACE_MENTION_TYPES:
                 continue
             text = doc.text[m.start:m.end]
-            if not _names_something(text):
+            if not names_something(text):
                 continue  # "the airport", "a mosque": no gazetteer entry is meant
             place = resolve_place(text, context, facility=m.type == "FACILITY", country_hint=m.country)
             if place is not None:

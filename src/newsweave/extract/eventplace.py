@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..annotate.places import event_place, names_something
 from ..document import Document, Place
 from .lexicon import NOUN_TRIGGERS
 
@@ -24,17 +25,10 @@ def event_place_of(doc, start, end, found, offset, actors) -> Place | None:
     if own is not None:
         return own
     try:
-        from ..annotate.places import event_place  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    try:
         return event_place(doc, start, end, found.head)
     except Exception:  # a failing resolver must not lose the event
         return None
 
-
-# Leading words of a common-noun place ("The town"), no part of a name.
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another"})
 
 # Edges inside a locative phrase that name the same place ("the air base of X", "the town X")
 # rather than a larger one around it ("in the Western Desert").
@@ -81,8 +75,7 @@ def _own_place(doc, found, offset, actors) -> Place | None:
 
 def _is_named(place: Place) -> bool:
     """A place with a name ("Herat"), not only a common noun ("a village", "the town")."""
-    return place.lat is not None or place.country is not None or any(
-        word[:1].isupper() for word in (place.name or "").split() if word.lower() not in DETERMINERS)
+    return place.lat is not None or place.country is not None or names_something(place.name or "")
 
 
 def place_tokens(obj):
