@@ -87,6 +87,11 @@ def test_a_named_place_beats_a_common_noun_one(stages, sentence, place):
     assert event.place is not None and event.place.name == place and event.place.lat is not None
 
 
+def test_serving_as_something_is_no_event(stages):
+    events = events_of(stages, "Training camps in Libya serve as departure points for attacks on Egypt.")
+    assert "COOPERATE" not in {e.type for e in events}
+
+
 def test_a_deed_asked_about_with_whether_is_hypothetical(stages):
     event = one(events_of(stages, "Officials declined to comment on whether the Russians had acted in "
                                   "coordination with the Egyptian army."), "COOPERATE")

@@ -71,6 +71,8 @@ STATE_VERBS = frozenset({"be", "pose", "represent", "constitute", "remain", "pre
                          "address", "tackle", "combat", "confront", "assess", "reduce", "eliminate"})
 # Verbs that with an object mean "show" ("these actions demonstrate a disregard for X").
 SHOWING_VERBS = frozenset({"demonstrate", "manifest"})
+# Verbs that with "as" only say what something is ("camps that serve as departure points").
+DESCRIBING_AS_VERBS = frozenset({"serve", "function"})
 # Words that make a deployment peacekeeping, and where they may stand (object, its phrases, "as").
 PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers",
                                 "blue-helmet"})
@@ -249,6 +251,8 @@ def verb_found(token) -> Found | None:
     if lemma in THING_GIVING_VERBS and any(n.lemma_.lower() in MESSAGE_WORDS
                                            for n in objects + ([token.head] if token.dep_ == "acl" else [])):
         return None  # a letter sent is a message, not aid
+    if lemma in DESCRIBING_AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return None  # "serve as a base": a description, not cooperation
     if lemma in SHOWING_VERBS and (objects or any(c.dep_ == "ccomp" for c in token.children)):
         return None  # "these strikes demonstrate that commitment": a showing, not a protest
     if lemma in OBJECT_REQUIRED_VERBS and not objects:
