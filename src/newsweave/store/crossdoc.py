@@ -98,12 +98,9 @@ def rebuilt_state(conn: sqlite3.Connection) -> dict | None:
     return json.loads(row[0]) if row else None
 
 
-def set_rebuilt_state(conn: sqlite3.Connection, state: dict | None) -> None:
-    if state is None:
-        conn.execute("DELETE FROM meta WHERE key = 'crossdoc_rebuilt'")
-    else:
-        conn.execute("INSERT INTO meta (key, value) VALUES ('crossdoc_rebuilt', ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(state),))
+def set_rebuilt_state(conn: sqlite3.Connection, state: dict) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES ('crossdoc_rebuilt', ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(state),))
 
 
 def replace_entities(conn: sqlite3.Connection, entities: list[dict], key_to_entity: dict[str, str]) -> None:
@@ -126,6 +123,7 @@ def replace_entities(conn: sqlite3.Connection, entities: list[dict], key_to_enti
             "UPDATE events SET source = (SELECT entity FROM key_map WHERE key = events.source_key), "
             "target = (SELECT entity FROM key_map WHERE key = events.target_key)"
         )
+
 
 def overrides_state(conn: sqlite3.Connection) -> list[int]:
     """(count, highest seq) of the analyst's corrections: a new or removed one changes it."""
