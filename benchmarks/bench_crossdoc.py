@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_api import synthetic_documents  # noqa: E402
+from run_benchmark import append_results  # noqa: E402
 
 from newsweave import runner  # noqa: E402
 from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
@@ -135,20 +136,6 @@ def render(results: list[dict], load: tuple, note: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def append_results(text: str) -> None:
-    """Add `text` at the end of the "Cross-document rebuild" section (made if missing)."""
-    current = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if HEADING not in current:
-        RESULTS.write_text(current.rstrip("\n") + f"\n\n{HEADING}\n\nMeasured by `benchmarks/bench_crossdoc.py`; "
-                           "see benchmarks/README.md.\n\n" + text, "utf-8")
-        return
-    start = current.index(HEADING) + len(HEADING)
-    end = current.find("\n## ", start)
-    end = len(current) if end == -1 else end + 1
-    section = current[:end].rstrip("\n") + "\n\n" + text
-    RESULTS.write_text(section + ("\n" + current[end:] if end < len(current) else ""), "utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -168,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(results, load, args.note)
     print(text)
     if not args.no_write:
-        append_results(text)
+        append_results(RESULTS, text, HEADING, "bench_crossdoc.py")
     return 0
 
 

@@ -199,14 +199,15 @@ def render(args, corpus: dict, run: dict, stages: dict, pipe: float | None, incr
     return "\n".join(lines) + "\n"
 
 
-def append_results(results: Path, text: str) -> None:
-    """Add `text` at the end of the "Throughput and memory" section, keeping other sections."""
+def append_results(results: Path, text: str, section: str = SECTION, script: str = "run_benchmark.py") -> None:
+    """Add `text` at the end of `section` of the results file (made if missing, measured by
+    `benchmarks/{script}`), keeping the other sections."""
     current = results.read_text("utf-8") if results.exists() else "# Benchmark results\n"
-    if SECTION not in current:
-        results.write_text(current.rstrip("\n") + f"\n\n{SECTION}\n\nMeasured by `benchmarks/run_benchmark.py`; "
+    if section not in current:
+        results.write_text(current.rstrip("\n") + f"\n\n{section}\n\nMeasured by `benchmarks/{script}`; "
                            "see benchmarks/README.md.\n\n" + text, "utf-8")
         return
-    start = current.index(SECTION) + len(SECTION)
+    start = current.index(section) + len(section)
     end = current.find("\n## ", start)
     end = len(current) if end == -1 else end + 1
     section = current[:end].rstrip("\n") + "\n\n" + text

@@ -299,6 +299,16 @@ def rebuild_cross_document(conn) -> tuple[int, int, dict[str, int]]:
     return duplicates, entities, aggregates
 
 
+@dataclass
+class _FileState:
+    """One input file being read by this run."""
+    stamp: tuple[int, int] | None  # (size, mtime_ns) when read
+    documents: int = 0  # read from it so far
+    pending: int = 0  # of those, submitted and not yet stored
+    clean: bool = True  # no error, no document that waits on another file's copy
+    closed: bool = False  # read to its end
+
+
 class _InputFiles:
     """Reads the input files, skipping those recorded as read whole (same size and mtime, same
     pipeline version), and records each file once every document of it is stored.
@@ -308,7 +318,7 @@ class _InputFiles:
 
     def __init__(self, paths: list[str], settings: Settings, writer: Writer, report: RunReport):
         self.paths, self.settings, self.writer, self.report = paths, settings, writer, report
-        self.files: dict[str, dict] = {}  # read by this run, not yet recorded
+        self.files: dict[str, _FileState] = {}  # read by this run, not yet recorded
 
     def items(self) -> Iterator[tuple[str | None, Document | InputError]]:
         """(file, item) for every item of every file not skipped (file None: a path's error)."""
@@ -323,32 +333,31 @@ class _InputFiles:
                 self.report.unchanged += seen[2]
                 self.report.seen += seen[2]
                 continue
-            state = {"stamp": stamp, "documents": 0, "pending": 0, "clean": stamp is not None, "closed": False}
-            self.files[path] = state
+            state = self.files[path] = _FileState(stamp, clean=stamp is not None)
             for item in read_file(path, self.settings):
                 yield path, item
-            state["closed"] = True
+            state.closed = True
 
     def read(self, path: str | None, *, stored: bool) -> None:
         """One document of `path` read; `stored`: already in the database (else it waits)."""
         if path is not None:
-            self.files[path]["documents"] += 1
-            self.files[path]["pending"] += not stored
+            self.files[path].documents += 1
+            self.files[path].pending += not stored
 
     def spoil(self, path: str | None) -> None:
         """`path` gave an error, or depends on another file's document: read it again next time."""
         if path is not None:
-            self.files[path]["clean"] = False
+            self.files[path].clean = False
 
     def done(self, path: str | None) -> None:
         if path is not None:
-            self.files[path]["pending"] -= 1
+            self.files[path].pending -= 1
 
     def record_finished(self) -> None:
-        finished = [path for path, state in self.files.items() if state["closed"] and not state["pending"]]
+        finished = [path for path, state in self.files.items() if state.closed and not state.pending]
         self.writer.record_seen_inputs(
-            [(os.path.abspath(path), *self.files[path]["stamp"], self.files[path]["documents"])
-             for path in finished if self.files[path]["clean"]], PIPELINE_VERSION)
+            [(os.path.abspath(path), *self.files[path].stamp, self.files[path].documents)
+             for path in finished if self.files[path].clean], PIPELINE_VERSION)
         for path in finished:
             del self.files[path]
 
@@ -413,7 +422,10 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
             continue
         read += 1
         if item.id in in_flight or item.id in docs:
-            inputs.spoil(path)  # stored only if the other copy is: check this file again next time
+            # A copy: read, waiting on nothing of its own, but stored only if the other copy is,
+            # so its file is checked again next time.
+            inputs.read(path, stored=True)
+            inputs.spoil(path)
         else:
             docs[item.id] = (path, item)  # the same content twice in one batch is one document
     stored = writer.stored_versions(docs)
@@ -423,9 +435,6 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
         inputs.read(path, stored=is_stored)
         if not is_stored:
             todo.append((path, doc))
-    for path, item in batch:
-        if not isinstance(item, InputError) and docs.get(item.id, (None, None))[1] is not item:
-            inputs.read(path, stored=True)  # a copy: counted as read, waits on nothing of its own
     report.read += read
     report.unchanged += read - len(todo)
     in_flight.update(doc.id for _, doc in todo)

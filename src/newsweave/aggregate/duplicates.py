@@ -18,36 +18,12 @@ import sqlite3
 from collections import defaultdict
 
 import numpy as np
+from networkx.utils import UnionFind
 
 from ..store import crossdoc
 
 # Syndicated wire copy and re-posts differ by a headline, a byline or a trimmed paragraph.
 NEAR_DUPLICATE_SIMILARITY = 0.8
-
-
-def estimated_similarity(a: list[int], b: list[int]) -> float:
-    """MinHash estimate of Jaccard similarity: the share of equal signature positions."""
-    if not a or not b or len(a) != len(b):
-        return 0.0
-    return sum(x == y for x, y in zip(a, b)) / len(a)
-
-
-class _Groups:
-    """Union-find over documents."""
-
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def root(self, doc: str) -> str:
-        while self.parent.get(doc, doc) != doc:
-            self.parent[doc] = self.parent.get(self.parent[doc], self.parent[doc])
-            doc = self.parent[doc]
-        return doc
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.root(a), self.root(b)
-        if ra != rb:
-            self.parent[ra] = rb
 
 
 class _Signatures:
@@ -98,12 +74,12 @@ def rebuild_duplicates(conn: sqlite3.Connection, *, after_seq: int | None = None
     new = None if after_seq is None else crossdoc.documents_after(conn, after_seq)
     if new is not None and not new:
         return crossdoc.count_duplicates(conn)
-    groups = _Groups()
+    groups = UnionFind()
     signatures = _Signatures(conn)
     touched: set[str] = set()
     for members in crossdoc.shared_band_buckets(conn, after_seq):
         for a, b in _similar_pairs(members, new, signatures):
-            groups.join(a, b)
+            groups.union(a, b)
             touched.update((a, b))
     del signatures
 
@@ -116,12 +92,12 @@ def rebuild_duplicates(conn: sqlite3.Connection, *, after_seq: int | None = None
         for doc in list(touched):
             original = stored.get(doc, doc)
             for member in [original, *members_of.get(original, [])]:
-                groups.join(member, doc)
+                groups.union(member, doc)
                 touched.add(member)
 
     clusters: dict[str, list[str]] = defaultdict(list)
     for doc in touched:
-        clusters[groups.root(doc)].append(doc)
+        clusters[groups[doc]].append(doc)
     order = crossdoc.document_order_keys(conn, sorted(touched))
     duplicate_of: dict[str, str | None] = {}
     for members in clusters.values():

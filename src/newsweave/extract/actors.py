@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from ..annotate.entity_patterns import PERSON_TITLE_WORDS
 from ..document import Document, Mention
+from .lexicon import NOUN_TRIGGERS
 
 # Nouns that name a group or office acting for someone else: the owner is the actor.
 GROUP_WORDS = frozenset({
@@ -93,11 +97,8 @@ PRONOUN_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 
 # Titles that name no one on their own: a phrase that is only a title ("Gen", "President") is a
 # fragment of a name the parser split off, not an actor.
-TITLE_WORDS = frozenset({"gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain",
-                         "adm", "admiral", "brig", "sgt", "cmdr", "marshal", "field", "mr", "mrs",
-                         "ms", "dr", "prof", "sen", "rep", "gov", "president", "minister",
-                         "secretary", "prime", "premier", "king", "queen", "prince", "sheikh",
-                         "sir", "lord", "chancellor", "commander", "deputy", "vice"})
+TITLE_WORDS = frozenset({w.lower() for w in PERSON_TITLE_WORDS}) | frozenset({
+    "brig", "cmdr", "prof", "gov", "prime", "deputy", "vice"})
 
 # Nouns of holding whose "of" names what is held: "took control of X" is done to X.
 HOLDING_NOUNS = frozenset({"control", "possession", "custody"})
@@ -396,7 +397,6 @@ def _hyphen_between(left, right) -> bool:
 
 
 def _is_event_noun(token) -> bool:
-    from .lexicon import NOUN_TRIGGERS
     return token.lemma_.lower() in NOUN_TRIGGERS
 
 
@@ -413,25 +413,19 @@ def is_abstract(token) -> bool:
     return token.pos_ == "NOUN" and any(lemma.endswith(s) and len(lemma) > len(s) + 3 for s in suffixes)
 
 
-def _abstract_tables():
-    global _ABSTRACT
-    if _ABSTRACT is None:
-        from pathlib import Path
-        sections: dict[str, set[str]] = {"words": set(), "suffixes": set(), "concrete": set()}
-        current = "words"
-        path = Path(__file__).parent / "data" / "abstract_nouns.txt"
-        for line in path.read_text("utf-8").splitlines():
-            line = line.split("#", 1)[0].strip().lower()
-            if line.startswith("[") and line.endswith("]"):
-                current = line[1:-1]
-            elif line:
-                sections.setdefault(current, set()).add(line)
-        _ABSTRACT = (frozenset(sections["words"]), tuple(sorted(sections["suffixes"])),
-                     frozenset(sections["concrete"]))
-    return _ABSTRACT
-
-
-_ABSTRACT = None
+@lru_cache(maxsize=1)
+def _abstract_tables() -> tuple[frozenset, tuple, frozenset]:
+    """(words, suffixes, concrete exceptions) from `data/abstract_nouns.txt`, read once."""
+    sections: dict[str, set[str]] = {"words": set(), "suffixes": set(), "concrete": set()}
+    current = "words"
+    for line in (Path(__file__).parent / "data" / "abstract_nouns.txt").read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        elif line:
+            sections.setdefault(current, set()).add(line)
+    return (frozenset(sections["words"]), tuple(sorted(sections["suffixes"])),
+            frozenset(sections["concrete"]))
 
 
 def _generic(mention: Mention) -> bool:

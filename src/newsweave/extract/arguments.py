@@ -8,7 +8,7 @@ from __future__ import annotations
 from .actors import Actor, ActorFinder, held_things
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
 from .lexicon import FRAMING_TYPES, NOUN_TRIGGERS
-from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS
+from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS, takes_part
 
 # Dependency labels of a verb's arguments.
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -21,9 +21,6 @@ PLACE_ONLY_TYPES = frozenset({"LOCATION", "FACILITY"})
 RECEIVING_VERBS = frozenset({"receive", "take", "get", "obtain", "accept"})
 # Types whose giver may be named only as an origin ("shipped arms from Turkey").
 ORIGIN_SOURCE_TYPES = frozenset({"AID", "MOBILIZE"})
-# Verbs whose object-of-"in" noun is an event the subject took part in ("took part in the strikes").
-PARTICIPATION_VERBS = frozenset({"take", "join", "participate", "engage",
-                                 "act", "work", "operate"})  # "acted in coordination with X"
 # Verbs whose passive form is a stance of its subject ("Israel is opposed to X"): with a "to"
 # phrase and no "by" agent, the passive subject acts.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "devote", "resolve"})
@@ -546,7 +543,7 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
                 and not _ally_phrase(child):
             targets.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in PARTICIPATION_VERBS:
+    if noun.dep_ == "pobj" and head.lower_ == "in" and takes_part(head.head):
         verb = head.head  # "X took part in the strikes", "X were engaged in ethnic cleansing against Y"
         subjects, passive = _verb_subjects(verb, finder)
         sources.extend(subjects + passive)

@@ -388,7 +388,7 @@ def _noun_governed(token) -> bool:
     """An event noun that is the object of a trigger verb ("demanded a truce") is not its own event."""
     head = token.head
     if token.dep_ == "pobj":
-        if head.lower_ == "in" and _takes_part(head.head):
+        if head.lower_ == "in" and takes_part(head.head):
             return False  # "X took part in the strikes": the strikes are the event, X's
         head = head.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
@@ -398,7 +398,7 @@ def _noun_governed(token) -> bool:
     return False
 
 
-def _takes_part(verb) -> bool:
+def takes_part(verb) -> bool:
     """ "took part in", "participated in", "acted in": a verb whose "in" phrase names the event."""
     lemma = verb.lemma_.lower()
     if lemma == "take":

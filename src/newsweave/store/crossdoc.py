@@ -127,8 +127,6 @@ def replace_entities(conn: sqlite3.Connection, entities: list[dict], key_to_enti
 
 def overrides_state(conn: sqlite3.Connection) -> list[int]:
     """(count, highest seq) of the analyst's corrections: a new or removed one changes it."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entity_overrides'").fetchone() is None:
-        return [0, 0]
     return list(conn.execute("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM entity_overrides").fetchone())
 
 
