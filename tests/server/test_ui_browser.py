@@ -71,7 +71,11 @@ def open_graph(page, url: str) -> None:
 
 
 def click_edge(page, a_pattern: str, b_pattern: str) -> bool:
-    """Click the edge between nodes whose labels match the patterns; else the strongest edge."""
+    """Tap the edge between nodes whose labels match the patterns; else the strongest edge.
+
+    The tap goes to the edge itself through Cytoscape's event (the handler the UI registers for a
+    click), not to pixel coordinates: with the force layout another edge may cross the midpoint,
+    and a mouse click there opened that edge's evidence instead."""
     found = page.evaluate(
         """([a, b]) => {
             const cy = window.__newsweave.cy, ra = new RegExp(a, 'i'), rb = new RegExp(b, 'i');
@@ -81,12 +85,10 @@ def click_edge(page, a_pattern: str, b_pattern: str) -> bool:
             const wanted = !!edge;
             if (!edge) edge = cy.edges().sort((x, y) => y.data('width') - x.data('width'))[0];
             cy.fit(edge.connectedNodes(), 120);
-            const p = edge.renderedMidpoint(), box = cy.container().getBoundingClientRect();
-            return {wanted, x: box.left + p.x, y: box.top + p.y};
+            edge.emit('tap');
+            return wanted;
         }""", [a_pattern, b_pattern])
-    page.wait_for_timeout(200)
-    page.mouse.click(found["x"], found["y"])
-    return found["wanted"]
+    return found
 
 
 def test_graph_shows_actors_and_relations(page, seeds_server):
