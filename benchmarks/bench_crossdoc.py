@@ -7,7 +7,13 @@ through `store.Writer` by `bench_api.synthetic_documents`, with a MinHash finger
 bands as the `clean` stage would give them. Each rebuild runs in a fresh process so that its
 peak RSS is its own, not the build's. Appends a section to benchmarks/RESULTS.md.
 
+With `--from-db`, the documents are those of a real run instead (`run_benchmark.py --keep-db`),
+copied `--copies` times under new ids (each copy its own LSH bands, so copies are not
+near-duplicates of each other): a database of real mentions and events, `--copies` times the
+size, with the same actors.
+
     .venv/bin/python benchmarks/bench_crossdoc.py [--sizes 10000 100000] [--no-write]
+    .venv/bin/python benchmarks/bench_crossdoc.py --from-db /tmp/real10k.db --copies 1 10
 """
 
 from __future__ import annotations
@@ -64,6 +70,41 @@ def write_documents(db: Path, first: int, last: int, actors: int) -> float:
     return time.perf_counter() - began
 
 
+# Tables copied with each document (their `doc` column renamed); the rest is rebuilt.
+PER_DOCUMENT_TABLES = ("regions", "sentences", "mentions", "timexes", "places", "events", "lsh_bands")
+
+
+def copy_documents(source: Path, db: Path, copies: range, share: float = 1.0) -> float:
+    """Copy the first `share` of `source`'s documents into `db` once per number in `copies`
+    (copy k > 0 gets ids suffixed "~k"; its LSH bands too, so copies stay distinct)."""
+    began = time.perf_counter()
+    conn = connect(db)
+    conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+    total = conn.execute("SELECT COUNT(*) FROM src.documents").fetchone()[0]
+    last_seq = conn.execute("SELECT seq FROM src.documents ORDER BY seq LIMIT 1 OFFSET ?",
+                            (max(0, round(total * share) - 1),)).fetchone()[0]
+    columns = {table: [row[1] for row in conn.execute(f"PRAGMA src.table_info({table})")]
+               for table in ("documents", *PER_DOCUMENT_TABLES)}
+    renamed = {"doc": "doc || :suffix", "id": "id || :suffix", "band": "band || :suffix"}
+    for k in copies:
+        params = {"suffix": f"~{k}" if k else "", "last": last_seq}
+        document_columns = [c for c in columns["documents"] if c != "seq"]
+        select = ", ".join("NULL" if c == "duplicate_of" else renamed.get(c, c) for c in document_columns)
+        conn.execute("BEGIN")
+        conn.execute(f"INSERT INTO documents ({', '.join(document_columns)}) SELECT {select} "
+                     "FROM src.documents WHERE seq <= :last ORDER BY seq", params)
+        for table in PER_DOCUMENT_TABLES:
+            names = columns[table]
+            select = ", ".join(renamed.get(c, c) if c in ("doc", "band") or (table, c) == ("events", "id") else c
+                               for c in names)
+            conn.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {select} FROM src.{table} "
+                         "WHERE doc IN (SELECT id FROM src.documents WHERE seq <= :last)", params)
+        conn.execute("COMMIT")
+    conn.execute("DETACH DATABASE src")
+    conn.close()
+    return time.perf_counter() - began
+
+
 def measure(db: Path) -> dict:
     """In this process: the runner's cross-document rebuild, timed step by step."""
     steps: dict[str, float] = {}
@@ -112,10 +153,24 @@ def bench(size: int, folder: Path) -> dict:
             "incremental": incremental, "db_bytes": db.stat().st_size}
 
 
-def render(results: list[dict], load: tuple, note: str | None) -> str:
+def bench_copies(source: Path, copies: int, folder: Path) -> dict:
+    db = folder / f"copies-{copies}.db"
+    print(f"{copies} cop{'y' if copies == 1 else 'ies'} of {source}: building…", file=sys.stderr)
+    built = copy_documents(source, db, range(copies))
+    print("  full rebuild…", file=sys.stderr)
+    full = measure_in_child(db)
+    copy_documents(source, db, range(copies, copies + 1), share=0.01 * copies)
+    print("  rebuild after +1% documents…", file=sys.stderr)
+    incremental = measure_in_child(db)
+    return {"size": full["documents"], "actors": None, "extra": incremental["documents"] - full["documents"],
+            "built": built, "full": full, "incremental": incremental, "db_bytes": db.stat().st_size}
+
+
+def render(results: list[dict], load: tuple, note: str | None, source: Path | None = None) -> str:
     mib = 2 ** 20
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
-    lines = [f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — synthetic documents", "",
+    kind = f"copies of the documents of a real run ({source.name})" if source else "synthetic documents"
+    lines = [f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — {kind}", "",
              f"Machine: {os.cpu_count()} CPUs (`nproc`), {memory:.1f} GiB RAM, Python "
              f"{platform.python_version()}, {platform.platform()}. Load average at the start "
              f"{'/'.join(f'{x:.2f}' for x in load)}. Run: `.venv/bin/python benchmarks/bench_crossdoc.py`.", ""]
@@ -126,10 +181,11 @@ def render(results: list[dict], load: tuple, note: str | None) -> str:
               "|---|---|---:|---|---:|---:|---|"]
     for r in results:
         full, incr = r["full"], r["incremental"]
+        actors = f"{r['actors']:,}" if r["actors"] else "real actors"
         steps = " / ".join(f"{full['steps'].get(name, 0):.1f}"
                            for name in ("rebuild_duplicates", "resolve_entities", "rebuild_aggregates"))
         lines.append(
-            f"| {r['size']:,} ({r['actors']:,}) | {full['mentions']:,} / {full['events']:,} | "
+            f"| {r['size']:,} ({actors}) | {full['mentions']:,} / {full['events']:,} | "
             f"{full['seconds']:.1f} s | {steps} | {full['peak_rss'] / mib:,.0f} MiB "
             f"({full['rss_before'] / mib:,.0f}) | {incr['seconds']:.1f} s ({incr['peak_rss'] / mib:,.0f} MiB) | "
             f"{full['entities']:,} / {full['aggregates']['relations']:,} / {full['aggregates']['timeline']:,} |")
@@ -141,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--note", help="A remark recorded with the results.")
     parser.add_argument("--no-write", action="store_true", help="Print only; do not touch RESULTS.md.")
+    parser.add_argument("--from-db", type=Path, help="Copy the documents of this database (a real run) instead.")
+    parser.add_argument("--copies", type=int, nargs="+", default=[1, 10], help="With --from-db: copies per database.")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
     if args.measure:
@@ -149,10 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="newsweave-crossdoc-") as tmp:
         results = []
-        for size in args.sizes:
-            results.append(bench(size, Path(tmp)))
+        for size in args.copies if args.from_db else args.sizes:
+            results.append(bench_copies(args.from_db, size, Path(tmp)) if args.from_db else bench(size, Path(tmp)))
             print(json.dumps(results[-1]), file=sys.stderr)
-    text = render(results, load, args.note)
+    text = render(results, load, args.note, args.from_db)
     print(text)
     if not args.no_write:
         append_results(RESULTS, text, HEADING, "bench_crossdoc.py")

@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import threading
@@ -226,6 +227,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=6, help="The seed the corpus was built with.")
     parser.add_argument("--note", help="A remark recorded with the results (e.g. other load on the machine).")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--keep-db", type=Path, help="Copy the full run's database here (before the incremental run).")
     args = parser.parse_args(argv)
 
     paths = [Path(p) for p in args.corpus]
@@ -237,6 +239,8 @@ def main(argv: list[str] | None = None) -> None:
         documents, words, texts = corpus_stats(paths, settings)
         print(f"{documents} documents, {words} words; full run…", file=sys.stderr)
         run = full_run(paths, settings)
+        if args.keep_db:
+            shutil.copyfile(settings.db, args.keep_db)
         incr = None if args.no_incremental else incremental_run(paths, settings, documents, args.seed, folder)
         stages = stage_times(paths, settings.but(workers=1), args.stage_sample) if args.stage_sample else {}
         print("spaCy nlp.pipe…", file=sys.stderr)

@@ -118,6 +118,30 @@ def test_a_description_needs_one_fitting_person(build, tmp_path, description, ex
     assert queries.events(conn)[0].source == expected
 
 
+def test_descriptions_refer_back_within_their_own_document(build, tmp_path):
+    # Resolution reads one document at a time; documents without mentions or without events
+    # sit between, and each description must find the person of its own document.
+    libyan = "Field Marshal Khalifa Haftar arrived. The Libyan general asked for arms."
+    plain = "Talks ended without a statement."
+    only_event = "Egypt hosted the talks."
+    egyptian = "Abdel Fattah al-Sisi arrived. The Egyptian president asked for arms."
+    docs = [
+        build.document(libyan, [build.mention(libyan, "Khalifa Haftar", "PERSON", kb="person:khalifa-haftar")],
+                       [build.event(libyan, "The Libyan general", "LBY", type="REQUEST")]),
+        build.document(plain, []),
+        build.document(only_event, [], [build.event(only_event, "Egypt", "EGY", type="CONSULT")]),
+        build.document(egyptian, [build.mention(egyptian, "Abdel Fattah al-Sisi", "PERSON",
+                                                kb="person:abdel-fattah-el-sisi")],
+                       [build.event(egyptian, "The Egyptian president", "EGY", type="REQUEST")]),
+    ]
+    conn = build.store(tmp_path / "t.db", docs)
+    resolve_entities(conn)
+    sources = {e.sentence: e.source for e in queries.events(conn)}
+    assert sources == {"The Libyan general asked for arms.": "person:khalifa-haftar",
+                       "Egypt hosted the talks.": "EGY",
+                       "The Egyptian president asked for arms.": "person:abdel-fattah-el-sisi"}
+
+
 def test_a_capital_acting_is_its_state(build, tmp_path):
     text = "Moscow sent advisers to Khalifa Haftar."
     mentions = [build.mention(text, "Moscow", "LOCATION", kb="loc:524901"),

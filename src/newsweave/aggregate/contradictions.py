@@ -13,6 +13,8 @@ Kinds (each one pass over relations or grouped events):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .polarity import ASSERTIONS, DENIALS, OPPOSING, SYMMETRIC_TYPES, TAKING_SIDES, type_label
 from .timeline import MERGE_WINDOW_DAYS, date_interval, event_group_key
 
@@ -103,7 +105,7 @@ def polarity_conflicts(events: list, names: dict, doc_names: dict) -> list[dict]
     return found
 
 
-def denial_conflicts(events: list, names: dict, doc_names: dict) -> list[dict]:
+def denial_conflicts(events: list, names: dict, doc_names: dict, sentence_of: Callable[[str], str]) -> list[dict]:
     """An event one report asserts and another denies."""
     claims: dict[tuple, dict[str, list]] = {}
     for e in events:
@@ -119,7 +121,7 @@ def denial_conflicts(events: list, names: dict, doc_names: dict) -> list[dict]:
             found.append(_record(
                 "denial", f"whether {_describe(asserted[0], names)}", [source, target], asserted + denied,
                 f"{_cite(asserted, doc_names)} report that {_describe(asserted[0], names)}; "
-                f"{_cite(denied, doc_names)} report a denial (“{denied[0]['sentence'][:160]}”)."))
+                f"{_cite(denied, doc_names)} report a denial (“{sentence_of(denied[0]['id'])[:160]}”)."))
     return found
 
 
@@ -165,10 +167,11 @@ def date_place_conflicts(events: list, names: dict, doc_names: dict) -> list[dic
 
 
 def find_contradictions(events: list, relations: list[dict], sides: list[dict], names: dict,
-                        doc_names: dict) -> list[dict]:
-    """Every contradiction: side-taking first (the most telling), then the event-level kinds."""
+                        doc_names: dict, sentence_of: Callable[[str], str]) -> list[dict]:
+    """Every contradiction: side-taking first (the most telling), then the event-level kinds
+    (`sentence_of`: event id -> its sentence, quoted for denials)."""
     events_by_id = {e["id"]: e for e in events}
     return (side_conflicts(relations, sides, events_by_id, names, doc_names)
             + polarity_conflicts(events, names, doc_names)
-            + denial_conflicts(events, names, doc_names)
+            + denial_conflicts(events, names, doc_names, sentence_of)
             + date_place_conflicts(events, names, doc_names))

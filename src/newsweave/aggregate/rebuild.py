@@ -16,7 +16,7 @@ from .timeline import build_timeline
 
 def rebuild_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
     """Rebuild every aggregate table; returns how many rows each got."""
-    events = list(store.body_events(conn))
+    events = store.body_events(conn)
     entities = store.entity_rows(conn)
     documents = store.document_publishers(conn)
     names = {entity: row["name"] for entity, row in entities.items()}
@@ -25,7 +25,8 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> dict[str, int]:
     memberships = find_memberships(conn, entities)
     sides = assign_sides(relations, memberships, names,
                          {entity: row["mentions"] for entity, row in entities.items()})
-    contradictions = find_contradictions(events, relations, sides, names, doc_names)
+    contradictions = find_contradictions(events, relations, sides, names, doc_names,
+                                         lambda event: store.event_sentence(conn, event))
     timeline = build_timeline(events, documents)
     store.replace_aggregates(conn, relations=relations, memberships=memberships, sides=sides,
                              contradictions=contradictions, timeline=timeline)

@@ -106,7 +106,6 @@ def _merged(reports: list, documents: dict) -> dict:
         "place_lat": placed["place_lat"] if placed else None,
         "place_lon": placed["place_lon"] if placed else None,
         "place_country": placed["place_country"] if placed else None,
-        "sentence": first["sentence"],
         "modality": Counter(e["modality"] for e in reports).most_common(1)[0][0],
         "events": [e["id"] for e in reports],
         "documents": list(dict.fromkeys(e["doc"] for e in reports)),

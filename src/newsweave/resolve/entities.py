@@ -36,7 +36,8 @@ class _Stats:
     types: Counter = field(default_factory=Counter)
     texts: Counter = field(default_factory=Counter)
     countries: Counter = field(default_factory=Counter)
-    documents: set = field(default_factory=set)
+    documents: int = 0
+    last_document: str | None = None
     mentions: int = 0
     comment_mentions: int = 0
 
@@ -45,11 +46,13 @@ def _kb_entry(kb_id: str | None):
     return knowledge_base().get(kb_id) if kb_id else None
 
 
-def _build_nodes(mentions: list, events: list) -> tuple[dict[str, Node], dict[str, set[str]]]:
-    """One node per entity key, and the acronyms the texts define (acronym -> expansion keys)."""
+def _build_nodes(mentions, events) -> tuple[dict[str, Node], dict[str, set[str]], dict[str, set[str]]]:
+    """One node per entity key, the acronyms the texts define (acronym -> expansion keys), and per
+    key the texts its PERSON mentions are written as (evidence of the person's roles)."""
     nodes: dict[str, Node] = {}
     types: dict[str, Counter] = defaultdict(Counter)
     acronyms: dict[str, set[str]] = defaultdict(set)
+    person_texts: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         node = nodes.setdefault(m["entity_key"], Node(m["entity_key"], m["type"]))
         node.names[m["name"] or m["text"]] += 1
@@ -59,6 +62,8 @@ def _build_nodes(mentions: list, events: list) -> tuple[dict[str, Node], dict[st
         acronym = trailing_acronym(m["text"]) or defined_acronym(m["after"] or "")
         if acronym:
             acronyms[acronym].add(name_key(m["text"]))
+        if m["type"] == "PERSON":
+            person_texts[node.key].add(m["text"])
     for key, counts in types.items():
         nodes[key].type = min(counts, key=lambda t: (-counts[t], t))
     for e in events:
@@ -67,7 +72,7 @@ def _build_nodes(mentions: list, events: list) -> tuple[dict[str, Node], dict[st
                 entry = _kb_entry(key)
                 nodes[key] = Node(key, entry.type if entry else "OTHER", entry.id if entry else None,
                                   entry.country if entry else None, Counter({entry.name if entry else text or key: 1}))
-    return nodes, acronyms
+    return nodes, acronyms, person_texts
 
 
 def _link_to_kb(nodes: dict[str, Node]) -> None:
@@ -129,22 +134,16 @@ def _metonym_state(entity_id: str | None, names: Counter) -> str | None:
     return None
 
 
-def _people_by_doc(mentions: list, mention_ids: list[str], nodes: dict[str, Node]) -> dict[str, list[Person]]:
-    """Per document, where each resolved person is named, with their country and role kinds."""
+def _person_roles(person_texts: dict[str, set[str]], ids: dict[str, str],
+                  nodes: dict[str, Node]) -> dict[str, frozenset]:
+    """Per resolved person, the role kinds its mentions and KB entry give it."""
     evidence: dict[str, set[str]] = defaultdict(set)
-    for m, entity in zip(mentions, mention_ids):
-        if m["type"] == "PERSON":
-            evidence[entity].add(m["text"])
-            entry = _kb_entry(nodes[m["entity_key"]].kb_id)
-            if entry:
-                evidence[entity].update(role for role, *_ in entry.roles if role)
-    roles = {entity: role_kinds(texts) for entity, texts in evidence.items()}
-    people: dict[str, list[Person]] = defaultdict(list)
-    for m, entity in zip(mentions, mention_ids):
-        if m["type"] == "PERSON":
-            country = nodes[m["entity_key"]].country or m["country"]
-            people[m["doc"]].append(Person(m["start"], entity, country, roles[entity]))
-    return people
+    for key, texts in person_texts.items():
+        evidence[ids[key]] |= texts
+        entry = _kb_entry(nodes[key].kb_id)
+        if entry:
+            evidence[ids[key]].update(role for role, *_ in entry.roles if role)
+    return {entity: role_kinds(texts) for entity, texts in evidence.items()}
 
 
 def _event_actor(key, text, event, ids, nodes, people) -> str | None:
@@ -160,23 +159,21 @@ def _event_actor(key, text, event, ids, nodes, people) -> str | None:
     return state or entity
 
 
-def _stats(mentions: list, assignments: list[Assignment], nodes: dict[str, Node]) -> dict[str, _Stats]:
-    stats: dict[str, _Stats] = defaultdict(_Stats)
-    for m, a in zip(mentions, assignments):
-        s = stats[a.entity]
-        # A KB name only speaks for mentions still on that KB entity (not those split off).
-        kb_name_fits = not m["kb_id"] or m["kb_id"] == a.entity
-        s.names[(m["name"] if kb_name_fits else None) or m["text"]] += 1
-        s.types[m["type"]] += 1
-        s.texts[m["text"]] += 1
-        if m["country"]:
-            s.countries[m["country"]] += 1
-        if m["region"] == "comment":
-            s.comment_mentions += 1
-        else:
-            s.mentions += 1
-            s.documents.add(m["doc"])
-    return stats
+def _add_mention(s: _Stats, m, entity: str) -> None:
+    # A KB name only speaks for mentions still on that KB entity (not those split off).
+    kb_name_fits = not m["kb_id"] or m["kb_id"] == entity
+    s.names[(m["name"] if kb_name_fits else None) or m["text"]] += 1
+    s.types[m["type"]] += 1
+    s.texts[m["text"]] += 1
+    if m["country"]:
+        s.countries[m["country"]] += 1
+    if m["region"] == "comment":
+        s.comment_mentions += 1
+    else:
+        s.mentions += 1
+        if s.last_document != m["doc"]:  # a document's mentions come together
+            s.documents += 1
+            s.last_document = m["doc"]
 
 
 def _entity_record(entity: str, s: _Stats, kb_id: str | None, renamed: dict[str, str]) -> dict:
@@ -191,42 +188,83 @@ def _entity_record(entity: str, s: _Stats, kb_id: str | None, renamed: dict[str,
             min(s.countries, key=lambda c: (-s.countries[c], c)) if s.countries else None),
         "kb_id": kb_id,
         "mentions": s.mentions,
-        "documents": len(s.documents),
+        "documents": s.documents,
         "comment_mentions": s.comment_mentions,
     }
 
 
+def _automatic(conn: sqlite3.Connection, ids: dict[str, str], nodes: dict[str, Node],
+               roles: dict[str, frozenset]):
+    """Per document, its mentions and events with their entities before the analyst's
+    corrections: [(mention, entity)], [(event, source, target)]."""
+    for mentions, events in resolution.rows_by_document(conn):
+        resolved = [(m, ids[m["entity_key"]]) for m in mentions]
+        people = {}
+        for m, entity in resolved:
+            if m["type"] == "PERSON":
+                country = nodes[m["entity_key"]].country or m["country"]
+                people.setdefault(m["doc"], []).append(Person(m["start"], entity, country, roles[entity]))
+        yield resolved, [(e, _event_actor(e["source_key"], e["source_text"], e, ids, nodes, people),
+                          _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people))
+                         for e in events]
+
+
+def _corrections(conn: sqlite3.Connection, ids, nodes, roles) -> tuple[dict[tuple, str | None], dict[str, str]]:
+    """The analyst's corrections replayed: (automatic entity, text) -> corrected entity for the
+    written forms they move, and entity -> new name. They act on distinct (entity, text) pairs,
+    so one pass collects those and nothing per mention is kept."""
+    overrides = resolution.overrides(conn)
+    if not overrides:
+        return {}, {}
+    pairs: dict[tuple, Assignment] = {}
+    for mentions, events in _automatic(conn, ids, nodes, roles):
+        for m, entity in mentions:
+            pairs.setdefault((entity, m["text"]), Assignment(entity, m["text"], m["type"]))
+        for e, source, target in events:
+            for entity, text in ((source, e["source_text"] or ""), (target, e["target_text"] or "")):
+                pairs.setdefault((entity, text), Assignment(entity, text))
+    renamed = apply_overrides(overrides, list(pairs.values()))
+    return {pair: a.entity for pair, a in pairs.items() if a.entity != pair[0]}, renamed
+
+
 def resolve_entities(conn: sqlite3.Connection) -> int:
-    """Rebuild the entities table from the stored mentions; returns the number of entities."""
-    mentions = list(resolution.mention_rows(conn))
-    events = list(resolution.event_actor_rows(conn))
-    nodes, acronyms = _build_nodes(mentions, events)
+    """Rebuild the entities table from the stored mentions; returns the number of entities.
+    Streams the mentions and events (per document) rather than holding them: memory grows with
+    the distinct names, not with the corpus."""
+    resolution.drop_staged_changes(conn)
+    nodes, acronyms, person_texts = _build_nodes(resolution.mention_keys(conn), resolution.event_actor_keys(conn))
     _link_to_kb(nodes)
     ids = _cluster_ids(nodes, cluster_nodes(list(nodes.values()), acronyms=acronyms))
-    mention_ids = [ids[m["entity_key"]] for m in mentions]
-    people = _people_by_doc(mentions, mention_ids, nodes)
+    roles = _person_roles(person_texts, ids, nodes)
+    corrected, renamed = _corrections(conn, ids, nodes, roles)
 
-    assignments = [Assignment(entity, m["text"], m["type"]) for m, entity in zip(mentions, mention_ids)]
-    actors = []
-    for e in events:
-        for key, text in ((e["source_key"], e["source_text"]), (e["target_key"], e["target_text"])):
-            actors.append(Assignment(_event_actor(key, text, e, ids, nodes, people), text or ""))
-    renamed = apply_overrides(resolution.overrides(conn), assignments + actors)
-
+    stats: dict[str, _Stats] = defaultdict(_Stats)
     kb_of = {entity: nodes[key].kb_id for key, entity in ids.items() if nodes[key].kb_id}
-    kb_of.update({a.entity: a.entity for a in actors if a.entity and _kb_entry(a.entity)})
-    stats = _stats(mentions, assignments, nodes)
-    for a in actors:
-        if a.entity and a.entity not in stats:
-            stats[a.entity].names[a.text or a.entity] += 1
-            stats[a.entity].texts[a.text or a.entity] += 1
+    first_actor_text: dict[str, str] = {}  # for entities named only as event actors
+    for mentions, events in _automatic(conn, ids, nodes, roles):
+        changed_mentions, changed_events = [], []
+        for m, entity in mentions:
+            entity = corrected.get((entity, m["text"]), entity)
+            _add_mention(stats[entity], m, entity)
+            if entity != m["entity"]:
+                changed_mentions.append((entity, m["doc"], m["idx"]))
+        for e, source, target in events:
+            source = corrected.get((source, e["source_text"] or ""), source)
+            target = corrected.get((target, e["target_text"] or ""), target)
+            for entity, text in ((source, e["source_text"]), (target, e["target_text"])):
+                if entity:
+                    first_actor_text.setdefault(entity, text or "")
+                    if _kb_entry(entity):
+                        kb_of[entity] = entity
+            if (source, target) != (e["source"], e["target"]):
+                changed_events.append((source, target, e["id"]))
+        # Only rows whose entity changes are written: after new documents, most keep theirs.
+        resolution.stage_changes(conn, changed_mentions, changed_events)
+    for entity, text in first_actor_text.items():
+        if entity not in stats:
+            stats[entity].names[text or entity] += 1
+            stats[entity].texts[text or entity] += 1
     entities = [_entity_record(entity, s, kb_of.get(entity) if "~" not in entity else None, renamed)
                 for entity, s in sorted(stats.items()) if entity]
-    # Only rows whose entity changes are written: after new documents, most keep theirs.
-    resolution.write_resolution(
-        conn, entities,
-        [(a.entity, m["doc"], m["idx"]) for m, a in zip(mentions, assignments) if a.entity != m["entity"]],
-        [(actors[2 * i].entity, actors[2 * i + 1].entity, e["id"]) for i, e in enumerate(events)
-         if (actors[2 * i].entity, actors[2 * i + 1].entity) != (e["source"], e["target"])],
-    )
+    resolution.write_resolution(conn, entities)
     return len(entities)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 
 from ..aggregate.records import MembershipRecord, SideRecord, TimelineRecord
@@ -21,16 +22,33 @@ AGGREGATE_TABLES = ("relations", "memberships", "sides", "contradictions", "time
 MENTION_CONTEXT_CHARS = 40
 
 
-def body_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Article-body events with their document's publisher fields, in reading order."""
-    yield from conn.execute(
-        "SELECT e.id, e.doc, e.type, e.mode, e.source, e.target, e.date, e.date_precision, "
-        "e.place_name, e.place_lat, e.place_lon, e.place_country, e.sentence, e.attribution, "
-        "e.modality, e.confidence, d.name AS doc_name, d.source AS doc_source, d.url AS doc_url, "
-        "d.duplicate_of AS duplicate_of, d.published AS published "
-        "FROM events e JOIN documents d ON d.id = e.doc "
-        "WHERE e.region = 'body' ORDER BY d.seq, e.idx"
-    )
+class EventRow(tuple):
+    """An article event as the aggregates read it: a plain tuple (small, as they hold every
+    event of the corpus) whose fields are read by name like a row's."""
+
+    __slots__ = ()
+    FIELDS = ("id", "doc", "type", "mode", "source", "target", "date", "date_precision", "place_name",
+              "place_lat", "place_lon", "place_country", "attribution", "modality", "confidence")
+    INDEX = {name: i for i, name in enumerate(FIELDS)}
+
+    def __getitem__(self, key):
+        return tuple.__getitem__(self, self.INDEX[key] if isinstance(key, str) else key)
+
+
+def body_events(conn: sqlite3.Connection) -> list[EventRow]:
+    """Article-body events in reading order, without their sentences (`event_sentence` reads
+    one); every repeated string (type, document, actor, date) is one shared object."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(
+        f"SELECT {', '.join('e.' + name for name in EventRow.FIELDS)} FROM events e "
+        "JOIN documents d ON d.id = e.doc WHERE e.region = 'body' ORDER BY d.seq, e.idx")
+    intern = sys.intern
+    return [EventRow(intern(v) if v.__class__ is str else v for v in row) for row in rows]
+
+
+def event_sentence(conn: sqlite3.Connection, event_id: str) -> str:
+    return conn.execute("SELECT sentence FROM events WHERE id = ?", (event_id,)).fetchone()[0]
 
 
 def document_publishers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
@@ -94,9 +112,11 @@ def replace_aggregates(conn: sqlite3.Connection, *, relations: list[dict], membe
               c["explanation"]) for i, c in enumerate(contradictions)],
         )
         conn.executemany(
-            "INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            # An entry's sentence is its first report's: read here, not held for every event.
+            "INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?,?,?,(SELECT sentence FROM events WHERE id = ?),"
+            "?,?,?,?)",
             [(i, t["id"], t["date"], t["date_precision"], t["type"], t["mode"], t["source"], t["target"],
-              t["place_name"], t["place_lat"], t["place_lon"], t["place_country"], t["sentence"],
+              t["place_name"], t["place_lat"], t["place_lon"], t["place_country"], t["id"],
               t["modality"], _dump(t["events"]), _dump(t["documents"]), t["sources"])
              for i, t in enumerate(timeline)],
         )

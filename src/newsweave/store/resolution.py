@@ -17,30 +17,72 @@ from .database import now, transaction
 AFTER_CHARS = 16
 
 
-def mention_rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Mentions with an entity key in document order, with the text right after each."""
+def mention_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """What clustering needs of each mention with an entity key, with the text right after it
+    (streamed: one pass, nothing kept)."""
     yield from conn.execute(
-        "SELECT m.doc, m.idx, m.start, m.end, m.text, m.type, m.region, m.entity_key, m.kb_id, "
-        f"m.name, m.country, m.entity, substr(d.raw, m.end + 1, {AFTER_CHARS}) AS after "
-        "FROM mentions m JOIN documents d ON d.id = m.doc "
-        "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"
+        "SELECT m.entity_key, m.text, m.name, m.type, m.kb_id, m.country, "
+        f"substr(d.raw, m.end + 1, {AFTER_CHARS}) AS after "
+        "FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.entity_key IS NOT NULL"
     )
 
 
-def event_actor_rows(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Each event's actor keys and texts, with where its sentence is."""
-    yield from conn.execute(
-        "SELECT e.id, e.doc, e.start, e.end, e.region, e.source_key, e.target_key, "
-        "e.source_text, e.target_text, e.source, e.target FROM events e JOIN documents d ON d.id = e.doc "
-        "ORDER BY d.seq, e.idx"
-    )
+def event_actor_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """Each event's actor keys and texts (streamed)."""
+    yield from conn.execute("SELECT source_key, target_key, source_text, target_text FROM events")
 
 
-def write_resolution(conn: sqlite3.Connection, entities: list[dict],
-                     mention_entities: list[tuple[str | None, str, int]],
-                     event_actors: list[tuple[str | None, str | None, str]]) -> None:
-    """Replace the entities; set mentions' entity ((entity, doc, idx)) and events' ((source, target, id)).
-    Only the rows whose entity changes need be given (after new documents, most keep theirs)."""
+def _by_seq(rows: Iterator[sqlite3.Row]) -> Iterator[tuple[int, list[sqlite3.Row]]]:
+    seq, group = None, []
+    for row in rows:
+        if row["seq"] != seq:
+            if group:
+                yield seq, group
+            seq, group = row["seq"], []
+        group.append(row)
+    if group:
+        yield seq, group
+
+
+def rows_by_document(conn: sqlite3.Connection) -> Iterator[tuple[list[sqlite3.Row], list[sqlite3.Row]]]:
+    """(mentions with an entity key, events) of one document at a time, in document order:
+    memory holds one document, not the corpus."""
+    mentions = _by_seq(conn.execute(
+        "SELECT d.seq, m.doc, m.idx, m.start, m.text, m.type, m.region, m.entity_key, m.kb_id, m.name, "
+        "m.country, m.entity FROM documents d JOIN mentions m ON m.doc = d.id "
+        "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"))
+    events = _by_seq(conn.execute(
+        "SELECT d.seq, e.id, e.doc, e.end, e.source_key, e.target_key, e.source_text, e.target_text, "
+        "e.source, e.target FROM documents d JOIN events e ON e.doc = d.id ORDER BY d.seq, e.idx"))
+    mention_group, event_group = next(mentions, None), next(events, None)
+    while mention_group or event_group:
+        seq = min(group[0] for group in (mention_group, event_group) if group)
+        yield (mention_group[1] if mention_group and mention_group[0] == seq else [],
+               event_group[1] if event_group and event_group[0] == seq else [])
+        if mention_group and mention_group[0] == seq:
+            mention_group = next(mentions, None)
+        if event_group and event_group[0] == seq:
+            event_group = next(events, None)
+
+
+def stage_changes(conn: sqlite3.Connection, mention_entities: list[tuple[str | None, str, int]],
+                  event_actors: list[tuple[str | None, str | None, str]]) -> None:
+    """Keep, until `write_resolution`, mentions' new entity ((entity, doc, idx)) and events' new
+    actors ((source, target, id)), in temporary tables (on disk when large, not in memory)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_mention_entity (entity TEXT, doc TEXT, idx INTEGER)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_event_actors (source TEXT, target TEXT, id TEXT)")
+    conn.executemany("INSERT INTO temp.new_mention_entity VALUES (?, ?, ?)", mention_entities)
+    conn.executemany("INSERT INTO temp.new_event_actors VALUES (?, ?, ?)", event_actors)
+
+
+def drop_staged_changes(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP TABLE IF EXISTS temp.new_mention_entity")
+    conn.execute("DROP TABLE IF EXISTS temp.new_event_actors")
+
+
+def write_resolution(conn: sqlite3.Connection, entities: list[dict]) -> None:
+    """Replace the entities and apply the staged changes of mentions and events, in one transaction."""
+    stage_changes(conn, [], [])
     with transaction(conn):
         conn.execute("DELETE FROM entities")
         conn.executemany(
@@ -49,8 +91,11 @@ def write_resolution(conn: sqlite3.Connection, entities: list[dict],
             ":documents, :comment_mentions)",
             [{**e, "aliases": json.dumps(e["aliases"], ensure_ascii=False)} for e in entities],
         )
-        conn.executemany("UPDATE mentions SET entity = ? WHERE doc = ? AND idx = ?", mention_entities)
-        conn.executemany("UPDATE events SET source = ?, target = ? WHERE id = ?", event_actors)
+        conn.execute("UPDATE mentions SET entity = n.entity FROM temp.new_mention_entity n "
+                     "WHERE mentions.doc = n.doc AND mentions.idx = n.idx")
+        conn.execute("UPDATE events SET source = n.source, target = n.target FROM temp.new_event_actors n "
+                     "WHERE events.id = n.id")
+    drop_staged_changes(conn)
 
 
 def entity_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
