@@ -166,14 +166,15 @@ def bench_copies(source: Path, copies: int, folder: Path) -> dict:
             "built": built, "full": full, "incremental": incremental, "db_bytes": db.stat().st_size}
 
 
-def render(results: list[dict], load: tuple, note: str | None, source: Path | None = None) -> str:
+def render(results: list[dict], load: tuple, note: str | None, source: Path | None = None,
+           argv: list[str] | None = None) -> str:
     mib = 2 ** 20
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
     kind = f"copies of the documents of a real run ({source.name})" if source else "synthetic documents"
     lines = [f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — {kind}", "",
              f"Machine: {os.cpu_count()} CPUs (`nproc`), {memory:.1f} GiB RAM, Python "
              f"{platform.python_version()}, {platform.platform()}. Load average at the start "
-             f"{'/'.join(f'{x:.2f}' for x in load)}. Run: `.venv/bin/python benchmarks/bench_crossdoc.py`.", ""]
+             f"{'/'.join(f'{x:.2f}' for x in load)}. Run: `.venv/bin/python benchmarks/bench_crossdoc.py{''.join(' ' + a for a in argv or [])}`.", ""]
     if note:
         lines += [f"Note: {note}", ""]
     lines += ["| documents (actors) | mentions / events | rebuild | duplicates / entities / aggregates s "
@@ -210,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.copies if args.from_db else args.sizes:
             results.append(bench_copies(args.from_db, size, Path(tmp)) if args.from_db else bench(size, Path(tmp)))
             print(json.dumps(results[-1]), file=sys.stderr)
-    text = render(results, load, args.note, args.from_db)
+    text = render(results, load, args.note, args.from_db, sys.argv[1:] if argv is None else argv)
     print(text)
     if not args.no_write:
         append_results(RESULTS, text, HEADING, "bench_crossdoc.py")

@@ -90,6 +90,7 @@ class EventRecord:
     trigger: str | None = None
     source_name: str | None = None
     target_name: str | None = None
+    negated: bool = False  # the text says it did not happen (modality "denied")
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,27 @@ def test_seeds_give_five_documents_with_the_contract_fields(seeds_export):
         assert doc["name"].endswith(".txt")
 
 
+# docs/interfaces.md: the modalities an exported event may have.
+CONTRACT_MODALITIES = {"asserted", "reported", "planned", "denied", "hypothetical", "unknown"}
+
+
+def test_exported_modalities_are_the_contracts(seeds_export, tmp_path):
+    assert seeds_export["events"]
+    assert {e["modality"] for e in seeds_export["events"]} <= CONTRACT_MODALITIES
+    article = tmp_path / "in" / "negated.txt"
+    article.parent.mkdir()
+    article.write_text("Border talks end without a deal\n\nCAIRO - Egypt did not attack Libya on Monday, the "
+                       "defence ministry said in a statement. Turkish troops attacked rebels near Tripoli "
+                       "on Sunday, witnesses said.\n", "utf-8")
+    db = tmp_path / "negated.db"
+    assert invoke("run", article.parent, "--db", db).exit_code == 0
+    events = {e["sentence"]: e for e in export_json(db)["events"]}
+    negated = next(e for sentence, e in events.items() if "did not attack" in sentence)
+    assert (negated["type"], negated["modality"], negated["negated"]) == ("ASSAULT", "denied", True)
+    assert {e["modality"] for e in events.values()} <= CONTRACT_MODALITIES
+    assert not any(e["negated"] for sentence, e in events.items() if "did not" not in sentence)
+
+
 def test_bodies_exclude_comments_widgets_and_teasers(seeds_export):
     unwanted = ["Leave a Reply", "Permalink", "Rate it", "Add comment", "Check Also",
                 "Consider helping us", "Сообщите", "Parallel government to hold", "George R King",

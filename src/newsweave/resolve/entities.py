@@ -26,6 +26,8 @@ from .names import defined_acronym, name_key, name_tokens, trailing_acronym
 MAX_ALIASES = 25
 # Types whose unlinked names are looked up in the KB after clustering (actors and places).
 LINKABLE_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "LOCATION", "FACILITY"})
+# Changed rows kept in memory before they are staged in the database.
+STAGING_BATCH = 10_000
 # Types acting as a state when a capital or seat of government names them ("Moscow said").
 METONYM_TYPES = frozenset({"LOCATION", "FACILITY", "ORGANIZATION"})
 
@@ -231,7 +233,6 @@ def resolve_entities(conn: sqlite3.Connection) -> int:
     """Rebuild the entities table from the stored mentions; returns the number of entities.
     Streams the mentions and events (per document) rather than holding them: memory grows with
     the distinct names, not with the corpus."""
-    resolution.drop_staged_changes(conn)
     nodes, acronyms, person_texts = _build_nodes(resolution.mention_keys(conn), resolution.event_actor_keys(conn))
     _link_to_kb(nodes)
     ids = _cluster_ids(nodes, cluster_nodes(list(nodes.values()), acronyms=acronyms))
@@ -241,8 +242,10 @@ def resolve_entities(conn: sqlite3.Connection) -> int:
     stats: dict[str, _Stats] = defaultdict(_Stats)
     kb_of = {entity: nodes[key].kb_id for key, entity in ids.items() if nodes[key].kb_id}
     first_actor_text: dict[str, str] = {}  # for entities named only as event actors
+    # Only rows whose entity changes are written: after new documents, most keep theirs.
+    changed_mentions, changed_events = [], []
+    resolution.start_staging(conn)
     for mentions, events in _automatic(conn, ids, nodes, roles):
-        changed_mentions, changed_events = [], []
         for m, entity in mentions:
             entity = corrected.get((entity, m["text"]), entity)
             _add_mention(stats[entity], m, entity)
@@ -258,8 +261,10 @@ def resolve_entities(conn: sqlite3.Connection) -> int:
                         kb_of[entity] = entity
             if (source, target) != (e["source"], e["target"]):
                 changed_events.append((source, target, e["id"]))
-        # Only rows whose entity changes are written: after new documents, most keep theirs.
-        resolution.stage_changes(conn, changed_mentions, changed_events)
+        if len(changed_mentions) + len(changed_events) >= STAGING_BATCH:
+            resolution.stage_changes(conn, changed_mentions, changed_events)
+            changed_mentions, changed_events = [], []
+    resolution.stage_changes(conn, changed_mentions, changed_events)
     for entity, text in first_actor_text.items():
         if entity not in stats:
             stats[entity].names[text or entity] += 1

@@ -97,6 +97,11 @@ def entity_ids_matching(conn: sqlite3.Connection, actor: str) -> list[str]:
     )]
 
 
+# Stored modalities outside the contract's list, as the contract names them: a negated event
+# ("Egypt did not attack Libya") is "denied" there, with `negated` set.
+CONTRACT_MODALITY = {"negated": "denied"}
+
+
 def _event(row: sqlite3.Row) -> EventRecord:
     place = None
     if row["place_name"]:
@@ -105,7 +110,8 @@ def _event(row: sqlite3.Row) -> EventRecord:
         id=row["id"], doc=row["doc"], type=row["type"], mode=row["mode"], source=row["source"],
         target=row["target"], date=row["date"], date_precision=row["date_precision"], place=place,
         sentence=row["sentence"], start=row["start"], end=row["end"], region=row["region"],
-        attribution=row["attribution"], modality=row["modality"], confidence=row["confidence"],
+        attribution=row["attribution"], modality=CONTRACT_MODALITY.get(row["modality"], row["modality"]),
+        negated=row["modality"] == "negated", confidence=row["confidence"],
         source_text=row["source_text"], target_text=row["target_text"], trigger=row["trigger"],
         source_name=row["source_name"], target_name=row["target_name"],
     )

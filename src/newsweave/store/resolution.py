@@ -18,12 +18,12 @@ AFTER_CHARS = 16
 
 
 def mention_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """What clustering needs of each mention with an entity key, with the text right after it
-    (streamed: one pass, nothing kept)."""
+    """What clustering needs of each mention with an entity key, with the text right after it,
+    in document order (streamed: one pass, nothing kept)."""
     yield from conn.execute(
         "SELECT m.entity_key, m.text, m.name, m.type, m.kb_id, m.country, "
         f"substr(d.raw, m.end + 1, {AFTER_CHARS}) AS after "
-        "FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.entity_key IS NOT NULL"
+        "FROM documents d JOIN mentions m ON m.doc = d.id WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"
     )
 
 
@@ -65,12 +65,17 @@ def rows_by_document(conn: sqlite3.Connection) -> Iterator[tuple[list[sqlite3.Ro
             event_group = next(events, None)
 
 
+def start_staging(conn: sqlite3.Connection) -> None:
+    """Empty temporary tables for the changed rows of one resolution (on disk when large, not in memory)."""
+    drop_staged_changes(conn)
+    conn.execute("CREATE TEMP TABLE new_mention_entity (entity TEXT, doc TEXT, idx INTEGER)")
+    conn.execute("CREATE TEMP TABLE new_event_actors (source TEXT, target TEXT, id TEXT)")
+
+
 def stage_changes(conn: sqlite3.Connection, mention_entities: list[tuple[str | None, str, int]],
                   event_actors: list[tuple[str | None, str | None, str]]) -> None:
     """Keep, until `write_resolution`, mentions' new entity ((entity, doc, idx)) and events' new
-    actors ((source, target, id)), in temporary tables (on disk when large, not in memory)."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_mention_entity (entity TEXT, doc TEXT, idx INTEGER)")
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_event_actors (source TEXT, target TEXT, id TEXT)")
+    actors ((source, target, id))."""
     conn.executemany("INSERT INTO temp.new_mention_entity VALUES (?, ?, ?)", mention_entities)
     conn.executemany("INSERT INTO temp.new_event_actors VALUES (?, ?, ?)", event_actors)
 
@@ -82,7 +87,6 @@ def drop_staged_changes(conn: sqlite3.Connection) -> None:
 
 def write_resolution(conn: sqlite3.Connection, entities: list[dict]) -> None:
     """Replace the entities and apply the staged changes of mentions and events, in one transaction."""
-    stage_changes(conn, [], [])
     with transaction(conn):
         conn.execute("DELETE FROM entities")
         conn.executemany(
