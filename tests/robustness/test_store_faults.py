@@ -55,6 +55,16 @@ def tiny_tmpfs(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+def test_an_sqlite_too_old_is_a_clear_error(tmp_path, monkeypatch):
+    from newsweave.store import connect
+
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+    with pytest.raises(StoreError, match=r"needs SQLite 3\.33\.0 or later; this Python has SQLite 3\.31\.1"):
+        connect(tmp_path / "old.db")
+    assert not (tmp_path / "old.db").exists()
+
+
 def test_a_full_disk_is_a_clear_error_and_no_corruption(tiny_tmpfs, tmp_path):
     corpus = write_corpus(tmp_path / "in", 60, size=40_000)
     db = tiny_tmpfs / "full.db"

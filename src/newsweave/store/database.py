@@ -23,6 +23,8 @@ from ..document import Document
 from ..errors import DatabaseBusy, StoreError
 
 SCHEMA_VERSION = 5  # the highest migration in migrations/
+# Oldest SQLite with what the store uses: UPDATE ... FROM (3.33), window functions, FTS5.
+MIN_SQLITE = (3, 33, 0)
 
 
 def now() -> str:
@@ -46,6 +48,9 @@ def unpack_ints(blob: bytes | None) -> list[int] | None:
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the database (creating and migrating it unless read-only)."""
     path = Path(path)
+    if sqlite3.sqlite_version_info < MIN_SQLITE:
+        raise StoreError(f"{path}: newsweave needs SQLite {'.'.join(map(str, MIN_SQLITE))} or later; this "
+                         f"Python has SQLite {sqlite3.sqlite_version} (use a newer Python build)")
     if readonly:
         if not path.exists():
             raise StoreError(f"{path}: no such database (run `newsweave run PATH --db {path}` first)")
