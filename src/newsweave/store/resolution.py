@@ -10,6 +10,8 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 
 from .database import now, transaction
 
@@ -33,15 +35,7 @@ def event_actor_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 
 def _by_seq(rows: Iterator[sqlite3.Row]) -> Iterator[tuple[int, list[sqlite3.Row]]]:
-    seq, group = None, []
-    for row in rows:
-        if row["seq"] != seq:
-            if group:
-                yield seq, group
-            seq, group = row["seq"], []
-        group.append(row)
-    if group:
-        yield seq, group
+    return ((seq, list(group)) for seq, group in groupby(rows, key=itemgetter("seq")))
 
 
 def rows_by_document(conn: sqlite3.Connection) -> Iterator[tuple[list[sqlite3.Row], list[sqlite3.Row]]]:
