@@ -24,6 +24,9 @@ class Settings:
     # (local engine, main thread of each process; 0 or None: no limit).
     max_seconds_per_document: float | None = 300.0
     progress: bool = False
+    # Events below this confidence are stored and exported but left out of the summary, event
+    # lists, timeline, graph and sides (calibrated on annotated real news: benchmarks/RESULTS.md).
+    min_confidence: float = 0.5
 
     def but(self, **changes) -> "Settings":
         """A copy with some options changed."""

@@ -38,6 +38,7 @@ SCORERS: dict[str, tuple[str, str]] = {
     "conflibert_cameo": ("newsweave.evaluation.events", "evaluate_conflibert"),
     "petrarch_unittest": ("newsweave.evaluation.events", "evaluate_petrarch"),
     "ecbplus": ("newsweave.evaluation.coref", "evaluate_ecbplus"),
+    "realnews": ("newsweave.evaluation.realnews", "evaluate_realnews"),
 }
 
 Scorer = Callable[..., list[Score]]
