@@ -22,7 +22,11 @@ from .sources import publisher_of_event
 # publication days, time zones), so day dates this close still merge.
 MERGE_WINDOW_DAYS = 2
 
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+PRECISION_RANK = {"day": 0, "on-or-before": 1, "month": 2, "year": 3}
+# An event the article does not date happened on or before its publication: the date is the
+# article's day, read as the week up to it.
+ON_OR_BEFORE = "on-or-before"
+ON_OR_BEFORE_DAYS = 7
 
 
 def date_interval(value: str | None, precision: str | None = None) -> tuple[Date, Date] | None:
@@ -32,6 +36,9 @@ def date_interval(value: str | None, precision: str | None = None) -> tuple[Date
     parts = value[:10].split("-")
     try:
         numbers = [int(p) for p in parts if p]
+        if len(numbers) >= 3 and precision == ON_OR_BEFORE:
+            day = Date(numbers[0], numbers[1], numbers[2])
+            return day - timedelta(days=ON_OR_BEFORE_DAYS), day
         if len(numbers) >= 3 and precision in (None, "day"):
             day = Date(numbers[0], numbers[1], numbers[2])
             return day, day

@@ -166,16 +166,16 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "aid": ("AID", None), "assistance": ("AID", None), "delivery": ("AID", None),
     "shipment": ("AID", None), "supply": ("AID", None), "donation": ("AID", None),
     "asylum": ("AID", "asylum"),
-    "withdrawal": ("RETREAT", "withdraw"), "ceasefire": ("RETREAT", "ceasefire"),
-    "truce": ("RETREAT", "ceasefire"), "release": ("RETREAT", "release"),
+    # a ceasefire reached is an agreement (PLOVER AGREE); one declared alone a retreat (below)
+    "withdrawal": ("RETREAT", "withdraw"), "ceasefire": ("AGREE", "ceasefire"),
+    "truce": ("AGREE", "ceasefire"), "release": ("RETREAT", "release"),
     "demand": ("REQUEST", None), "request": ("REQUEST", None), "appeal": ("REQUEST", None),
     "accusation": ("ACCUSE", "allege"), "criticism": ("ACCUSE", "disapprove"),
     "condemnation": ("ACCUSE", "disapprove"), "complaint": ("ACCUSE", "allege"),
     "rejection": ("REJECT", None), "refusal": ("REJECT", None), "opposition": ("REJECT", None),
     "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
     "curfew": ("COERCE", "restrict"), "warfare": ("ASSAULT", None),
-    "cessation": ("RETREAT", "ceasefire"),  # "declared a cessation of hostilities"
-    "cease-fire": ("RETREAT", "ceasefire"),
+    "cessation": ("AGREE", "ceasefire"), "cease-fire": ("AGREE", "ceasefire"),
     "peacekeeping": ("AID", None),  # "joined the peacekeeping mission": CAMEO 0743 "provide peacekeepers"
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "strike": ("ASSAULT", None), "hunger": ("PROTEST", "hunger"),
@@ -205,7 +205,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "pullout": ("RETREAT", "withdraw"), "pull-out": ("RETREAT", "withdraw"),
     "retreat": ("RETREAT", "withdraw"), "handover": ("RETREAT", "release"),
     "repatriation": ("RETREAT", "release"), "disarmament": ("RETREAT", "disarm"),
-    "demobilization": ("RETREAT", "disarm"), "armistice": ("RETREAT", "ceasefire"),
+    "demobilization": ("RETREAT", "disarm"), "armistice": ("AGREE", "ceasefire"),
     "denunciation": ("ACCUSE", "disapprove"),
     "rebuke": ("ACCUSE", "disapprove"), "reprimand": ("ACCUSE", "disapprove"),
     "lawsuit": ("ACCUSE", "allege"), "indictment": ("ACCUSE", "allege"),
@@ -229,6 +229,9 @@ LIGHT_VERBS = frozenset({
     "declare", "wage", "extend", "set",  # "declared a curfew", "waged war", "set a deadline"
     "inflict",  # "inflicted the worst bombardment on Aleppo": the noun names the attack
 })
+
+# Nouns of a ceasefire.
+CEASEFIRE_NOUNS = ("ceasefire", "truce", "cessation", "cease-fire", "armistice")
 
 # Light verb + noun pairs where the verb changes the type the noun alone would give.
 LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
@@ -254,6 +257,9 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("declare", "emergency"): ("COERCE", "restrict"), ("impose", "emergency"): ("COERCE", "restrict"),
     ("extend", "emergency"): ("COERCE", "restrict"), ("wage", "war"): ("ASSAULT", None),
     ("give", "permission"): ("CONCEDE", None), ("give", "access"): ("CONCEDE", None),
+    # a ceasefire one party declares or announces alone is a retreat (CAMEO 0871)
+    **{(v, n): ("RETREAT", "ceasefire") for v in ("declare", "announce", "order", "observe")
+       for n in CEASEFIRE_NOUNS},
 }
 
 # Modifiers that make the noun "operation" an attack ("a military operation against X").
@@ -408,6 +414,9 @@ CAMEO_BLOCKED = frozenset({
     "corrupt", "crack", "damage", "risk", "caution", "endanger", "exclude", "bar", "enforce",
     "constrain", "curb", "disorder", "disarray", "spy", "garner", "overfly", "parade",
     "summon", "marshal",
+    # standing states and descriptions, not acts ("India controls the eastern rivers")
+    "control", "administer", "govern", "allocate", "monitor", "stabilize", "stabilise",
+    "safeguard", "expose", "own", "hold", "host", "house", "border", "neighbour", "neighbor",
 })
 
 

@@ -49,9 +49,16 @@ def coded_stance(found: Found, modality: str, attributed: bool) -> tuple[str, st
     return found.kind, modality
 
 
+# Verbs of retribution: vowing them is a threat ("vowed to pursue the attackers", "to punish").
+RETRIBUTION_VERBS = frozenset({"pursue", "punish", "avenge", "retaliate", "hunt", "crush", "eliminate",
+                               "respond", "teach", "destroy", "wipe", "defeat", "revenge"})
+
+
 def _frames_hostile(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            if child.lemma_.lower() in RETRIBUTION_VERBS:
+                return True
             hit = verb_found(child)
             if hit is not None and hit.kind in HOSTILE_TYPES:
                 return True

@@ -165,7 +165,7 @@ def _noun_trigger(token):
         return ("COOPERATE", None) if joint else ("MOBILIZE", "troops")
     if lemma == "fire" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
             token.doc[token.i - 2].lower_ == "cease":
-        return ("RETREAT", "ceasefire")  # "a cease-fire" split by the tokenizer
+        return ("AGREE", "ceasefire")  # "a cease-fire" split by the tokenizer
     if lemma in EFFORT_WORDS:  # "a mediation effort", "a bombing campaign": the modifier names it
         for child in token.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in NOUN_TRIGGERS:
@@ -255,6 +255,11 @@ def verb_found(token) -> Found | None:
         return None  # "serve as a base": a description, not cooperation
     if lemma in SHOWING_VERBS and (objects or any(c.dep_ == "ccomp" for c in token.children)):
         return None  # "these strikes demonstrate that commitment": a showing, not a protest
+    if lemma in ("help", "assist") and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in token.children):
+        return None  # "helped to broker a ceasefire": the helped act is the event
+    if lemma == "release" and any(o.lemma_.lower() in MESSAGE_WORDS | {"statement", "video", "report", "footage"}
+                                  for o in objects):
+        return None  # "released a statement": a statement, not a release of anyone
     if lemma in OBJECT_REQUIRED_VERBS and not objects:
         return None  # "the visit will contribute to peace" gives nothing
     hit = verb_trigger(lemma, [w for o in objects for w in (o.lemma_, o.lower_)])
