@@ -98,6 +98,8 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
             kind = "COOPERATE"  # "French and Egyptian warships launched war games": joint
         if kind != found.kind:  # the statement is coded, so the action's mode does not carry over
             found, mode = Found(found.token, found.head, kind, None, found.how), None
+        if mode == "mediate" and dyad is not None and not any(_party(t) for t in target_actors):
+            target_actors = [placed(dyad[0], found_actor(found, finder)), placed(dyad[1], found_actor(found, finder))]
         for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad):
             kind, event_mode = found.kind, mode
             if not _party(target):
@@ -123,6 +125,10 @@ def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad):
         targets = [t for t in targets if not is_reciprocal(t)]
         if not targets:
             return [(sources[0], sources[1])]
+    if dyad is not None and any(stands_for_dyad(t) for t in targets):
+        like = next(t for t in targets if stands_for_dyad(t))
+        targets = [t for t in targets if t is not like] + [placed(dyad[0], like), placed(dyad[1], like)]
+        targets = [t for t in targets if not sources or all(t.entity != s.entity for s in sources)]
     if kind in SYMMETRIC_TYPES and len(sources) > 1 and not any(_party(t) for t in targets):
         return list(combinations(sources, 2))
     if any(is_reciprocal(t) for t in targets):
@@ -132,6 +138,12 @@ def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad):
         targets = [placed(partner, t) if is_reciprocal(t) and partner else t for t in targets
                    if partner or not is_reciprocal(t)]
     return list(_pairs(kind, sources, targets))
+
+
+def found_actor(found: Found, finder) -> Actor:
+    """A zero-width actor at the trigger, for parties the text names elsewhere (the dyad)."""
+    start = finder.offset + found.token.idx
+    return Actor(text=found.token.text, start=start, end=start + len(found.token.text))
 
 
 def _dyad_partner(actor: Actor | None, dyad) -> Actor | None:
@@ -224,7 +236,7 @@ def _event(doc, region, sent, found, source, target, mode, attribution, modality
     first, last = sorted((found.head, found.token), key=lambda t: t.i)
     trigger_start = offset + first.idx
     trigger_end = offset + last.idx + len(last.text)
-    date, precision = _date(doc, start, end, trigger_start, modality)
+    date, precision = _date(doc, start, end, trigger_start, modality, _clause_words(sent, found, offset))
     return Event(
         type=found.kind, mode=mode,
         source=source.entity if source else None, target=target.entity if target else None,
@@ -271,7 +283,25 @@ def _rank_repeats(events: list[Event]) -> None:
             event.confidence = round(event.confidence * REPEAT_FACTOR, 2)
 
 
-def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str) -> tuple[str | None, str | None]:
+def _clause_words(sent, found: Found, offset: int) -> set[int]:
+    """Document offsets of the words of the trigger's own clause (its verb and the words that
+    depend on it without another verb in between): a date there is the event's."""
+    verbs = {found.head.i, found.token.i}
+    words = set()
+    for token in sent:
+        node = token
+        for _ in range(12):
+            if node.i in verbs:
+                words.add(offset + token.idx)
+                break
+            if node.head == node or (node.pos_ in ("VERB", "AUX") and node != token):
+                break
+            node = node.head
+    return words
+
+
+def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str,
+          clause_words: set[int] = frozenset()) -> tuple[str | None, str | None]:
     """The date of the event's own sentence (the expression nearest the trigger), else the latest
     one earlier in its paragraph; else the publication day: the event happened on or before it, which
     is stated as such (ON_OR_BEFORE), never as the day itself. A past event is never dated after
@@ -279,7 +309,8 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
     dated = [t for t in doc.timexes if t.value and t.kind == "DATE" and ISO_DATE.match(t.value)]
     inside = [t for t in dated if start <= t.start < end]
     if inside:
-        best = min(inside, key=lambda t: abs(t.start - trigger_start))
+        best = min(inside, key=lambda t: (not any(t.start <= w < t.end for w in clause_words),
+                                          abs(t.start - trigger_start)))
     else:
         paragraph_start = doc.text.rfind("\n", 0, start) + 1
         earlier = [t for t in dated if paragraph_start <= t.start < start]

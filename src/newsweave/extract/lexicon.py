@@ -24,7 +24,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # CONSULT: meetings, visits, calls
     "meet": ("CONSULT", "meet"), "visit": ("CONSULT", "visit"), "telephone": ("CONSULT", "phone"),
     "phone": ("CONSULT", "phone"), "host": ("CONSULT", "visit"), "negotiate": ("CONSULT", "meet"),
-    "discuss": ("CONSULT", "meet"), "confer": ("CONSULT", "meet"), "mediate": ("CONSULT", "meet"),
+    "discuss": ("CONSULT", "meet"), "confer": ("CONSULT", "meet"), "mediate": ("CONSULT", "mediate"), "broker": ("CONSULT", "mediate"),
     "consult": ("CONSULT", "meet"), "welcome": ("CONSULT", "visit"), "convene": ("CONSULT", "meet"),
     # SUPPORT: verbal and diplomatic backing
     "support": ("SUPPORT", None), "back": ("SUPPORT", None), "praise": ("SUPPORT", None),
@@ -155,7 +155,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
 NOUN_TRIGGERS: dict[str, Trigger] = {
     "talk": ("CONSULT", "meet"), "meeting": ("CONSULT", "meet"), "negotiation": ("CONSULT", "meet"),
     "conversation": ("CONSULT", "phone"), "call": ("CONSULT", "phone"), "visit": ("CONSULT", "visit"),
-    "summit": ("CONSULT", "meet"), "consultation": ("CONSULT", "meet"), "mediation": ("CONSULT", "meet"),
+    "summit": ("CONSULT", "meet"), "consultation": ("CONSULT", "meet"), "mediation": ("CONSULT", "mediate"),
     "welcome": ("CONSULT", "visit"), "chat": ("CONSULT", "phone"),
     "discussion": ("CONSULT", "meet"), "dialogue": ("CONSULT", "meet"), "dialog": ("CONSULT", "meet"),
     "deal": ("AGREE", None), "agreement": ("AGREE", None), "accord": ("AGREE", None),
@@ -292,6 +292,8 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("object", "to"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
     ("pull", "back"): ("RETREAT", "withdraw"), ("team", "up"): ("COOPERATE", None),
     ("lay", "down"): ("RETREAT", "disarm"),  # "will lay down their arms" (CAMEO 0831)
+    ("speak", "to"): ("CONSULT", "phone"), ("speak", "with"): ("CONSULT", "phone"),
+    ("talk", "to"): ("CONSULT", "phone"), ("talk", "with"): ("CONSULT", "phone"),
 }
 
 # Verb + preposition + noun idioms that name an event ("took to the streets").
