@@ -130,11 +130,89 @@ def test_aerial_assault_mode(stages):
     assert "Egyptian air force" in event.source_text
 
 
-def test_date_from_sentence_else_published(stages):
+def test_date_from_sentence_else_on_or_before_publication(stages):
     dated = one(events_of(stages, "Egypt attacked Libya on May 26, 2017.", published="2017-06-01"), "ASSAULT")
-    assert dated.date == "2017-05-26"
+    assert dated.date == "2017-05-26" and dated.date_precision == "day"
     undated = one(events_of(stages, "Egypt attacked Libya.", published="2017-06-01"), "ASSAULT")
-    assert undated.date == "2017-06-01" and undated.date_precision == "day"
+    assert undated.date == "2017-06-01" and undated.date_precision == "on-or-before"
+
+
+def test_date_from_earlier_in_the_paragraph(stages):
+    events = events_of(stages, "On May 26, 2017, Egypt attacked Libya. Egyptian jets bombed Derna.",
+                       published="2017-06-01")
+    assert {e.date for e in events if e.type == "ASSAULT"} == {"2017-05-26"}
+
+
+def test_a_past_event_is_never_dated_after_its_article(stages):
+    event = one(events_of(stages, "Egypt attacked Libya on March 27.", published="2017-04-10"), "ASSAULT")
+    assert event.date == "2017-03-27"
+    event = one(events_of(stages, "Egypt attacked Libya on December 27.", published="2017-04-10"), "ASSAULT")
+    assert event.date == "2016-12-27"
+
+
+def test_the_date_of_the_events_own_clause_wins(stages):
+    sentence = ("Two weeks ago, officials said, the two armies reached a ceasefire on May 10.")
+    event = one(events_of(stages, "India and Pakistan fought. " + sentence, published="2025-05-30"), "AGREE")
+    assert event.date == "2025-05-10"
+
+
+def test_the_two_countries_are_the_documents_dyad(stages):
+    text = ("India accused Pakistan of backing the attack. Pakistan denied it. India and Pakistan "
+            "closed their borders. The two countries agreed to a ceasefire on Saturday.")
+    agree = one(events_of(stages, text, published="2025-05-11"), "AGREE")
+    assert {agree.source, agree.target} == {"IND", "PAK"}
+
+
+def test_each_other_names_the_partner(stages):
+    text = ("India accused Pakistan of backing the attack. Pakistan denied it. India and Pakistan "
+            "expelled each other's diplomats.")
+    sanctions = [e for e in events_of(stages, text, published="2025-05-11") if e.type == "SANCTION"]
+    assert sanctions and {sanctions[0].source, sanctions[0].target} == {"IND", "PAK"}
+
+
+def test_a_ban_on_another_states_aircraft_is_a_sanction(stages):
+    text = "Pakistan extended the ban on Indian aircraft in its airspace. India accused Pakistan. India warned Pakistan."
+    event = one(events_of(stages, text, published="2025-05-24"), "SANCTION")
+    assert event.source == "PAK" and event.target == "IND"
+
+
+def test_a_strike_with_no_target_named_hits_the_other_state(stages):
+    text = ("India accused Pakistan of backing the attack. Pakistan denied it. India warned Pakistan. "
+            "India launched missile strikes overnight.")
+    strikes = [e for e in events_of(stages, text, published="2025-05-07") if e.type == "ASSAULT"]
+    assert strikes and strikes[-1].source == "IND" and strikes[-1].target == "PAK"
+
+
+def test_a_ceasefire_reached_is_an_agreement(stages):
+    agree = one(events_of(stages, "Armenia and Azerbaijan reached a ceasefire on Saturday.",
+                          published="2020-10-11"), "AGREE")
+    assert {agree.source, agree.target} == {"ARM", "AZE"}
+
+
+def test_mediation_is_a_consultation_with_both_parties(stages):
+    text = ("India accused Pakistan of backing the attack. Pakistan denied it. India warned Pakistan. "
+            "Talks mediated by Qatar went on all night.")
+    consults = [e for e in events_of(stages, text, published="2025-05-10") if e.type == "CONSULT"]
+    assert {(e.source, e.target) for e in consults} >= {("QAT", "IND"), ("QAT", "PAK")}
+
+
+def test_speaking_to_someone_is_a_consultation(stages):
+    event = one(events_of(stages, "Rubio spoke to Sharif on Wednesday.", published="2025-05-01"), "CONSULT")
+    assert "Rubio" in event.source_text and "Sharif" in event.target_text
+
+
+def test_an_event_told_twice_is_shown_once(stages):
+    events = [e for e in events_of(stages, "Egypt attacked Libya on May 26, 2017. Later, Egypt attacked Libya "
+                                           "on May 26, 2017.", published="2017-06-01") if e.type == "ASSAULT"]
+    assert len(events) == 2
+    assert sorted(e.confidence >= 0.5 for e in events) == [False, True]
+
+
+def test_an_event_without_a_target_is_below_the_default_threshold(stages):
+    event = one(events_of(stages, "Egypt attacked on Monday.", published="2017-06-01"), "ASSAULT")
+    assert event.confidence < 0.5
+    event = one(events_of(stages, "Egypt attacked Libya on Monday.", published="2017-06-01"), "ASSAULT")
+    assert event.confidence >= 0.5
 
 
 @pytest.mark.parametrize("sentence, attribution", [

@@ -26,7 +26,7 @@ RECIPROCAL = re.compile(r"\b(?:each\s+other|one\s+another)(?:['’]s?)?\b|^other
 ARMY_WORDS = re.compile(r"\b(?:armies|militaries|troops|forces|soldiers)\b", re.I)
 # The second state must be mentioned at least this share as often as the first.
 DYAD_BALANCE = 0.3
-DYAD_MIN_MENTIONS = 3
+DYAD_MIN_MENTIONS = 2
 
 
 def document_dyad(doc: Document) -> tuple[Actor, Actor] | None:

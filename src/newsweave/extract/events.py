@@ -48,6 +48,7 @@ DYADIC_HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"}
 # Mention types of a party an event can be done to, and of a place whose state it hits.
 PARTY_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY"})
 PLACE_TYPES = frozenset({"LOCATION", "FACILITY", "COUNTRY"})
+STATE_TYPES = frozenset({"COUNTRY", "NATIONALITY"})
 # Modes of COERCE that become a sanction when aimed abroad.
 INTERNATIONAL_MODES = frozenset({"ban", "restrict"})
 # Words of what a sanction between states closes or bans.
@@ -83,6 +84,8 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
     events, seen = [], set()
     for found in find_triggers(sent):
         source_actors, target_actors = find_arguments(found, finder)
+        if not source_actors and dyad is not None:
+            source_actors = _dyad_subject(found, finder)
         if not source_actors and not target_actors:
             continue
         if found.kind in HOLDER_TYPES:
@@ -140,6 +143,20 @@ def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad):
     return list(_pairs(kind, sources, targets))
 
 
+def _dyad_subject(found: Found, finder) -> list[Actor]:
+    """The subject phrase when it stands for the dyad ("the two countries agreed"); the parser's
+    arguments skip it, as a common noun names no one by itself."""
+    for child in found.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words = list(child.subtree)
+            start = finder.offset + words[0].idx
+            end = finder.offset + words[-1].idx + len(words[-1].text)
+            actor = Actor(text=finder.doc.text[start:end], start=start, end=end)
+            if stands_for_dyad(actor):
+                return [actor]
+    return []
+
+
 def found_actor(found: Found, finder) -> Actor:
     """A zero-width actor at the trigger, for parties the text names elsewhere (the dyad)."""
     start = finder.offset + found.token.idx
@@ -170,7 +187,8 @@ def _implied_target(kind: str, source: Actor | None, target: Actor | None, dyad)
     state ("India launched strikes overnight", "Pakistan extended the ban")."""
     if kind not in DYADIC_HOSTILE_TYPES:
         return None
-    if target is not None and target.country and (source is None or target.country != source.country):
+    if target is not None and target.country and source is not None and source.country \
+            and target.country != source.country:
         entry = knowledge_base().country(target.country)
         if entry is not None and target.type in PLACE_TYPES:
             return Actor(text=target.text, start=target.start, end=target.end, entity=entry.id,
@@ -185,8 +203,8 @@ def _implied_target(kind: str, source: Actor | None, target: Actor | None, dyad)
 def _international(found: Found, source: Actor | None, target: Actor | None) -> bool:
     """A ban or restriction aimed at another state (its aircraft, trade, citizens, border) is a
     sanction (PLOVER SANCTION); one at home (a party banned, a curfew) stays coercion."""
-    if target is not None and target.country and source is not None and source.country \
-            and target.country != source.country:
+    if target is not None and target.type in STATE_TYPES and target.country and source is not None \
+            and source.country and target.country != source.country:
         return True
     words = {t.lemma_.lower() for t in found.head.subtree} | {t.lemma_.lower() for t in found.token.subtree}
     return bool(words & INTERNATIONAL_WORDS)

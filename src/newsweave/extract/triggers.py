@@ -165,7 +165,9 @@ def _noun_trigger(token):
         return ("COOPERATE", None) if joint else ("MOBILIZE", "troops")
     if lemma == "fire" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
             token.doc[token.i - 2].lower_ == "cease":
-        return ("AGREE", "ceasefire")  # "a cease-fire" split by the tokenizer
+        # "a cease-fire" split by the tokenizer; declared alone it is a retreat (lexicon.py)
+        unilateral = (token.head.lemma_.lower(), "cease-fire") in LIGHT_VERB_OVERRIDES
+        return ("RETREAT", "ceasefire") if unilateral else ("AGREE", "ceasefire")
     if lemma in EFFORT_WORDS:  # "a mediation effort", "a bombing campaign": the modifier names it
         for child in token.children:
             if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in NOUN_TRIGGERS:
