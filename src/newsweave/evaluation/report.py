@@ -16,11 +16,18 @@ QUALITY_INTRO = (
 )
 
 
+# Lists of examples a scorer may attach, printed under its table.
+EXAMPLE_LISTS = (("worst_false_positives", "Worst false positives, most confident first"),
+                 ("missed_core", "Missed core events"))
+
+
 def _metrics(metrics: dict[str, float]) -> str:
     return ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in metrics.items())
 
 
-def render_markdown(scores, *, heading_level: int = 3) -> str:
+def render_markdown(scores, *, heading_level: int = 3, examples: bool = True) -> str:
+    """The tables; with `examples`, the scorers' example lists (sentences of the scored texts,
+    printed, never written to the results file)."""
     lines = []
     for dataset in dict.fromkeys(s.dataset for s in scores):
         rows = [s for s in scores if s.dataset == dataset]
@@ -32,6 +39,10 @@ def render_markdown(scores, *, heading_level: int = 3) -> str:
         lines.append("")
         lines += [f"{number}. {note}" for number, note in enumerate(notes, 1)]
         lines.append("")
+        for s in rows if examples else []:
+            for key, title in EXAMPLE_LISTS:
+                if s.details.get(key):
+                    lines += [f"{title} ({s.task}):", ""] + [f"- {item}" for item in s.details[key]] + [""]
     return "\n".join(lines)
 
 
@@ -51,7 +62,7 @@ def update_results_file(path: Path, scores, *, limit: int | None = None) -> None
     stamp = f"_Measured {date.today().isoformat()} on {platform.machine()} / Python {platform.python_version()}"
     stamp += f", first {limit} items per dataset_" if limit else ", full development data_"
     for dataset in dict.fromkeys(s.dataset for s in scores):
-        body = render_markdown([s for s in scores if s.dataset == dataset])
+        body = render_markdown([s for s in scores if s.dataset == dataset], examples=False)
         block = f"{START.format(dataset=dataset)}\n{body}\n{stamp}\n{END.format(dataset=dataset)}\n"
         pattern = re.compile(re.escape(START.format(dataset=dataset)) + r".*?" + re.escape(END.format(dataset=dataset)) + r"\n?", re.S)
         if pattern.search(text):
