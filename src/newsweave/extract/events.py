@@ -44,7 +44,10 @@ MISSING_TARGET, UNNAMED_TARGET = 0.45, 0.1
 # A repeated telling of an event already coded in the document keeps this share of its confidence.
 REPEAT_FACTOR = 0.5
 # Hostile acts that, with no target named, are aimed at the other party of a two-state conflict.
-DYADIC_HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"})
+DYADIC_HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"})
+# Appeals and talks of an outsider with no party named address both parties of a two-state
+# conflict ("the UN urged restraint", "Rubio spoke to both").
+DYADIC_THIRD_PARTY_TYPES = frozenset({"REQUEST", "CONSULT"})
 # Mention types of a party an event can be done to, and of a place whose state it hits.
 PARTY_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY"})
 PLACE_TYPES = frozenset({"LOCATION", "FACILITY", "COUNTRY"})
@@ -101,7 +104,9 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
             kind = "COOPERATE"  # "French and Egyptian warships launched war games": joint
         if kind != found.kind:  # the statement is coded, so the action's mode does not carry over
             found, mode = Found(found.token, found.head, kind, None, found.how), None
-        if mode == "mediate" and dyad is not None and not any(_party(t) for t in target_actors):
+        if dyad is not None and not any(_party(t) for t in target_actors) and (
+                mode == "mediate" or (found.kind in DYADIC_THIRD_PARTY_TYPES and source_actors
+                                      and all(_dyad_partner(s, dyad) is None for s in source_actors))):
             target_actors = [placed(dyad[0], found_actor(found, finder)), placed(dyad[1], found_actor(found, finder))]
         for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad):
             kind, event_mode = found.kind, mode

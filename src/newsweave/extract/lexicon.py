@@ -64,7 +64,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "resign": ("RETREAT", None), "surrender": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
     "evacuate": ("RETREAT", "withdraw"), "demobilize": ("RETREAT", "disarm"),
     "demobilise": ("RETREAT", "disarm"), "disband": ("RETREAT", "disarm"),
-    "decommission": ("RETREAT", "disarm"), "vacate": ("RETREAT", "withdraw"),
+    "decommission": ("RETREAT", "disarm"), "revoke": ("SANCTION", None), "vacate": ("RETREAT", "withdraw"),
     "repatriate": ("RETREAT", "release"), "de-escalate": ("RETREAT", None),
     # REQUEST: demands and appeals
     "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
@@ -292,6 +292,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("object", "to"): ("REJECT", None), ("look", "into"): ("INVESTIGATE", None),
     ("pull", "back"): ("RETREAT", "withdraw"), ("team", "up"): ("COOPERATE", None),
     ("lay", "down"): ("RETREAT", "disarm"),  # "will lay down their arms" (CAMEO 0831)
+    ("rule", "out"): ("REJECT", None),  # "ruled out talks with Pakistan"
     ("speak", "to"): ("CONSULT", "phone"), ("speak", "with"): ("CONSULT", "phone"),
     ("talk", "to"): ("CONSULT", "phone"), ("talk", "with"): ("CONSULT", "phone"),
 }
@@ -347,6 +348,10 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     # lifting a political restriction gives way (CAMEO 081 "ease administrative sanctions")
     **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "restrictions",
                                                 "emergency", "law")},
+    # permits and clearances withdrawn or cancelled are sanctions ("withdrew the firm's clearance")
+    **{(v, o): ("SANCTION", None) for v in ("withdraw", "cancel", "suspend", "revoke", "pull")
+       for o in ("clearance", "authorisation", "authorization", "license", "licence", "visa", "visas",
+                 "accreditation", "permit", "permits", "approval", "status")},
     # protests prevented or broken up are repression (CAMEO 175 as PLOVER COERCE)
     **{(v, o): ("COERCE", "restrict") for v in ("prevent", "stop", "thwart", "foil", "disperse",
                                                "break", "forbid", "suppress")

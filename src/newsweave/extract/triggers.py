@@ -195,8 +195,34 @@ def _verb_lemma(token) -> str:
     return lemma
 
 
+# Words that make calling or describing something a condemnation ("called the strikes an act of
+# war", "described the attack as unprovoked").
+CONDEMNING_WORDS = frozenset({"unprovoked", "regrettable", "war", "aggression", "cowardly", "illegal",
+                              "blatant", "heinous", "provocation", "provocative", "violation", "barbaric",
+                              "unacceptable", "irresponsible", "reckless", "terrorism", "terrorist",
+                              "criminal", "crime", "atrocity", "hostile", "shameful", "baseless", "false"})
+CHARACTERISING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "characterize",
+                                  "characterise", "dub"})
+# Adverbs that make responding an armed reply ("responded forcefully").
+FORCE_ADVERBS = frozenset({"forcefully", "strongly", "decisively", "militarily", "firmly", "befittingly",
+                           "resolutely", "swiftly", "robustly", "appropriately"})
+
+
+def _condemning(token) -> bool:
+    """ "called India's strikes 'regrettable'", "described the attack as unprovoked"."""
+    for child in token.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr") or (child.dep_ == "prep" and child.lower_ == "as"):
+            if any(t.lemma_.lower() in CONDEMNING_WORDS for t in child.subtree):
+                return True
+    return False
+
+
 def verb_found(token) -> Found | None:
     lemma = _verb_lemma(token)
+    if lemma in CHARACTERISING_VERBS and _condemning(token):
+        return Found(token, token, "ACCUSE", "disapprove", "verb")
+    if lemma == "respond" and any(c.dep_ == "advmod" and c.lower_ in FORCE_ADVERBS for c in token.children):
+        return Found(token, token, "ASSAULT", None, "verb")  # "will respond strongly": an armed reply
     if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that X attacked": the attack is the event, marked denied
     under = _under_noun(token)
