@@ -17,12 +17,14 @@ ACTORS = {
 
 
 def ev(type_, source, target, *, mode=None, date=None, precision=None, place=None, country=None,
-       modality="asserted", attribution=None, region="body", confidence=0.9) -> Event:
+       modality="asserted", attribution=None, region="body", confidence=0.9, trigger=None) -> Event:
+    """An event; its trigger word defaults to the type's ("support": backing, not praise)."""
     return Event(type=type_, mode=mode, source=source, target=target, source_text=None, target_text=None,
                  date=date, date_precision=precision,
                  place=Place(place, None, None, country) if place else None,
                  sentence=f"{source} {type_} {target}.", start=0, end=1, region=region,
-                 attribution=attribution, modality=modality, confidence=confidence)
+                 attribution=attribution, modality=modality, confidence=confidence,
+                 trigger=trigger or type_.lower())
 
 
 def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=None) -> Document:

@@ -66,7 +66,8 @@ def test_an_actor_backing_both_camps_is_placed_by_weight_and_flagged(build):
     """Issue 4's acceptance shape: two sources disagree about which camp a state arms."""
     docs = [
         doc("a1", ev("SUPPORT", "ruritania", "kratov"), ev("AID", "borduria", "kratov"),
-            ev("COOPERATE", "zembla", "ruritania"), ev("COOPERATE", "zembla", "borduria"),
+            ev("COOPERATE", "zembla", "ruritania", mode="military"),
+            ev("COOPERATE", "zembla", "borduria", mode="military"),
             ev("SUPPORT", "zembla", "kratov")),
         doc("b1", ev("AID", "syldavia", "south", mode="military"), ev("AID", "zembla", "south", mode="military")),
         doc("b2", ev("ASSAULT", "kratov", "south")),

@@ -36,6 +36,12 @@ MAX_SWEEPS = 20
 # A camp member's evidence lists at most this many relations (the strongest).
 MAX_EVIDENCE = 8
 
+# A mediator (an actor in cooperative contact, talks included, with the belligerents of both
+# camps) takes a side only when its material backing of one camp is this many times its backing
+# of the other: a state that brokers a ceasefire and once sold arms to both stays neutral, the
+# main arms supplier of one camp does not.
+MEDIATOR_MARGIN = 3.0
+
 
 def _alignment(relation: dict) -> float:
     """How much a relation says about alignment: its strongest type's."""
@@ -141,11 +147,31 @@ def _agrees(relation: dict, actor: str, camp_of) -> bool:
     return same == (_relation_sign(relation) > 0)
 
 
+def _mediators(graph: nx.Graph, component: set, camp: dict, fighters: set, contacts: set) -> set:
+    """Nodes of `component` in contact with fighters of both camps, fighting none of them, whose
+    material backing does not clearly favour one camp (`contacts`: node pairs with a
+    cooperative relation)."""
+    found = set()
+    for node in component:
+        met = [f for f in fighters if (node, f) in contacts]
+        if {camp[f] for f in met} != {0, 1} or any(
+                graph.get_edge_data(node, f, {"weight": 0.0})["weight"] <= -FIGHT_WEIGHT for f in met):
+            continue
+        backing = [0.0, 0.0]
+        for other, data in graph[node].items():
+            backing[camp[other]] += max(data["weight"], 0.0)
+        if max(backing) < MEDIATOR_MARGIN * min(backing):
+            found.add(node)
+    return found
+
+
 def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str, str],
-                 prominence: dict[str, int] | None = None) -> list[dict]:
+                 prominence: dict[str, int] | None = None, contacts: list[dict] | None = None) -> list[dict]:
     """Each actor with enough evidence: its conflict, side (0/1), the side's label, its score
-    and the relations that put it there. `names`: entity id -> display name; `prominence`:
-    entity id -> article mentions (a side is named after its most mentioned belligerent)."""
+    and the relations that put it there. `relations`: the material ties; `contacts`: every
+    relation (talks included), to know mediators; `names`: entity id -> display name;
+    `prominence`: entity id -> article mentions (a side is named after its most mentioned
+    belligerent)."""
     prominence = prominence or {}
     graph, node_of = signed_graph(relations, memberships)
     camp = balance_partition(graph)
@@ -160,17 +186,24 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
         for actor in (relation["source"], relation["target"]):
             by_actor.setdefault(actor, []).append(relation)
     member_of = {link["member"]: link["organisation"] for link in memberships}
+    talks = set()
+    for relation in contacts or []:
+        if relation["polarity"] == "cooperative":
+            a = node_of.get(relation["source"], relation["source"])
+            b = node_of.get(relation["target"], relation["target"])
+            talks.update(((a, b), (b, a)))
     rows = []
     for number, component in enumerate(conflicts):
         scores = {node: _score(graph, node, camp) for node in component}
-        assigned = {node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
-        labels = {}
-        # Named after a belligerent, the most mentioned one: a party to a fight (a conflictual
-        # tie of at least one confident attack's weight) before one that was only banned or
-        # accused ("Libya" under a UN arms ban names no side), then any conflictual party.
+        # A party to a fight: a conflictual tie of at least one confident attack's weight.
         fights = {n for a, b in graph.subgraph(component).edges if graph[a][b]["weight"] < 0 for n in (a, b)}
         fighters = {n for a, b in graph.subgraph(component).edges
                     if graph[a][b]["weight"] <= -FIGHT_WEIGHT for n in (a, b)}
+        assigned = {node for node, score in scores.items() if score >= MIN_SIDE_SCORE} \
+            - _mediators(graph, component, camp, fighters, talks)
+        labels = {}
+        # Named after a belligerent, the most mentioned one: a party to a fight before one that
+        # was only coerced ("Libya" under a UN arms ban names no side), then any conflictual party.
         for node in sorted(assigned, key=lambda n: (n not in fighters, n not in fights,
                                                     -prominence.get(n, 0), -scores[n], n)):
             labels.setdefault(camp[node], names.get(node, node))
