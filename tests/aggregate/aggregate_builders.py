@@ -13,6 +13,7 @@ ACTORS = {
     "north": ("Northern Legion", "ORGANIZATION"), "south": ("Southern Compact", "ORGANIZATION"),
     "kratov": ("Zorin Kratov", "PERSON"), "blom": ("Ilya Blomqvar", "PERSON"),
     "port": ("Port Vanko", "LOCATION"),
+    "fund": ("Bordurian Relief Fund", "ORGANIZATION"),  # an aid agency, by its name words
 }
 
 
@@ -27,7 +28,7 @@ def ev(type_, source, target, *, mode=None, date=None, precision=None, place=Non
                  trigger=trigger or type_.lower())
 
 
-def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=None) -> Document:
+def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=None, published=None) -> Document:
     """A document whose text names every actor of its events once (article body)."""
     if text is None:
         keys = list(dict.fromkeys(k for e in events for k in (e.source, e.target) if k))
@@ -39,7 +40,7 @@ def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=
             position += len(name) + 1
         text = " ".join(parts) + "."
     return Document(id=doc_id, name=f"{doc_id}.txt", path=f"{doc_id}.txt", raw=text, text=text,
-                    source=source, url=url, regions=[Region("body", 0, len(text))],
+                    source=source, url=url, published=published, regions=[Region("body", 0, len(text))],
                     mentions=mentions or [], events=list(events))
 
 

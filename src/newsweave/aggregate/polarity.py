@@ -31,6 +31,10 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types that, cooperative, say "X is on Y's side" (not just talking).
 TAKING_SIDES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 
+# Cooperative contact that takes no side: the vocabulary of mediation (talks, deals, requests,
+# ceasefires, concessions).
+TALKS = frozenset({"CONSULT", "AGREE", "REQUEST", "RETREAT", "CONCEDE"})
+
 # How much an event of each modality counts as evidence for a relation. A denied, negated or
 # hypothetical event is not support ("Moscow denied arming Haftar"); a planned one half counts
 # (an announced delivery still shows alignment); an unknown modality counts as reported.

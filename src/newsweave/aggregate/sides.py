@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .polarity import ALIGNMENT
+from .polarity import ALIGNMENT, TALKS
 
 # An actor needs this much net signed weight for its camp (about one confident report of
 # support or attack) to be assigned a side.
@@ -36,8 +36,7 @@ MAX_SWEEPS = 20
 # A camp member's evidence lists at most this many relations (the strongest).
 MAX_EVIDENCE = 8
 
-# A mediator (an actor in cooperative contact, talks included, with the belligerents of both
-# camps) takes a side only when its material backing of one camp is this many times its backing
+# A mediator (an actor in talks with the belligerents of both camps) takes a side only when its material backing of one camp is this many times its backing
 # of the other: a state that brokers a ceasefire and once sold arms to both stays neutral, the
 # main arms supplier of one camp does not.
 MEDIATOR_MARGIN = 3.0
@@ -148,9 +147,8 @@ def _agrees(relation: dict, actor: str, camp_of) -> bool:
 
 
 def _mediators(graph: nx.Graph, component: set, camp: dict, fighters: set, contacts: set) -> set:
-    """Nodes of `component` in contact with fighters of both camps, fighting none of them, whose
-    material backing does not clearly favour one camp (`contacts`: node pairs with a
-    cooperative relation)."""
+    """Nodes of `component` in talks with fighters of both camps, fighting none of them, whose
+    material backing does not clearly favour one camp (`contacts`: node pairs in talks)."""
     found = set()
     for node in component:
         met = [f for f in fighters if (node, f) in contacts]
@@ -169,7 +167,7 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
                  prominence: dict[str, int] | None = None, contacts: list[dict] | None = None) -> list[dict]:
     """Each actor with enough evidence: its conflict, side (0/1), the side's label, its score
     and the relations that put it there. `relations`: the material ties; `contacts`: every
-    relation (talks included), to know mediators; `names`: entity id -> display name;
+    relation, whose talks (`polarity.TALKS`) tell mediators; `names`: entity id -> display name;
     `prominence`: entity id -> article mentions (a side is named after its most mentioned
     belligerent)."""
     prominence = prominence or {}
@@ -188,7 +186,7 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
     member_of = {link["member"]: link["organisation"] for link in memberships}
     talks = set()
     for relation in contacts or []:
-        if relation["polarity"] == "cooperative":
+        if {label.split("/", 1)[0] for label in relation["types"]} & TALKS:
             a = node_of.get(relation["source"], relation["source"])
             b = node_of.get(relation["target"], relation["target"])
             talks.update(((a, b), (b, a)))
