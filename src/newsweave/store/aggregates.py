@@ -139,6 +139,17 @@ def replace_aggregates(conn: sqlite3.Connection, *, min_confidence: float, relat
         )
 
 
+def use_private_aggregates(conn: sqlite3.Connection) -> None:
+    """Give a read-only connection empty aggregate tables of its own: TEMP tables, which the
+    queries below find before the database's, so aggregates built at another confidence
+    threshold are written and read through the same functions, and the file is not touched
+    (it is opened mode=ro; only the connection's TEMP schema is writable)."""
+    conn.execute("PRAGMA query_only = OFF")
+    for table in AGGREGATE_TABLES:
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT * FROM main.{table} WHERE 0")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+
+
 # ---- reading the aggregate tables (CLI, API, exports) -------------------------------------
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
