@@ -109,3 +109,16 @@ def test_arming_both_camps_reported_by_two_outlets_is_a_contradiction(build):
     docs = CAMPS + [doc("g1", *BOTH_SIDES[0].events, source="Vanko Times"),
                     doc("g2", *BOTH_SIDES[1].events, source="Zembla Herald")]
     assert [c.about for c in contradictions(build(docs))] == ["which side Genovia is on"]
+
+
+def test_backing_an_enemy_one_fights_is_a_polarity_question_not_sides(build):
+    docs = CAMPS + [doc("g1", ev("AID", "genovia", "north")), doc("g2", ev("SUPPORT", "genovia", "south")),
+                    doc("g3", ev("ASSAULT", "genovia", "south"))]
+    assert [c.about for c in contradictions(build(docs))] == [
+        "whether Genovia and Southern Compact are allies or enemies"]
+
+
+def test_one_disagreement_per_event(build):
+    docs = [doc(f"l{i}", ev(*VISIT, mode="visit", date="2020-03-01", place=place, country=country))
+            for i, (place, country) in enumerate([("Alpha", "AA"), ("Beta", "BB"), ("Alpha", "AA"), ("Beta", "BB")])]
+    assert len(contradictions(build(docs))) == 1

@@ -138,10 +138,16 @@ def test_statements_talks_and_aid_place_no_one(build, tie):
     ev("AID", "zembla", "north", mode="military"),
     ev("SUPPORT", "zembla", "north", trigger="backed"),
     ev("COOPERATE", "zembla", "north", mode="military"),
-    ev("ASSAULT", "zembla", "south"),
 ])
 def test_fighting_and_arming_place_an_actor(build, tie):
     camps = _camps(build(WAR + [doc("z1", tie)]))
+    assert camps["Zembla"] == camps["Northern Legion"]
+
+
+def test_an_enemy_of_one_camp_joins_the_other_only_through_an_ally_tie(build):
+    attack = doc("z1", ev("ASSAULT", "zembla", "south"))  # its own war with the south
+    assert "Zembla" not in _camps(build(WAR + [attack]))
+    camps = _camps(build(WAR + [attack, doc("z2", ev("COOPERATE", "zembla", "north", mode="military"))]))
     assert camps["Zembla"] == camps["Northern Legion"]
 
 

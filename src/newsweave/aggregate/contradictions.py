@@ -69,10 +69,14 @@ def side_conflicts(relations: list[dict], sides: list[dict], events_by_id: dict,
     doc_names = {doc: row["name"] for doc, row in documents.items()}
     side_of = {row["entity"]: (row["conflict"], row["side"]) for row in sides}
     labels = {(row["conflict"], row["side"]): row["label"] for row in sides}
+    # Backing someone one also fights is `polarity_conflicts`' business, not a side question.
+    fights = {(r["source"], r["target"]) for r in relations if r["polarity"] != "cooperative"}
+    fights |= {(b, a) for a, b in fights}
     pulls: dict[tuple, dict[int, list]] = {}  # (actor, conflict) -> side it is pulled to -> relations
     for relation in relations:
         kinds = {label.split("/", 1)[0] for label in relation["types"]}
-        if relation["polarity"] != "cooperative" or not kinds & TAKING_SIDES:
+        if relation["polarity"] != "cooperative" or not kinds & TAKING_SIDES \
+                or (relation["source"], relation["target"]) in fights:
             continue
         # Support and aid say which side the giver takes; cooperation, which side both take.
         pairs = [(relation["source"], relation["target"])]
@@ -164,7 +168,7 @@ def date_place_conflicts(events: list, names: dict, documents: dict) -> list[dic
     day) by independent sources. A document that itself reports several dates is left out: that
     is a series of events, not a disagreement."""
     doc_names = {doc: row["name"] for doc, row in documents.items()}
-    found = []
+    found, seen = [], set()
     for key, reports in sorted(_single_day_reports(events).items(), key=lambda item: str(item[0])):
         by_doc: dict[str, set] = {}
         for day, e in reports:
@@ -172,17 +176,19 @@ def date_place_conflicts(events: list, names: dict, documents: dict) -> list[dic
         single = sorted(((day, e) for day, e in reports if len(by_doc[e["doc"]]) == 1),
                         key=lambda pair: (pair[0], pair[1]["id"]))
         for (day_a, a), (day_b, b) in zip(single, single[1:]):
-            if not independent([a], [b], documents):
-                continue
+            if not independent([a], [b], documents) or key in seen:
+                continue  # one disagreement per event is enough to send the analyst to it
             gap = (day_b - day_a).days
             same_place = a["place_name"] and b["place_name"] and a["place_name"].casefold() == b["place_name"].casefold()
             if MERGE_WINDOW_DAYS < gap <= DATE_CONFLICT_DAYS and same_place:
+                seen.add(key)
                 found.append(_record(
                     "date", f"when {_describe(a, names)}", [a["source"], a["target"]], [a, b],
                     f"{doc_names.get(a['doc'], a['doc'])} dates {_describe(a, names)} in {a['place_name']} "
                     f"to {a['date']}, {doc_names.get(b['doc'], b['doc'])} to {b['date']}."))
             elif gap <= MERGE_WINDOW_DAYS and a["place_country"] and b["place_country"] \
                     and a["place_country"] != b["place_country"]:
+                seen.add(key)
                 found.append(_record(
                     "place", f"where {_describe(a, names)}", [a["source"], a["target"]], [a, b],
                     f"{doc_names.get(a['doc'], a['doc'])} places {_describe(a, names)} on {a['date']} in "

@@ -37,7 +37,8 @@ def rebuild_aggregates(conn: sqlite3.Connection, min_confidence: float | None = 
     ties = build_relations(material, entities, documents)
     memberships = find_memberships(conn, entities)
     sides = assign_sides(ties, memberships, names,
-                         {entity: row["mentions"] for entity, row in entities.items()}, contacts=relations)
+                         {entity: row["mentions"] for entity, row in entities.items()}, contacts=relations,
+                         homes={entity: row["country"] for entity, row in entities.items() if row["country"]})
     contradictions = find_contradictions(events, material, ties, sides, names, documents,
                                          lambda event: store.event_sentence(conn, event))
     timeline = build_timeline(events, documents)

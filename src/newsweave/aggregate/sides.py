@@ -1,13 +1,17 @@
-"""Sides: who stands with whom, from the signed actor graph of the relations.
+"""Sides: who stands with whom, from the signed graph of material ties (`ties.py`).
 
-Cooperative relations pull two actors onto one side, conflictual ones push them apart, each by
-its evidence weight times how much its type says about alignment (`polarity.ALIGNMENT`). A
-leader and his organisation (`membership`) are one node, so support for either counts for both.
-Each connected part of the graph that holds a conflict (a negative edge) is split into two
-camps that best respect the signs (structural balance): a start from the maximum spanning tree
+Ally ties (arming, backing, fighting alongside) pull two actors onto one side, enemy ties
+(fighting, coercion by force, deployment against) push them apart, each by its evidence weight
+times how much its type says about alignment (`polarity.ALIGNMENT`). A leader and his
+organisation (`membership`) are one node, so support for either counts for both. Each
+connected part of the graph that holds a conflict (a negative edge) is split into two camps
+that best respect the signs (structural balance): a start from the maximum spanning tree
 (each edge's sign decides same or other side), then single-node moves while they reduce the
-weight of frustrated edges. Actors whose net evidence for their camp is too small stay
-unassigned. Cost: near-linear in the relations (networkx spanning tree, a few sweeps).
+weight of frustrated edges. An actor is given a side when its net evidence for its camp is
+large enough, it is joined to its camp's principal belligerent by ally ties or their country
+(not merely an enemy of the other camp), and it is not a mediator (in talks with both camps
+without clearly arming one). Cost: near-linear in the ties (networkx spanning tree, a few
+sweeps).
 """
 
 from __future__ import annotations
@@ -163,14 +167,41 @@ def _mediators(graph: nx.Graph, component: set, camp: dict, fighters: set, conta
     return found
 
 
+def _joined(graph: nx.Graph, component: set, camp: dict, homes: dict) -> set:
+    """Nodes joined to their camp's principal belligerent by ally ties within the camp, or by
+    sharing its country (a state's army, ministries and leaders) when the other principal is of
+    another country. The principals are the two ends of a hostile tie with the most ties of
+    their own (the war the others arm, back or fight in). An enemy of one camp that nothing
+    joins to the other (a separate war: "the enemy of my enemy") is left out."""
+    strength = dict(graph.subgraph(component).degree(weight="abs"))
+    hostile = [(u, v) for u, v in graph.subgraph(component).edges if graph[u][v]["weight"] < 0]
+    a, b = min(hostile, key=lambda edge: (-strength[edge[0]] - strength[edge[1]], sorted(edge)))
+    if camp[a] == camp[b]:
+        return set(component)
+    joined: set = set()
+    for anchor, rival in ((a, b), (b, a)):
+        home = homes.get(anchor)
+        reached = {anchor} | {n for n in component if home and home != homes.get(rival)
+                              and homes.get(n) == home and camp[n] == camp[anchor]}
+        frontier = list(reached)
+        while frontier:
+            for other, data in graph[frontier.pop()].items():
+                if data["weight"] > 0 and camp[other] == camp[anchor] and other not in reached:
+                    reached.add(other)
+                    frontier.append(other)
+        joined |= reached
+    return joined
+
+
 def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str, str],
-                 prominence: dict[str, int] | None = None, contacts: list[dict] | None = None) -> list[dict]:
+                 prominence: dict[str, int] | None = None, contacts: list[dict] | None = None,
+                 homes: dict[str, str] | None = None) -> list[dict]:
     """Each actor with enough evidence: its conflict, side (0/1), the side's label, its score
     and the relations that put it there. `relations`: the material ties; `contacts`: every
     relation, whose talks (`polarity.TALKS`) tell mediators; `names`: entity id -> display name;
     `prominence`: entity id -> article mentions (a side is named after its most mentioned
-    belligerent)."""
-    prominence = prominence or {}
+    belligerent); `homes`: entity id -> country code."""
+    prominence, homes = prominence or {}, homes or {}
     graph, node_of = signed_graph(relations, memberships)
     camp = balance_partition(graph)
     conflicts = [c for c in nx.connected_components(graph)
@@ -197,8 +228,8 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
         fights = {n for a, b in graph.subgraph(component).edges if graph[a][b]["weight"] < 0 for n in (a, b)}
         fighters = {n for a, b in graph.subgraph(component).edges
                     if graph[a][b]["weight"] <= -FIGHT_WEIGHT for n in (a, b)}
-        assigned = {node for node, score in scores.items() if score >= MIN_SIDE_SCORE} \
-            - _mediators(graph, component, camp, fighters, talks)
+        assigned = ({node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
+                    & _joined(graph, component, camp, homes)) - _mediators(graph, component, camp, fighters, talks)
         labels = {}
         # Named after a belligerent, the most mentioned one: a party to a fight before one that
         # was only coerced ("Libya" under a UN arms ban names no side), then any conflictual party.

@@ -40,7 +40,8 @@ def tie_sign(event) -> int:
 def material_events(events: list, documents: dict, neutral: set[str]) -> list:
     """The events that are current material ties, those of neutral actors left out unless the
     actor itself fights or arms someone."""
-    ties = [e for e in events if e["source"] and e["target"] and tie_sign(e) and not is_history(e, documents)]
+    ties = [e for e in events if e["source"] and e["target"] and e["source"] != e["target"] and tie_sign(e)
+            and not is_history(e, documents)]
     active = {e["source"] for e in ties if tie_sign(e) == ENEMY or (e["type"] == "AID" and e["mode"] == "military")}
     idle = neutral - active
     return [e for e in ties if e["source"] not in idle and e["target"] not in idle]

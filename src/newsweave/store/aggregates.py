@@ -72,7 +72,7 @@ def aggregates_threshold(conn: sqlite3.Connection) -> float | None:
 
 def entity_rows(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     return {row["id"]: row for row in conn.execute(
-        "SELECT id, name, type, kb_id, mentions FROM entities")}
+        "SELECT id, name, type, kb_id, country, mentions FROM entities")}
 
 
 def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
