@@ -36,11 +36,9 @@ ONE_OFF_TYPES = frozenset({"CONSULT", "AGREE"})
 def independent(first: list, second: list, documents: dict) -> bool:
     """Whether some report of `first` and some of `second` come from different documents of
     different publishers."""
-    publishers = {}
-    for e in first + second:
-        publishers.setdefault(e["id"], publisher_of_event(e, documents))
-    return any(a["doc"] != b["doc"] and publishers[a["id"]] != publishers[b["id"]]
-               for a in first for b in second)
+    ones = {(e["doc"], publisher_of_event(e, documents)) for e in first}
+    others = {(e["doc"], publisher_of_event(e, documents)) for e in second}
+    return any(a[0] != b[0] and a[1] != b[1] for a in ones for b in others)
 
 
 def _describe(event, names: dict) -> str:
