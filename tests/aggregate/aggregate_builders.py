@@ -14,6 +14,8 @@ ACTORS = {
     "kratov": ("Zorin Kratov", "PERSON"), "blom": ("Ilya Blomqvar", "PERSON"),
     "port": ("Port Vanko", "LOCATION"),
     "fund": ("Bordurian Relief Fund", "ORGANIZATION"),  # an aid agency, by its name words
+    # Real states and a state's army (their country from the knowledge base).
+    "india": ("India", "COUNTRY"), "pakistan": ("Pakistan", "COUNTRY"), "indarmy": ("Indian Army", "ORGANIZATION"),
 }
 
 

@@ -184,3 +184,10 @@ def test_separate_wars_stay_separate(build):
 def test_background_history_places_no_one(build):
     old = doc("h1", ev("AID", "zembla", "north", mode="military", date="1990", precision="year"), published="2020-05-01")
     assert "Zembla" not in _camps(build(WAR + [old]))
+
+
+def test_a_states_forces_stand_with_their_state(build):
+    war = [doc("i1", ev("ASSAULT", "india", "pakistan")), doc("i2", ev("ASSAULT", "pakistan", "india")),
+           doc("i3", ev("ASSAULT", "indarmy", "pakistan"))]
+    camps = _camps(build(war))
+    assert camps["Indian Army"] == camps["India"] != camps["Pakistan"]

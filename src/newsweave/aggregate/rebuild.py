@@ -10,7 +10,7 @@ import sqlite3
 from ..settings import Settings
 from ..store import aggregates as store
 from .contradictions import find_contradictions
-from .membership import find_memberships
+from .membership import find_memberships, home_country
 from .neutral import neutral_actors
 from .relations import build_relations
 from .sides import assign_sides
@@ -38,7 +38,7 @@ def rebuild_aggregates(conn: sqlite3.Connection, min_confidence: float | None = 
     memberships = find_memberships(conn, entities)
     sides = assign_sides(ties, memberships, names,
                          {entity: row["mentions"] for entity, row in entities.items()}, contacts=relations,
-                         homes={entity: row["country"] for entity, row in entities.items() if row["country"]})
+                         homes={entity: home_country(row) for entity, row in entities.items()})
     contradictions = find_contradictions(events, material, ties, sides, names, documents,
                                          lambda event: store.event_sentence(conn, event))
     timeline = build_timeline(events, documents)
