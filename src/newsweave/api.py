@@ -26,11 +26,19 @@ from .store import aggregates, connect, queries
 
 
 class Corpus:
-    """A newsweave database opened for reading."""
+    """A newsweave database opened for reading.
 
-    def __init__(self, db: str | Path = DEFAULT_DB):
+    Its views (events, timeline, relations, sides, contradictions) use the article events at or
+    above `min_confidence` (default `Settings.min_confidence`). The aggregates stored by the
+    last run were built at the run's threshold; at another one they are rebuilt for this
+    Corpus only, in memory (the database is not changed).
+    """
+
+    def __init__(self, db: str | Path = DEFAULT_DB, *, min_confidence: float | None = None):
         self.db = Path(db)
+        self.min_confidence = Settings.min_confidence if min_confidence is None else min_confidence
         self._conn = connect(self.db, readonly=True)
+        self._aggregates_ready = False
 
     def close(self) -> None:
         self._conn.close()
@@ -55,9 +63,12 @@ class Corpus:
         return queries.entities(self._conn, name=name, type=type)
 
     def events(self, *, actor: str | None = None, type: str | None = None, region: str | None = None,
-               since: str | None = None, until: str | None = None) -> list[EventRecord]:
-        """Events; `since`/`until` keep those whose date may fall in the window (ISO, partial)."""
-        found = queries.events(self._conn, actor=actor, type=type, region=region)
+               since: str | None = None, until: str | None = None,
+               min_confidence: float | None = None) -> list[EventRecord]:
+        """Events at or above `min_confidence` (default: the Corpus's); `since`/`until` keep
+        those whose date may fall in the window (ISO, partial)."""
+        threshold = self.min_confidence if min_confidence is None else min_confidence
+        found = queries.events(self._conn, actor=actor, type=type, region=region, min_confidence=threshold)
         if since or until:
             found = [e for e in found if in_window(e.date, since, until)]
         return found
@@ -65,27 +76,38 @@ class Corpus:
     def _actor_ids(self, actor: str | None) -> list[str] | None:
         return None if actor is None else queries.entity_ids_matching(self._conn, actor)
 
+    def _aggregated(self):
+        """The connection, its aggregate tables built at this Corpus's threshold."""
+        if not self._aggregates_ready:
+            if aggregates.aggregates_threshold(self._conn) != self.min_confidence:
+                from .aggregate.rebuild import rebuild_aggregates
+
+                aggregates.use_private_aggregates(self._conn)
+                rebuild_aggregates(self._conn, self.min_confidence)
+            self._aggregates_ready = True
+        return self._conn
+
     def timeline(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
                  min_sources: int = 0) -> list[TimelineRecord]:
         """Article events ordered by when they happened (undated last), one entry per real
         event with all its reports; `since`/`until` are ISO dates (partial allowed)."""
-        return aggregates.timeline(self._conn, actor_ids=self._actor_ids(actor), since=since, until=until,
+        return aggregates.timeline(self._aggregated(), actor_ids=self._actor_ids(actor), since=since, until=until,
                                    min_sources=min_sources)
 
     def relations(self, *, actor: str | None = None, min_sources: int = 0) -> list[RelationRecord]:
         """Actor-to-actor relations from article text, best-sourced first."""
-        return aggregates.relations(self._conn, actor_ids=self._actor_ids(actor), min_sources=min_sources)
+        return aggregates.relations(self._aggregated(), actor_ids=self._actor_ids(actor), min_sources=min_sources)
 
     def contradictions(self) -> list[ContradictionRecord]:
-        return aggregates.contradictions(self._conn)
+        return aggregates.contradictions(self._aggregated())
 
     def sides(self) -> list[SideRecord]:
         """Actors with the side they stand on in each conflict, and the relations that say so."""
-        return aggregates.sides(self._conn)
+        return aggregates.sides(self._aggregated())
 
     def memberships(self) -> list[MembershipRecord]:
         """Leader -> organisation (or state) links used to draw the sides."""
-        return aggregates.memberships(self._conn)
+        return aggregates.memberships(self._aggregated())
 
     def search(self, text: str, *, limit: int = 20) -> list[dict]:
         return queries.search(self._conn, text, limit=limit)
@@ -94,7 +116,7 @@ class Corpus:
         return queries.errors(self._conn)
 
     def counts(self) -> dict:
-        return queries.counts(self._conn)
+        return queries.counts(self._conn, min_confidence=self.min_confidence)
 
     def events_frame(self):
         """The events as a pandas DataFrame (needs pandas installed)."""
@@ -117,8 +139,8 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, settings: S
     return Corpus(settings.db)
 
 
-def open(db: str | Path = DEFAULT_DB) -> Corpus:  # noqa: A001 - the documented API name
-    return Corpus(db)
+def open(db: str | Path = DEFAULT_DB, *, min_confidence: float | None = None) -> Corpus:  # noqa: A001 - the documented API name
+    return Corpus(db, min_confidence=min_confidence)
 
 
 _stages_cache: dict[Settings, list] = {}

@@ -31,11 +31,14 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="The SQLite database file.")
+MinConfidenceOption = typer.Option(
+    Settings.min_confidence, "--min-confidence", min=0.0, max=1.0,
+    help="Use only article events at or above this confidence (the export keeps all).")
 
 
-def _open(db: Path) -> api.Corpus:
+def _open(db: Path, min_confidence: float | None = None) -> api.Corpus:
     try:
-        return api.open(db)
+        return api.open(db, min_confidence=min_confidence)
     except NewsweaveError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from e
@@ -114,11 +117,12 @@ def run(
 
 
 @app.command()
-def summary(db: Path = DbOption, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def summary(db: Path = DbOption, as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+            min_confidence: float = MinConfidenceOption) -> None:
     """The situation at a glance: documents, regions, actors, events, errors."""
     from .summary import build_summary, render_summary
 
-    with _open(db) as corpus:
+    with _open(db, min_confidence) as corpus:
         data = build_summary(corpus)
     if as_json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=to_dict)
@@ -165,10 +169,11 @@ def events(
     comments: bool = typer.Option(False, "--comments", help="Also list events from reader comments."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
+    min_confidence: float = MinConfidenceOption,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Events from the articles, each with its sentence and source."""
-    with _open(db) as corpus:
+    with _open(db, min_confidence) as corpus:
         found = corpus.events(actor=actor, type=type, region=None if comments else "body", since=since, until=until)
         names = {d.id: d.name for d in corpus.documents()}
     if as_json:
@@ -188,10 +193,11 @@ def timeline(
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
     min_sources: int = typer.Option(0, "--min-sources", min=0, help="Only events reported by this many independent sources."),
+    min_confidence: float = MinConfidenceOption,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Article events ordered by when they happened (not when reported), reports of one event merged."""
-    with _open(db) as corpus:
+    with _open(db, min_confidence) as corpus:
         found = corpus.timeline(actor=actor, since=since, until=until, min_sources=min_sources)
     if as_json:
         _print_json(found)

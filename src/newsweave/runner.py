@@ -260,7 +260,8 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
             # After an error (disk full, read-only) the stored documents stay whole and the
             # next run rebuilds these tables; rebuilding now would only fail again.
             try:
-                report.duplicates, report.entities, report.aggregates = rebuild_cross_document(conn)
+                report.duplicates, report.entities, report.aggregates = rebuild_cross_document(
+                    conn, settings.min_confidence)
                 writer.finish_run(run_id, read=report.read, added=report.added,
                                   unchanged=report.unchanged, failed=report.failed)
             except KeyboardInterrupt:
@@ -274,19 +275,20 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
     return report
 
 
-def rebuild_cross_document(conn) -> tuple[int, int, dict[str, int]]:
+def rebuild_cross_document(conn, min_confidence: float = Settings.min_confidence) -> tuple[int, int, dict[str, int]]:
     """The cross-document rebuild that ends every run: duplicates, then entities, then the
-    aggregates. Returns (duplicates flagged, entities, rows per aggregate table).
+    aggregates (from events at or above `min_confidence`). Returns (duplicates flagged,
+    entities, rows per aggregate table).
 
     What the last complete rebuild saw is recorded (highest document `seq`, document count,
-    corrections, version). Nothing changed since: nothing to do. Documents only added: only
-    pairs with a new document are compared for near-duplicates. Entities and aggregates are
+    corrections, version, confidence threshold). Nothing changed since: nothing to do.
+    Documents only added: only pairs with a new document are compared for near-duplicates. Entities and aggregates are
     recomputed over the whole database either way (bounded: see benchmarks/RESULTS.md), since a
     new mention can change any entity's canonical name and id and a new relation any side.
     """
     seq, documents = crossdoc.document_state(conn)
     state = {"version": PIPELINE_VERSION, "seq": seq, "documents": documents,
-             "overrides": crossdoc.overrides_state(conn)}
+             "overrides": crossdoc.overrides_state(conn), "min_confidence": min_confidence}
     last = crossdoc.rebuilt_state(conn)
     if last == state:
         return crossdoc.cross_document_counts(conn, AGGREGATE_TABLES)
@@ -294,7 +296,7 @@ def rebuild_cross_document(conn) -> tuple[int, int, dict[str, int]]:
                   and crossdoc.documents_up_to(conn, last["seq"]) == last["documents"])
     duplicates = rebuild_duplicates(conn, after_seq=last["seq"] if only_added else None)
     entities = resolve_entities(conn)
-    aggregates = rebuild_aggregates(conn)
+    aggregates = rebuild_aggregates(conn, min_confidence)
     crossdoc.set_rebuilt_state(conn, state)
     return duplicates, entities, aggregates
 

@@ -45,7 +45,8 @@ def render_summary(data: dict, console) -> None:
     console.print("regions: " + ", ".join(f"{n} {k}" for k, n in sorted(regions.items())) +
                   f"; {data['comments']} reader comments by {data['commenters']} named commenters")
     console.print(f"{data['entities']} actors and things named in articles; {data['events']} article events "
-                  f"(+{data['comment_events']} in reader comments, kept apart)")
+                  f"(+{data['comment_events']} in reader comments, kept apart); "
+                  f"{data['confident_events']} at confidence ≥ {data['min_confidence']:g} shown below")
     if data["event_types"]:
         console.print("event types: " + ", ".join(f"{t} {n}" for t, n in data["event_types"].items()))
     if data["top_actors"]:

@@ -13,19 +13,24 @@ ACTORS = {
     "north": ("Northern Legion", "ORGANIZATION"), "south": ("Southern Compact", "ORGANIZATION"),
     "kratov": ("Zorin Kratov", "PERSON"), "blom": ("Ilya Blomqvar", "PERSON"),
     "port": ("Port Vanko", "LOCATION"),
+    "fund": ("Bordurian Relief Fund", "ORGANIZATION"),  # an aid agency, by its name words
+    # Real states and a state's army (their country from the knowledge base).
+    "india": ("India", "COUNTRY"), "pakistan": ("Pakistan", "COUNTRY"), "indarmy": ("Indian Army", "ORGANIZATION"),
 }
 
 
 def ev(type_, source, target, *, mode=None, date=None, precision=None, place=None, country=None,
-       modality="asserted", attribution=None, region="body", confidence=0.9) -> Event:
+       modality="asserted", attribution=None, region="body", confidence=0.9, trigger=None) -> Event:
+    """An event; its trigger word defaults to the type's ("support": backing, not praise)."""
     return Event(type=type_, mode=mode, source=source, target=target, source_text=None, target_text=None,
                  date=date, date_precision=precision,
                  place=Place(place, None, None, country) if place else None,
                  sentence=f"{source} {type_} {target}.", start=0, end=1, region=region,
-                 attribution=attribution, modality=modality, confidence=confidence)
+                 attribution=attribution, modality=modality, confidence=confidence,
+                 trigger=trigger or type_.lower())
 
 
-def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=None) -> Document:
+def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=None, published=None) -> Document:
     """A document whose text names every actor of its events once (article body)."""
     if text is None:
         keys = list(dict.fromkeys(k for e in events for k in (e.source, e.target) if k))
@@ -37,7 +42,7 @@ def doc(doc_id: str, *events: Event, source=None, url=None, text=None, mentions=
             position += len(name) + 1
         text = " ".join(parts) + "."
     return Document(id=doc_id, name=f"{doc_id}.txt", path=f"{doc_id}.txt", raw=text, text=text,
-                    source=source, url=url, regions=[Region("body", 0, len(text))],
+                    source=source, url=url, published=published, regions=[Region("body", 0, len(text))],
                     mentions=mentions or [], events=list(events))
 
 

@@ -66,7 +66,8 @@ def test_an_actor_backing_both_camps_is_placed_by_weight_and_flagged(build):
     """Issue 4's acceptance shape: two sources disagree about which camp a state arms."""
     docs = [
         doc("a1", ev("SUPPORT", "ruritania", "kratov"), ev("AID", "borduria", "kratov"),
-            ev("COOPERATE", "zembla", "ruritania"), ev("COOPERATE", "zembla", "borduria"),
+            ev("COOPERATE", "zembla", "ruritania", mode="military"),
+            ev("COOPERATE", "zembla", "borduria", mode="military"),
             ev("SUPPORT", "zembla", "kratov")),
         doc("b1", ev("AID", "syldavia", "south", mode="military"), ev("AID", "zembla", "south", mode="military")),
         doc("b2", ev("ASSAULT", "kratov", "south")),
@@ -78,3 +79,46 @@ def test_an_actor_backing_both_camps_is_placed_by_weight_and_flagged(build):
     found = contradictions(conn)
     assert [c.about for c in found] == ["which side Zembla is on"]
     assert "a1.txt" in found[0].explanation and "b1.txt" in found[0].explanation
+
+
+# ---- issue 11: two independent sources, incompatible facts --------------------------------
+
+BOTH_SIDES = [doc("g1", ev("AID", "genovia", "north", mode="military")), doc("g2", ev("AID", "genovia", "south", mode="military"))]
+
+
+@pytest.mark.parametrize("docs", [
+    # One document, or two documents of one outlet, is not a disagreement between sources.
+    CAMPS + [doc("g1", ev("AID", "genovia", "north", mode="military"), ev("AID", "genovia", "south", mode="military"))],
+    CAMPS + [doc("g1", *BOTH_SIDES[0].events, source="Vanko Times"), doc("g2", *BOTH_SIDES[1].events, source="Vanko Times")],
+    [doc("a1", ev("AID", "zembla", "south"), source="Vanko Times"),
+     doc("a2", ev("AID", "zembla", "south", modality="denied"), source="Vanko Times")],
+    # Talks are not a material tie: a denied meeting is not a contradiction about sides.
+    [doc("a1", ev("CONSULT", "zembla", "south")), doc("a2", ev("CONSULT", "zembla", "south", modality="denied"))],
+    # Praise and an attack, or statements on both sides, are not incompatible facts.
+    [doc("p1", ev("SUPPORT", "zembla", "freedonia", trigger="praised")), doc("p2", ev("ASSAULT", "zembla", "freedonia"))],
+    CAMPS + [doc("g1", ev("CONSULT", "genovia", "north")), doc("g2", ev("CONSULT", "genovia", "south"))],
+    # Strikes recur: two dates for an attack at one place are two attacks.
+    [doc("t1", ev("ASSAULT", "north", "south", date="2020-03-01", place="Vanko")),
+     doc("t2", ev("ASSAULT", "north", "south", date="2020-03-07", place="Vanko"))],
+])
+def test_no_contradiction_from_one_source_or_statements(build, docs):
+    assert contradictions(build(docs)) == []
+
+
+def test_arming_both_camps_reported_by_two_outlets_is_a_contradiction(build):
+    docs = CAMPS + [doc("g1", *BOTH_SIDES[0].events, source="Vanko Times"),
+                    doc("g2", *BOTH_SIDES[1].events, source="Zembla Herald")]
+    assert [c.about for c in contradictions(build(docs))] == ["which side Genovia is on"]
+
+
+def test_backing_an_enemy_one_fights_is_a_polarity_question_not_sides(build):
+    docs = CAMPS + [doc("g1", ev("AID", "genovia", "north")), doc("g2", ev("SUPPORT", "genovia", "south")),
+                    doc("g3", ev("ASSAULT", "genovia", "south"))]
+    assert [c.about for c in contradictions(build(docs))] == [
+        "whether Genovia and Southern Compact are allies or enemies"]
+
+
+def test_one_disagreement_per_event(build):
+    docs = [doc(f"l{i}", ev(*VISIT, mode="visit", date="2020-03-01", place=place, country=country))
+            for i, (place, country) in enumerate([("Alpha", "AA"), ("Beta", "BB"), ("Alpha", "AA"), ("Beta", "BB")])]
+    assert len(contradictions(build(docs))) == 1

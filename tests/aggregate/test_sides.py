@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from aggregate.aggregate_builders import doc, entity_names, ev, text_doc
 from newsweave.aggregate.sides import balance_partition
 from newsweave.store import aggregates
@@ -111,3 +113,81 @@ def test_a_side_is_named_after_a_fighter_not_a_party_only_banned():
     labels = {row["entity"]: row["label"] for row in rows}
     assert labels["country"] == labels["army"] == "Army"  # the most mentioned is only under a ban
     assert labels["rebels"] == "Rebels"
+
+
+# ---- issue 11: sides from material ties only ----------------------------------------------
+
+WAR = [doc("w1", ev("ASSAULT", "north", "south")), doc("w2", ev("ASSAULT", "south", "north"))]
+
+
+@pytest.mark.parametrize("tie", [
+    ev("CONSULT", "zembla", "north", mode="meet"),  # talks
+    ev("SUPPORT", "zembla", "north", trigger="praised"),  # praise
+    ev("AID", "zembla", "north", mode="humanitarian"),  # humanitarian aid
+    ev("AID", "zembla", "north", mode="economic"),
+    ev("SANCTION", "zembla", "south"),  # a third party's sanctions
+    ev("ACCUSE", "zembla", "south"),
+    ev("REQUEST", "zembla", "north"),
+])
+def test_statements_talks_and_aid_place_no_one(build, tie):
+    camps = _camps(build(WAR + [doc("z1", tie), doc("z2", tie)]))
+    assert "Zembla" not in camps and camps["Northern Legion"] != camps["Southern Compact"]
+
+
+@pytest.mark.parametrize("tie", [
+    ev("AID", "zembla", "north", mode="military"),
+    ev("SUPPORT", "zembla", "north", trigger="backed"),
+    ev("COOPERATE", "zembla", "north", mode="military"),
+])
+def test_fighting_and_arming_place_an_actor(build, tie):
+    camps = _camps(build(WAR + [doc("z1", tie)]))
+    assert camps["Zembla"] == camps["Northern Legion"]
+
+
+def test_an_enemy_of_one_camp_joins_the_other_only_through_an_ally_tie(build):
+    attack = doc("z1", ev("ASSAULT", "zembla", "south"))  # its own war with the south
+    assert "Zembla" not in _camps(build(WAR + [attack]))
+    camps = _camps(build(WAR + [attack, doc("z2", ev("COOPERATE", "zembla", "north", mode="military"))]))
+    assert camps["Zembla"] == camps["Northern Legion"]
+
+
+def test_an_aid_agency_stays_neutral_unless_it_arms_someone(build):
+    camps = _camps(build(WAR + [doc("f1", ev("AID", "fund", "north")), doc("f2", ev("AID", "fund", "north"))]))
+    assert "Bordurian Relief Fund" not in camps
+    camps = _camps(build(WAR + [doc("f1", ev("AID", "fund", "north", mode="military"))]))
+    assert camps["Bordurian Relief Fund"] == camps["Northern Legion"]
+
+
+def test_a_mediator_stays_neutral_and_a_clear_backer_does_not(build):
+    talks = [doc("t1", ev("CONSULT", "zembla", "north", mode="meet"), ev("CONSULT", "zembla", "south", mode="meet"),
+                 ev("CONSULT", "genovia", "north", mode="meet"), ev("CONSULT", "genovia", "south", mode="meet"))]
+    arms = [doc("a1", ev("AID", "zembla", "north", mode="military"),  # the mediator sold arms to both
+                ev("AID", "zembla", "south", mode="military")),
+            doc("a2", ev("AID", "genovia", "south", mode="military"), ev("AID", "genovia", "south", mode="military"),
+                ev("AID", "genovia", "south", mode="military"), ev("AID", "genovia", "south", mode="military"))]
+    camps = _camps(build(WAR + talks + arms))
+    assert "Zembla" not in camps
+    assert camps["Genovia"] == camps["Southern Compact"]
+
+
+def test_separate_wars_stay_separate(build):
+    other_war = [doc("o1", ev("ASSAULT", "syldavia", "borduria")), doc("o2", ev("ASSAULT", "borduria", "syldavia"))]
+    # A mediator talking to everyone and an aid agency helping everyone join nothing.
+    go_between = [doc("g1", *[ev("CONSULT", "freedonia", x, mode="meet") for x in ("north", "south", "syldavia", "borduria")],
+                      *[ev("AID", "fund", x) for x in ("north", "south", "syldavia", "borduria")])]
+    conn = build(WAR + other_war + go_between)
+    conflict = {row.name: row.conflict for row in aggregates.sides(conn)}
+    assert conflict["Northern Legion"] == conflict["Southern Compact"] != conflict["Syldavia"] == conflict["Borduria"]
+    assert "Freedonia" not in conflict and "Bordurian Relief Fund" not in conflict
+
+
+def test_background_history_places_no_one(build):
+    old = doc("h1", ev("AID", "zembla", "north", mode="military", date="1990", precision="year"), published="2020-05-01")
+    assert "Zembla" not in _camps(build(WAR + [old]))
+
+
+def test_a_states_forces_stand_with_their_state(build):
+    war = [doc("i1", ev("ASSAULT", "india", "pakistan")), doc("i2", ev("ASSAULT", "pakistan", "india")),
+           doc("i3", ev("ASSAULT", "indarmy", "pakistan"))]
+    camps = _camps(build(war))
+    assert camps["Indian Army"] == camps["India"] != camps["Pakistan"]

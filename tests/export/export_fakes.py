@@ -79,8 +79,8 @@ class FakeCorpus:
     def entities(self):
         return list(ENTITIES)
 
-    def events(self):
-        return list(EVENTS)
+    def events(self, *, min_confidence=None):
+        return [e for e in EVENTS if min_confidence is None or e.confidence >= min_confidence]
 
     def relations(self):
         return list(self._relations)

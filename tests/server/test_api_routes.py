@@ -223,3 +223,18 @@ def test_graph_query_scans_article_events_once(hand_db):
     assert edges_for(FakeReader(), EventFilter())
     probes = [p for p in plans if p.startswith("SEARCH e")]
     assert probes and all("source=?" not in p and "target=?" not in p for p in probes), plans
+
+
+def test_events_below_the_confidence_threshold_are_stored_but_not_shown(hand_db):
+    """Issue 11: the event lists, graph and summary use events at or above 0.5."""
+    from newsweave.store import connect
+
+    conn = connect(hand_db)
+    conn.execute("UPDATE events SET confidence = 0.2 WHERE type = 'THREATEN'")
+    conn.close()
+    client = TestClient(create_app(hand_db))
+    assert client.get("/api/events").json()["total"] == 2
+    assert all("THREATEN" not in e["types"] for e in client.get("/api/graph").json()["edges"])
+    summary = client.get("/api/summary").json()
+    assert summary["event_types"] == {"AID": 2}
+    assert (summary["events"], summary["confident_events"]) == (3, 2)

@@ -44,6 +44,19 @@ def _kb():
     return knowledge_base()
 
 
+def home_country(row) -> str | None:
+    """An actor's country code: the resolved one, else, for an organisation, the state its
+    name starts with ("Indian Army", "Pakistan Air Force": a state's forces and offices)."""
+    if row["country"] or row["type"] != "ORGANIZATION":
+        return row["country"]
+    kb = _kb()
+    first = (row["name"] or "").split(" ", 1)[0]
+    if kb is None or not first:
+        return None
+    state = kb.demonym(first) or next((e for e in kb.lookup(first) if e.type == "COUNTRY"), None)
+    return state.country if state else None
+
+
 def _kb_role_links(entities: dict) -> list[dict]:
     """Person -> organisation from KB roles such as "commander LNA" (the role's last words
     name the organisation), when both are actors of this corpus."""

@@ -28,10 +28,12 @@ ALIGNMENT = {
 # Types whose source and target play the same role: one relation per pair, either way round.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
-# Types that, cooperative, say "X is on Y's side" (not just talking), and conflictual ones that
-# say "X is against Y": the pair that makes two reports contradict each other.
+# Types that, cooperative, say "X is on Y's side" (not just talking).
 TAKING_SIDES = frozenset({"SUPPORT", "AID", "COOPERATE"})
-OPPOSING = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+
+# Cooperative contact that takes no side: the vocabulary of mediation (talks, deals, requests,
+# ceasefires, concessions).
+TALKS = frozenset({"CONSULT", "AGREE", "REQUEST", "RETREAT", "CONCEDE"})
 
 # How much an event of each modality counts as evidence for a relation. A denied, negated or
 # hypothetical event is not support ("Moscow denied arming Haftar"); a planned one half counts
@@ -56,3 +58,45 @@ def type_label(type_: str, mode: str | None) -> str:
 
 def evidence_weight(confidence: float | None, modality: str | None) -> float:
     return float(confidence if confidence is not None else 0.5) * MODALITY_WEIGHT.get(modality or "unknown", 1.0)
+
+
+# ---- material ties: what may put an actor on a side ------------------------------------------
+# Sides come only from fighting, arming and deploying with or against someone. Talks,
+# mediation, praise, accusations, requests, humanitarian or economic aid and sanctions by third
+# parties say what an actor thinks, not which camp it fights or arms for.
+ALLY, ENEMY = 1, -1
+
+# Coercion by force; bans, restrictions and censorship are measures (sanction-like), not force.
+NON_MATERIAL_COERCE_MODES = frozenset({"ban", "restrict", "censor"})
+
+# AID modes that arm or back a party; no mode is unspecified backing ("receiving support from
+# Egypt and the UAE"). Humanitarian and economic aid take no side.
+MATERIAL_AID_MODES = frozenset({"military", None, ""})
+
+# SUPPORT triggers that mean backing a party ("bolster Haftar", "supported by Turkey"), as
+# opposed to praise, thanks, recognition or a signed deal.
+BACKING_TRIGGERS = ("support", "back", "bolster", "defend", "prop up", "arm")
+
+# COOPERATE triggers of joint military action (the extractor gives COOPERATE no mode for it).
+MILITARY_COOPERATION_TRIGGERS = ("fought alongside", "fight alongside", "fighting alongside", "joint",
+                                 "ally", "allied", "alliance", "coordinated strike", "coordinated attack")
+
+
+def _starts(trigger: str | None, words: tuple[str, ...]) -> bool:
+    text = (trigger or "").lower()
+    return any(text.startswith(word) for word in words)
+
+
+def material_tie(type_: str, mode: str | None, trigger: str | None, has_target: bool) -> int:
+    """ALLY (fights, arms or backs with), ENEMY (fights, coerces or deploys against) or 0."""
+    if type_ == "ASSAULT" or (type_ == "COERCE" and mode not in NON_MATERIAL_COERCE_MODES):
+        return ENEMY
+    if type_ == "MOBILIZE":
+        return ENEMY if has_target else 0
+    if type_ == "AID":
+        return ALLY if mode in MATERIAL_AID_MODES else 0
+    if type_ == "SUPPORT":
+        return ALLY if _starts(trigger, BACKING_TRIGGERS) else 0
+    if type_ == "COOPERATE":
+        return ALLY if mode == "military" or _starts(trigger, MILITARY_COOPERATION_TRIGGERS) else 0
+    return 0

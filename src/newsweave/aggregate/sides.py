@@ -1,20 +1,24 @@
-"""Sides: who stands with whom, from the signed actor graph of the relations.
+"""Sides: who stands with whom, from the signed graph of material ties (`ties.py`).
 
-Cooperative relations pull two actors onto one side, conflictual ones push them apart, each by
-its evidence weight times how much its type says about alignment (`polarity.ALIGNMENT`). A
-leader and his organisation (`membership`) are one node, so support for either counts for both.
-Each connected part of the graph that holds a conflict (a negative edge) is split into two
-camps that best respect the signs (structural balance): a start from the maximum spanning tree
+Ally ties (arming, backing, fighting alongside) pull two actors onto one side, enemy ties
+(fighting, coercion by force, deployment against) push them apart, each by its evidence weight
+times how much its type says about alignment (`polarity.ALIGNMENT`). A leader and his
+organisation (`membership`) are one node, so support for either counts for both. Each
+connected part of the graph that holds a conflict (a negative edge) is split into two camps
+that best respect the signs (structural balance): a start from the maximum spanning tree
 (each edge's sign decides same or other side), then single-node moves while they reduce the
-weight of frustrated edges. Actors whose net evidence for their camp is too small stay
-unassigned. Cost: near-linear in the relations (networkx spanning tree, a few sweeps).
+weight of frustrated edges. An actor is given a side when its net evidence for its camp is
+large enough, it is joined to its camp's principal belligerent by ally ties or their country
+(not merely an enemy of the other camp), and it is not a mediator (in talks with both camps
+without clearly arming one). Cost: near-linear in the ties (networkx spanning tree, a few
+sweeps).
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from .polarity import ALIGNMENT
+from .polarity import ALIGNMENT, TALKS
 
 # An actor needs this much net signed weight for its camp (about one confident report of
 # support or attack) to be assigned a side.
@@ -35,6 +39,11 @@ MAX_SWEEPS = 20
 
 # A camp member's evidence lists at most this many relations (the strongest).
 MAX_EVIDENCE = 8
+
+# A mediator (an actor in talks with the belligerents of both camps) takes a side only when its material backing of one camp is this many times its backing
+# of the other: a state that brokers a ceasefire and once sold arms to both stays neutral, the
+# main arms supplier of one camp does not.
+MEDIATOR_MARGIN = 3.0
 
 
 def _alignment(relation: dict) -> float:
@@ -141,12 +150,58 @@ def _agrees(relation: dict, actor: str, camp_of) -> bool:
     return same == (_relation_sign(relation) > 0)
 
 
+def _mediators(graph: nx.Graph, component: set, camp: dict, fighters: set, contacts: set) -> set:
+    """Nodes of `component` in talks with fighters of both camps, fighting none of them, whose
+    material backing does not clearly favour one camp (`contacts`: node pairs in talks)."""
+    found = set()
+    for node in component:
+        met = [f for f in fighters if (node, f) in contacts]
+        if {camp[f] for f in met} != {0, 1} or any(
+                graph.get_edge_data(node, f, {"weight": 0.0})["weight"] <= -FIGHT_WEIGHT for f in met):
+            continue
+        backing = [0.0, 0.0]
+        for other, data in graph[node].items():
+            backing[camp[other]] += max(data["weight"], 0.0)
+        if max(backing) < MEDIATOR_MARGIN * min(backing):
+            found.add(node)
+    return found
+
+
+def _joined(graph: nx.Graph, component: set, camp: dict, homes: dict) -> set:
+    """Nodes joined to their camp's principal belligerent by ally ties within the camp, or by
+    sharing its country (a state's army, ministries and leaders) when the other principal is of
+    another country. The principals are the two ends of a hostile tie with the most ties of
+    their own (the war the others arm, back or fight in). An enemy of one camp that nothing
+    joins to the other (a separate war: "the enemy of my enemy") is left out."""
+    strength = dict(graph.subgraph(component).degree(weight="abs"))
+    hostile = [(u, v) for u, v in graph.subgraph(component).edges if graph[u][v]["weight"] < 0]
+    a, b = min(hostile, key=lambda edge: (-strength[edge[0]] - strength[edge[1]], sorted(edge)))
+    if camp[a] == camp[b]:
+        return set(component)
+    joined: set = set()
+    for anchor, rival in ((a, b), (b, a)):
+        home = homes.get(anchor)
+        reached = {anchor} | {n for n in component if home and home != homes.get(rival)
+                              and homes.get(n) == home and camp[n] == camp[anchor]}
+        frontier = list(reached)
+        while frontier:
+            for other, data in graph[frontier.pop()].items():
+                if data["weight"] > 0 and camp[other] == camp[anchor] and other not in reached:
+                    reached.add(other)
+                    frontier.append(other)
+        joined |= reached
+    return joined
+
+
 def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str, str],
-                 prominence: dict[str, int] | None = None) -> list[dict]:
+                 prominence: dict[str, int] | None = None, contacts: list[dict] | None = None,
+                 homes: dict[str, str] | None = None) -> list[dict]:
     """Each actor with enough evidence: its conflict, side (0/1), the side's label, its score
-    and the relations that put it there. `names`: entity id -> display name; `prominence`:
-    entity id -> article mentions (a side is named after its most mentioned belligerent)."""
-    prominence = prominence or {}
+    and the relations that put it there. `relations`: the material ties; `contacts`: every
+    relation, whose talks (`polarity.TALKS`) tell mediators; `names`: entity id -> display name;
+    `prominence`: entity id -> article mentions (a side is named after its most mentioned
+    belligerent); `homes`: entity id -> country code."""
+    prominence, homes = prominence or {}, homes or {}
     graph, node_of = signed_graph(relations, memberships)
     camp = balance_partition(graph)
     conflicts = [c for c in nx.connected_components(graph)
@@ -160,17 +215,24 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
         for actor in (relation["source"], relation["target"]):
             by_actor.setdefault(actor, []).append(relation)
     member_of = {link["member"]: link["organisation"] for link in memberships}
+    talks = set()
+    for relation in contacts or []:
+        if {label.split("/", 1)[0] for label in relation["types"]} & TALKS:
+            a = node_of.get(relation["source"], relation["source"])
+            b = node_of.get(relation["target"], relation["target"])
+            talks.update(((a, b), (b, a)))
     rows = []
     for number, component in enumerate(conflicts):
         scores = {node: _score(graph, node, camp) for node in component}
-        assigned = {node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
-        labels = {}
-        # Named after a belligerent, the most mentioned one: a party to a fight (a conflictual
-        # tie of at least one confident attack's weight) before one that was only banned or
-        # accused ("Libya" under a UN arms ban names no side), then any conflictual party.
+        # A party to a fight: a conflictual tie of at least one confident attack's weight.
         fights = {n for a, b in graph.subgraph(component).edges if graph[a][b]["weight"] < 0 for n in (a, b)}
         fighters = {n for a, b in graph.subgraph(component).edges
                     if graph[a][b]["weight"] <= -FIGHT_WEIGHT for n in (a, b)}
+        assigned = ({node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
+                    & _joined(graph, component, camp, homes)) - _mediators(graph, component, camp, fighters, talks)
+        labels = {}
+        # Named after a belligerent, the most mentioned one: a party to a fight before one that
+        # was only coerced ("Libya" under a UN arms ban names no side), then any conflictual party.
         for node in sorted(assigned, key=lambda n: (n not in fighters, n not in fights,
                                                     -prominence.get(n, 0), -scores[n], n)):
             labels.setdefault(camp[node], names.get(node, node))

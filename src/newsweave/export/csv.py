@@ -64,7 +64,9 @@ def _rows(corpus, table: str) -> Iterator[dict]:
             for index, region in enumerate(data.get("regions") or []):
                 yield {"doc": data["id"], "index": index, **_as_dict(region)}
         return
-    for record in getattr(corpus, table)():
+    # Every event, each with its confidence (the views keep those at or above the threshold).
+    records = corpus.events(min_confidence=0.0) if table == "events" else getattr(corpus, table)()
+    for record in records:
         data = _as_dict(record)
         if table == "events":
             place = data.pop("place", None) or {}

@@ -28,21 +28,23 @@ class EventRow(tuple):
 
     __slots__ = ()
     FIELDS = ("id", "doc", "type", "mode", "source", "target", "date", "date_precision", "place_name",
-              "place_lat", "place_lon", "place_country", "attribution", "modality", "confidence")
+              "place_lat", "place_lon", "place_country", "attribution", "modality", "confidence", "trigger")
     INDEX = {name: i for i, name in enumerate(FIELDS)}
 
     def __getitem__(self, key):
         return tuple.__getitem__(self, self.INDEX[key] if isinstance(key, str) else key)
 
 
-def body_events(conn: sqlite3.Connection) -> list[EventRow]:
-    """Article-body events in reading order, without their sentences (`event_sentence` reads
-    one); every repeated string (type, document, actor, date) is one shared object."""
+def body_events(conn: sqlite3.Connection, min_confidence: float = 0.0) -> list[EventRow]:
+    """Article-body events at or above `min_confidence` in reading order, without their
+    sentences (`event_sentence` reads one); every repeated string (type, document, actor,
+    date) is one shared object."""
     cursor = conn.cursor()
     cursor.row_factory = None
     rows = cursor.execute(
         f"SELECT {', '.join('e.' + name for name in EventRow.FIELDS)} FROM events e "
-        "JOIN documents d ON d.id = e.doc WHERE e.region = 'body' ORDER BY d.seq, e.idx")
+        "JOIN documents d ON d.id = e.doc WHERE e.region = 'body' AND e.confidence >= ? "
+        "ORDER BY d.seq, e.idx", (min_confidence,))
     intern = sys.intern
     return [EventRow(intern(v) if v.__class__ is str else v for v in row) for row in rows]
 
@@ -52,14 +54,25 @@ def event_sentence(conn: sqlite3.Connection, event_id: str) -> str:
 
 
 def document_publishers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
-    """Per document: its name, source, url and the copy it duplicates."""
+    """Per document: its name, source, url, publication date and the copy it duplicates."""
     return {row["id"]: row for row in conn.execute(
-        "SELECT id, name, source, url, duplicate_of FROM documents")}
+        "SELECT id, name, source, url, published, duplicate_of FROM documents")}
+
+
+# The meta key recording the confidence threshold the aggregate tables were built at.
+THRESHOLD_KEY = "aggregates_min_confidence"
+
+
+def aggregates_threshold(conn: sqlite3.Connection) -> float | None:
+    """The minimum event confidence the stored aggregates were built from (None: not recorded,
+    a database from before thresholds, whose aggregates hold every event)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (THRESHOLD_KEY,)).fetchone()
+    return float(row[0]) if row else None
 
 
 def entity_rows(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     return {row["id"]: row for row in conn.execute(
-        "SELECT id, name, type, kb_id, mentions FROM entities")}
+        "SELECT id, name, type, kb_id, country, mentions FROM entities")}
 
 
 def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
@@ -84,12 +97,16 @@ def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def replace_aggregates(conn: sqlite3.Connection, *, relations: list[dict], memberships: list[dict],
-                       sides: list[dict], contradictions: list[dict], timeline: list[dict]) -> None:
-    """Replace every aggregate table with the given rows, in one transaction."""
+def replace_aggregates(conn: sqlite3.Connection, *, min_confidence: float, relations: list[dict],
+                       memberships: list[dict], sides: list[dict], contradictions: list[dict],
+                       timeline: list[dict]) -> None:
+    """Replace every aggregate table with the given rows, built from events at or above
+    `min_confidence` (recorded with them), in one transaction."""
     with transaction(conn):
         for table in AGGREGATE_TABLES:
             conn.execute(f"DELETE FROM {table}")
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                     "value = excluded.value", (THRESHOLD_KEY, repr(float(min_confidence))))
         conn.executemany(
             "INSERT INTO relations (idx, source, target, polarity, types, weight, events, documents, "
             "independent_sources, first, last, publishers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -120,6 +137,17 @@ def replace_aggregates(conn: sqlite3.Connection, *, relations: list[dict], membe
               t["modality"], _dump(t["events"]), _dump(t["documents"]), t["sources"])
              for i, t in enumerate(timeline)],
         )
+
+
+def use_private_aggregates(conn: sqlite3.Connection) -> None:
+    """Give a read-only connection empty aggregate tables of its own: TEMP tables, which the
+    queries below find before the database's, so aggregates built at another confidence
+    threshold are written and read through the same functions, and the file is not touched
+    (it is opened mode=ro; only the connection's TEMP schema is writable)."""
+    conn.execute("PRAGMA query_only = OFF")
+    for table in AGGREGATE_TABLES:
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT * FROM main.{table} WHERE 0")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
 # ---- reading the aggregate tables (CLI, API, exports) -------------------------------------

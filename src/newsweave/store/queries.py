@@ -125,13 +125,14 @@ EVENT_COLUMNS = (
 
 
 def events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
-           region: str | None = None, order: str = "document") -> list[EventRecord]:
-    """Events, optionally for one actor (by id, name or alias), one type and one region kind.
+           region: str | None = None, order: str = "document", min_confidence: float = 0.0) -> list[EventRecord]:
+    """Events at or above `min_confidence`, optionally for one actor (by id, name or alias),
+    one type and one region kind.
 
     `order` is "document" (as read) or "date" (when they happened, undated last).
     """
-    sql = f"SELECT {EVENT_COLUMNS} WHERE 1 = 1"
-    params: list = []
+    sql = f"SELECT {EVENT_COLUMNS} WHERE e.confidence >= ?"
+    params: list = [min_confidence]
     if actor:
         ids = entity_ids_matching(conn, actor)
         marks = ",".join("?" * len(ids)) or "NULL"
@@ -180,8 +181,9 @@ def errors(conn: sqlite3.Connection) -> list[ErrorRecord]:
             for row in conn.execute("SELECT * FROM errors ORDER BY path, reason")]
 
 
-def counts(conn: sqlite3.Connection) -> dict:
-    """The numbers `summary` shows."""
+def counts(conn: sqlite3.Connection, *, min_confidence: float = 0.0) -> dict:
+    """The numbers `summary` shows (`confident_events`: article events at or above
+    `min_confidence`)."""
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     regions = dict(conn.execute("SELECT kind, COUNT(*) FROM regions GROUP BY kind").fetchall())
     return {
@@ -194,6 +196,9 @@ def counts(conn: sqlite3.Connection) -> dict:
         "errors": one("SELECT COUNT(*) FROM errors"),
         "entities": one("SELECT COUNT(*) FROM entities WHERE mentions > 0"),
         "events": one("SELECT COUNT(*) FROM events WHERE region = 'body'"),
+        "confident_events": conn.execute("SELECT COUNT(*) FROM events WHERE region = 'body' AND confidence >= ?",
+                                         (min_confidence,)).fetchone()[0],
+        "min_confidence": min_confidence,
         "comment_events": one("SELECT COUNT(*) FROM events WHERE region = 'comment'"),
         "last_run": _last_run(conn),
     }

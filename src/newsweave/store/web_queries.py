@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..records import EntityRecord, EventRecord
+from ..settings import Settings
 from .queries import EVENT_COLUMNS, _entity, _event, _fts_query, entity_ids_matching
 
 
@@ -25,11 +26,12 @@ class EventFilter:
     until: str | None = None  # ISO date prefix, inclusive (2017-05 includes 2017-05-31)
     doc: str | None = None
     place: str | None = None  # place name, as the map shows it
+    min_confidence: float = Settings.min_confidence  # events below it are stored, not shown
 
 
 def _where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list]:
-    sql = " WHERE 1 = 1"
-    params: list = []
+    sql = " WHERE e.confidence >= ?"
+    params: list = [f.min_confidence]
     if f.actor:
         ids = entity_ids_matching(conn, f.actor)
         marks = ",".join("?" * len(ids)) or "NULL"
@@ -207,9 +209,11 @@ def date_range(conn: sqlite3.Connection, region: str | None = "body") -> tuple[s
     return row[0], row[1]
 
 
-def event_type_counts(conn: sqlite3.Connection, region: str = "body") -> dict[str, int]:
+def event_type_counts(conn: sqlite3.Connection, region: str = "body",
+                      min_confidence: float = Settings.min_confidence) -> dict[str, int]:
     return dict(conn.execute(
-        "SELECT type, COUNT(*) AS n FROM events WHERE region = ? GROUP BY type ORDER BY n DESC, type", (region,)
+        "SELECT type, COUNT(*) AS n FROM events WHERE region = ? AND confidence >= ? GROUP BY type "
+        "ORDER BY n DESC, type", (region, min_confidence)
     ).fetchall())
 
 
@@ -222,10 +226,11 @@ def top_entities(conn: sqlite3.Connection, types: list[str], limit: int) -> list
     return [_entity(row) for row in rows]
 
 
-def latest_events(conn: sqlite3.Connection, limit: int) -> list[EventRecord]:
+def latest_events(conn: sqlite3.Connection, limit: int,
+                  min_confidence: float = Settings.min_confidence) -> list[EventRecord]:
     rows = conn.execute(
-        f"SELECT {EVENT_COLUMNS} WHERE e.region = 'body' AND e.date IS NOT NULL "
-        "ORDER BY e.date DESC, d.seq, e.idx LIMIT ?", (limit,)
+        f"SELECT {EVENT_COLUMNS} WHERE e.region = 'body' AND e.date IS NOT NULL AND e.confidence >= ? "
+        "ORDER BY e.date DESC, d.seq, e.idx LIMIT ?", (min_confidence, limit)
     )
     return [_event(row) for row in rows]
 

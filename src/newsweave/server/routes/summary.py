@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
+from ...settings import Settings
 from ...store import queries, web_queries
 from ...summary import ACTOR_TYPES, LATEST_EVENTS, TOP_ACTORS
 from ..deps import Reader, as_json, cached, reader
@@ -20,7 +21,7 @@ def summary(request: Request, r: Reader = Depends(reader)):
 def _summary(r: Reader):
     first, last = web_queries.date_range(r.conn)
     return as_json({
-        **queries.counts(r.conn),
+        **queries.counts(r.conn, min_confidence=Settings.min_confidence),
         "event_types": web_queries.event_type_counts(r.conn),
         "top_actors": web_queries.top_entities(r.conn, list(ACTOR_TYPES), TOP_ACTORS),
         "latest_events": web_queries.latest_events(r.conn, LATEST_EVENTS),
