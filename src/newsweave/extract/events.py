@@ -21,7 +21,7 @@ from .arguments import find_arguments
 from .attribution import Attributor
 from .dyad import document_dyad, is_reciprocal, placed, stands_for_dyad
 from .eventplace import event_place_of
-from .lexicon import AERIAL_WORDS, MILITARY_OBJECTS, SYMMETRIC_TYPES
+from .lexicon import AERIAL_WORDS, MILITARY_OBJECTS, MUTUAL_FIGHT_WORDS, SYMMETRIC_TYPES
 from .modality import modality_of
 from .stance import coded_stance
 from .strongholds import HOLDER_TYPES, holder_of
@@ -45,6 +45,8 @@ MISSING_TARGET, UNNAMED_TARGET = 0.45, 0.1
 REPEAT_FACTOR = 0.5
 # Hostile acts that, with no target named, are aimed at the other party of a two-state conflict.
 DYADIC_HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"})
+# Light verbs of acts done to each other ("exchanged fire", "traded accusations").
+RECIPROCAL_LIGHT_VERBS = frozenset({"exchange", "trade"})
 # Appeals and talks of an outsider with no party named address both parties of a two-state
 # conflict ("the UN urged restraint", "Rubio spoke to both").
 DYADIC_THIRD_PARTY_TYPES = frozenset({"REQUEST", "CONSULT"})
@@ -108,7 +110,12 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
                 mode == "mediate" or (found.kind in DYADIC_THIRD_PARTY_TYPES and source_actors
                                       and all(_dyad_partner(s, dyad) is None for s in source_actors))):
             target_actors = [placed(dyad[0], found_actor(found, finder)), placed(dyad[1], found_actor(found, finder))]
-        for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad):
+        mutual_fight = found.head.lemma_.lower() in RECIPROCAL_LIGHT_VERBS or (
+            found.kind == "ASSAULT" and bool({found.token.lemma_.lower(), found.head.lemma_.lower()} & MUTUAL_FIGHT_WORDS))
+        if mutual_fight and len(source_actors) == 1:  # "Indian and Pakistani troops exchanged fire"
+            source_actors = next((paired for c in found.head.children if c.dep_ == "nsubj"
+                                  for paired in [finder.paired(c)] if paired), source_actors)
+        for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual_fight):
             kind, event_mode = found.kind, mode
             if not _party(target):
                 target = _implied_target(kind, source, target, dyad) or target
@@ -124,7 +131,7 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
     return events
 
 
-def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad):
+def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad, mutual_fight: bool = False):
     """Source-target pairs with "the two countries", "both sides" and "each other" read as the
     document's dyad (dyad.py): a mutual act is one event, either way round."""
     if dyad is not None and any(stands_for_dyad(s) for s in sources):
@@ -137,7 +144,8 @@ def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad):
         like = next(t for t in targets if stands_for_dyad(t))
         targets = [t for t in targets if t is not like] + [placed(dyad[0], like), placed(dyad[1], like)]
         targets = [t for t in targets if not sources or all(t.entity != s.entity for s in sources)]
-    if kind in SYMMETRIC_TYPES and len(sources) > 1 and not any(_party(t) for t in targets):
+    if (kind in SYMMETRIC_TYPES or mutual_fight) and len(sources) > 1 \
+            and not any(_party(t) for t in targets):
         return list(combinations(sources, 2))
     if any(is_reciprocal(t) for t in targets):
         if len(sources) >= 2:

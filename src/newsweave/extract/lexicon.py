@@ -228,6 +228,7 @@ LIGHT_VERBS = frozenset({
     "organize", "organise", "call", "lodge", "file", "go", "renew", "join",
     "declare", "wage", "extend", "set",  # "declared a curfew", "waged war", "set a deadline"
     "inflict",  # "inflicted the worst bombardment on Aleppo": the noun names the attack
+    "exchange", "trade",  # "exchanged fire", "traded artillery fire": done to each other
 })
 
 # Nouns of a ceasefire.
@@ -293,6 +294,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("pull", "back"): ("RETREAT", "withdraw"), ("team", "up"): ("COOPERATE", None),
     ("lay", "down"): ("RETREAT", "disarm"),  # "will lay down their arms" (CAMEO 0831)
     ("rule", "out"): ("REJECT", None),  # "ruled out talks with Pakistan"
+    ("engage", "with"): ("CONSULT", "meet"),  # "Rubio engaged with Modi": talks, not combat
     ("speak", "to"): ("CONSULT", "phone"), ("speak", "with"): ("CONSULT", "phone"),
     ("talk", "to"): ("CONSULT", "phone"), ("talk", "with"): ("CONSULT", "phone"),
 }
@@ -405,6 +407,10 @@ FRAMING_TYPES = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
 
 # Symmetric types: coordinated actors of these act with each other ("X and Y agreed").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Words of fighting done to each other: coordinated actors of these fight each other
+# ("India and Pakistan clashed", "engaged in fighting", "exchanged fire").
+MUTUAL_FIGHT_WORDS = frozenset({"clash", "fight", "fighting", "skirmish", "battle", "exchange",
+                                "trade", "duel", "firefight", "hostility", "hostilities", "war", "warfare"})
 
 # CAMEO verbs too vague to be coded without a curated entry (they flood the fallback).
 CAMEO_BLOCKED = frozenset({
