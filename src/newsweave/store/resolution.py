@@ -85,8 +85,8 @@ def write_resolution(conn: sqlite3.Connection, entities: list[dict]) -> None:
         conn.execute("DELETE FROM entities")
         conn.executemany(
             "INSERT INTO entities (id, name, type, aliases, country, kb_id, mentions, documents, "
-            "comment_mentions) VALUES (:id, :name, :type, :aliases, :country, :kb_id, :mentions, "
-            ":documents, :comment_mentions)",
+            "comment_mentions, sector, state, generic) VALUES (:id, :name, :type, :aliases, :country, "
+            ":kb_id, :mentions, :documents, :comment_mentions, :sector, :state, :generic)",
             [{**e, "aliases": json.dumps(e["aliases"], ensure_ascii=False)} for e in entities],
         )
         conn.execute("UPDATE mentions SET entity = n.entity FROM temp.new_mention_entity n "
