@@ -37,6 +37,9 @@ LINKABLE_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "LOCATION", "FA
 STAGING_BATCH = 10_000
 # Types acting as a state when a capital or seat of government names them ("Moscow said").
 METONYM_TYPES = frozenset({"LOCATION", "FACILITY", "ORGANIZATION"})
+# Military acts: a state doing them acts through its armed forces ("India struck nine sites"
+# is the Indian Armed Forces' act), as the analysts' guideline codes them; (type, mode or None).
+MILITARY_ACTS = frozenset({("ASSAULT", None), ("MOBILIZE", None), ("COERCE", "seize")})
 # The extractor's key for a group named by a common noun ("GROUP:civilians"): a generic actor.
 GENERIC_PREFIX = "GROUP:"
 # Counting words before a generic group's noun, left out of its name ("at least 28 people").
@@ -204,6 +207,16 @@ def _event_actor(key, text, event, ids, nodes, people) -> str | None:
     return state or entity
 
 
+def _acting_force(entity: str | None, event) -> str | None:
+    """The armed forces of a state that is the source of a military act, else `entity`."""
+    entry = _kb_entry(entity)
+    if entry is None or entry.type != "COUNTRY":
+        return entity
+    if (event["type"], None) in MILITARY_ACTS or (event["type"], event["mode"]) in MILITARY_ACTS:
+        return sectors.armed_forces(knowledge_base(), entry).id
+    return entity
+
+
 def _add_mention(s: _Stats, m, entity: str) -> None:
     # A KB name only speaks for mentions still on that KB entity (not those split off).
     kb_name_fits = not m["kb_id"] or m["kb_id"] == entity
@@ -255,7 +268,8 @@ def _automatic(conn: sqlite3.Connection, ids: dict[str, str], nodes: dict[str, N
             if m["type"] == "PERSON":
                 country = nodes[m["entity_key"]].country or m["country"]
                 people.setdefault(m["doc"], []).append(Person(m["start"], entity, country, roles[entity]))
-        yield resolved, [(e, _event_actor(e["source_key"], e["source_text"], e, ids, nodes, people),
+        yield resolved, [(e, _acting_force(_event_actor(e["source_key"], e["source_text"], e, ids, nodes,
+                                                         people), e),
                           _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people))
                          for e in events]
 

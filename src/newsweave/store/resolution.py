@@ -46,7 +46,7 @@ def rows_by_document(conn: sqlite3.Connection) -> Iterator[tuple[list[sqlite3.Ro
         "m.country, m.entity FROM documents d JOIN mentions m ON m.doc = d.id "
         "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"))
     events = _by_seq(conn.execute(
-        "SELECT d.seq, e.id, e.doc, e.end, e.source_key, e.target_key, e.source_text, e.target_text, "
+        "SELECT d.seq, e.id, e.doc, e.end, e.type, e.mode, e.source_key, e.target_key, e.source_text, e.target_text, "
         "e.source, e.target FROM documents d JOIN events e ON e.doc = d.id ORDER BY d.seq, e.idx"))
     mention_group, event_group = next(mentions, None), next(events, None)
     while mention_group or event_group:
