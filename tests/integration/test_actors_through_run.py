@@ -4,12 +4,14 @@ are names or common-noun descriptions."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
 import pytest
 
 import newsweave
+from newsweave.export.csv import write_csv
 from newsweave.export.json import write_json
 
 pytestmark = pytest.mark.slow
@@ -33,7 +35,10 @@ def export(tmp_path_factory) -> dict:
     with newsweave.run([str(path)], db=folder / "t.db") as corpus:
         stream = io.StringIO()
         write_json(corpus, stream)
-    return json.loads(stream.getvalue())
+        write_csv(corpus, folder / "csv")
+    data = json.loads(stream.getvalue())
+    data["csv"] = folder / "csv"
+    return data
 
 
 def test_an_army_and_its_state_are_two_linked_entities(export):
@@ -62,3 +67,12 @@ def test_mentions_say_name_or_nominal(export):
     assert kinds["Pakistan Army"] == "name" and kinds["Indian army"] == "nominal"
     assert set(kinds.values()) <= {"name", "nominal", "pronoun"}
     assert not any(e["name"] == "The Villages" for e in export["entities"])
+
+
+def test_the_csv_export_has_the_new_columns(export):
+    with open(export["csv"] / "mentions.csv", encoding="utf-8") as f:
+        mentions = list(csv.DictReader(f))
+    with open(export["csv"] / "entities.csv", encoding="utf-8") as f:
+        entities = {row["id"]: row for row in csv.DictReader(f)}
+    assert {m["kind"] for m in mentions} >= {"name", "nominal"}
+    assert (entities["PAK-MIL"]["sector"], entities["PAK-MIL"]["state"]) == ("MIL", "PAK")
