@@ -37,6 +37,7 @@ def by_text(doc) -> dict:
      "org:sudanese-armed-forces"),
     ("The armed forces of India hit nine sites.", "armed forces of India", "IND-MIL"),
     ("Indian officials said they would respond.", "Indian officials", "IND"),
+    ("Pakistani militants attacked the tourists.", "Pakistani militants", None),
     ("The Indian government said it would respond.", "Indian government", "IND"),
 ])
 def test_armed_forces_and_state(annotate, text, surface, entity):

@@ -217,3 +217,19 @@ def test_a_common_noun_is_not_a_town(build, tmp_path):
     conn = build.store(tmp_path / "t.db", [build.document(text, [], events)])
     resolve_entities(conn)
     assert queries.events(conn)[0].target is None
+
+
+def test_the_army_is_the_one_armed_force_its_document_names(build, tmp_path):
+    one = "The Sudanese Armed Forces hold El Obeid. The army shelled the market."
+    two = "Indian Armed Forces and Pakistani Armed Forces exchanged fire. The army shelled the market."
+    docs = [build.document(one, [build.mention(one, "Sudanese Armed Forces", "ORGANIZATION",
+                                               kb="org:sudanese-armed-forces")],
+                           [build.event(one, "The army", "GROUP:army", type="ASSAULT")]),
+            build.document(two, [build.mention(two, "Indian Armed Forces", "ORGANIZATION", kb="IND-MIL"),
+                                 build.mention(two, "Pakistani Armed Forces", "ORGANIZATION", kb="PAK-MIL")],
+                           [build.event(two, "The army", "GROUP:army", type="ASSAULT")])]
+    conn = build.store(tmp_path / "t.db", docs)
+    resolve_entities(conn)
+    sources = {e.doc: e.source for e in queries.events(conn)}
+    assert sources[docs[0].id] == "org:sudanese-armed-forces"
+    assert sources[docs[1].id].startswith("GROUP:army@")  # two armies: which one is not said

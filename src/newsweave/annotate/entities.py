@@ -214,8 +214,9 @@ class EntityRecognizer:
         if len(tokens) > 1 and capitalised and tokens[1].text.islower():
             nation = self.kb.demonym(tokens[0].text) or self.state_named(tokens[0])
             rest = " ".join(t.lower_ for t in tokens[1:])
-            if nation is not None and rest in P.STATE_ACTOR_NOUNS:
-                return Candidate(0, 0, "ORGANIZATION", "kb", sectors.state_actor(self.kb, nation, rest))
+            actor = sectors.state_actor(self.kb, nation, rest) if rest in P.STATE_ACTOR_NOUNS else None
+            if actor is not None:
+                return Candidate(0, 0, "ORGANIZATION", "kb", actor)
         ids = self.kb.by_alias.get(key)
         if not ids:
             seat = self.kb.metonym(text) if capitalised else None

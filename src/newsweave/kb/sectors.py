@@ -28,6 +28,12 @@ MILITARY_NOUNS = frozenset({
     "armed services", "military personnel",
 })
 
+# Nouns for armed people who are not a state's forces: "Pakistani militants" are not Pakistan.
+NON_STATE_NOUNS = frozenset({
+    "militants", "rebels", "insurgents", "jihadists", "militia", "militias", "militiamen",
+    "gunmen", "fighters", "paramilitaries", "separatists", "terrorists", "guerrillas",
+})
+
 # Knowledge-base roles that give an organisation its sector (CAMEO actor-type codes).
 ROLE_SECTORS = {
     "armed forces": "MIL", "military command": "MIL", "special forces": "MIL",
@@ -62,10 +68,13 @@ def armed_forces(kb, state):
 
 
 def state_actor(kb, state, noun: str):
-    """The actor "<state> <noun>" names: its armed forces for a military noun, else the state."""
-    if state is not None and state.type == "COUNTRY" and noun.lower() in MILITARY_NOUNS:
+    """The actor "<state> <noun>" names: its armed forces for a military noun, no actor of the
+    state for militants or rebels (None), else the state."""
+    if state is None or state.type != "COUNTRY":
+        return state
+    if noun.lower() in MILITARY_NOUNS:
         return armed_forces(kb, state)
-    return state
+    return None if noun.lower() in NON_STATE_NOUNS else state
 
 
 def military_of(kb, text: str):

@@ -187,9 +187,9 @@ def _person_roles(person_texts: dict[str, set[str]], ids: dict[str, str],
     return {entity: role_kinds(texts) for entity, texts in evidence.items()}
 
 
-def _event_actor(key, text, event, ids, nodes, people) -> str | None:
+def _event_actor(key, text, event, ids, nodes, people, forces=frozenset()) -> str | None:
     if key and key.startswith(GENERIC_PREFIX):
-        return generic_entity(key, event["doc"])
+        return _the_force(text, forces) or generic_entity(key, event["doc"])
     if key in nodes and nodes[key].type in VALUE_TYPES:
         return None  # a number or a date never acts
     entry = _kb_entry(key)
@@ -205,6 +205,22 @@ def _event_actor(key, text, event, ids, nodes, people) -> str | None:
     bare = entity and text and name_key(text) in {name_key(n) for n in nodes[key].names}
     state = _metonym_state(entity, nodes[key].names) if bare and nodes[key].type in METONYM_TYPES else None
     return state or entity
+
+
+def _document_forces(resolved) -> frozenset[str]:
+    """The armed forces a document names (a state's or any the KB places in the military sector)."""
+    kb = knowledge_base()
+    return frozenset(entity for entity in {e for _, e in resolved}
+                     if sectors.sector(kb, _kb_entry(entity))[0] == "MIL")
+
+
+def _the_force(text: str | None, forces: frozenset[str]) -> str | None:
+    """ "The army" in a document that names one armed force only is that force."""
+    words = (text or "").lower().split()
+    if len(forces) == 1 and len(words) > 1 and words[0] == "the" \
+            and " ".join(words[1:]) in sectors.MILITARY_NOUNS:
+        return next(iter(forces))
+    return None
 
 
 def _acting_force(entity: str | None, event) -> str | None:
@@ -268,9 +284,10 @@ def _automatic(conn: sqlite3.Connection, ids: dict[str, str], nodes: dict[str, N
             if m["type"] == "PERSON":
                 country = nodes[m["entity_key"]].country or m["country"]
                 people.setdefault(m["doc"], []).append(Person(m["start"], entity, country, roles[entity]))
+        forces = _document_forces(resolved)
         yield resolved, [(e, _acting_force(_event_actor(e["source_key"], e["source_text"], e, ids, nodes,
-                                                         people), e),
-                          _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people))
+                                                         people, forces), e),
+                          _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people, forces))
                          for e in events]
 
 
