@@ -658,11 +658,11 @@ def not_a_name(ent, sports: bool) -> bool:
 
 def _common_sentence_start(token, kb) -> bool:
     """A capitalised common word starting a sentence inside a name span: a gerund ("Losing"),
-    a verb, adjective or determiner ("Most"), not a given name."""
+    a verb, adverb, determiner or superlative ("Most"), not a given name. Other adjectives
+    stay: "Syrian Democratic Forces", "Free Syrian Army"."""
     if not token.is_sent_start or kb.is_first_name(token.text):
         return False
-    return token.tag_ == "VBG" or token.pos_ in P.NOT_NAME_POS or (
-        token.lower_.endswith("ing") and token.text[1:].islower())
+    return token.tag_ in P.NOT_NAME_TAGS or token.pos_ in P.NOT_NAME_POS
 
 
 def _name_word(token, inside: bool) -> bool:

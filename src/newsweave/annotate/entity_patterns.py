@@ -231,8 +231,10 @@ TITLE_ROLE_RE = re.compile(
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?)"
     r"(?![\w-]|[ \t]+[A-Z(])"
 )
-# Parts of speech a name's first word cannot have at a sentence start ("Most people", "Losing X").
-NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "DET", "PRON", "ADP", "SCONJ", "NUM"})
+# Parts of speech and tags a name's first word cannot have at a sentence start ("Losing X",
+# "Most people"); plain adjectives can ("Free Syrian Army").
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "DET", "PRON", "ADP", "SCONJ", "NUM"})
+NOT_NAME_TAGS = frozenset({"VBG", "JJS", "JJR"})
 # Pronouns: a mention that is one is of kind "pronoun".
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you",
                       "his", "its", "their", "our", "who", "whom"})
