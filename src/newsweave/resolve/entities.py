@@ -16,8 +16,8 @@ for armed forces, the state they belong to.
 
 from __future__ import annotations
 
-import sqlite3
 import re
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
