@@ -31,6 +31,9 @@ EVENT_TYPES = (
     "INVESTIGATE",
 )
 
+# A mention is a proper name, a common-noun description ("the army", "28 people") or a pronoun.
+MENTION_KINDS = ("name", "nominal", "pronoun")
+
 MODALITIES = ("asserted", "reported", "planned", "denied", "hypothetical", "negated", "unknown")
 
 DATE_PRECISIONS = ("day", "month", "year")
@@ -68,6 +71,7 @@ class Mention:
     kb_id: str | None = None  # knowledge-base id when the mention was linked to one
     name: str | None = None  # canonical name (the KB's, else the cleaned surface form)
     country: str | None = None  # ISO 3166-1 alpha-2
+    kind: str = "name"  # one of MENTION_KINDS
 
 
 @dataclass(slots=True)

@@ -44,6 +44,7 @@ class MentionRecord:
     type: str
     entity: str | None
     region: str
+    kind: str = "name"  # name | nominal | pronoun
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class EntityRecord:
     mentions: int
     documents: int
     comment_mentions: int = 0
+    sector: str | None = None  # GOV (a state), MIL (armed forces), REB, MED... as CAMEO codes them
+    state: str | None = None  # for armed forces: the id of the state they belong to
+    generic: bool = False  # a generic group ("civilians", "28 people"): one per document
 
 
 @dataclass(frozen=True)

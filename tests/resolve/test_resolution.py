@@ -176,3 +176,60 @@ def test_ids_do_not_depend_on_document_order(build, tmp_path):
     ids = {e for e, _ in results[0][1]}
     assert "person:khalifa-haftar" in ids and "org:libyan-national-army" in ids
     assert len({entity for *_, entity in results[0][0]}) == 3  # Haftar, Belqasem, the LNA
+
+
+# -- issue 11: generic actors, numbers and places that are no actors -------------------------
+
+def test_generic_groups_stay_apart_across_documents(build, tmp_path):
+    texts = ["The army shelled the camp, killing 28 people.", "Rebels stormed the town, killing 28 people."]
+    docs = []
+    for text in texts:
+        source = text.split(" shelled")[0].split(" stormed")[0]
+        events = [build.event(text, source, None, "28 people", "GROUP:people", "ASSAULT")]
+        docs.append(build.document(text, [], events))
+    conn = build.store(tmp_path / "t.db", docs)
+    resolve_entities(conn)
+    targets = {e.target for e in queries.events(conn)}
+    assert len(targets) == 2
+    entities = {e.id: e for e in queries.entities(conn)}
+    assert all(entities[t].generic and entities[t].name == "people" for t in targets)
+
+
+def test_a_state_doing_a_military_act_acts_through_its_armed_forces(build, tmp_path):
+    text = "India struck nine sites. India and Pakistan agreed to a ceasefire."
+    mentions = [build.mention(text, "India", "COUNTRY", kb="IND"),
+                build.mention(text, "Pakistan", "COUNTRY", kb="PAK"),
+                build.mention(text, "India", "COUNTRY", kb="IND", nth=1)]
+    events = [build.event(text, "India struck", "IND", "Pakistan", "PAK", "ASSAULT"),
+              build.event(text, "India and", "IND", "Pakistan", "PAK", "AGREE")]
+    events[0].source_text = "India"
+    conn = build.store(tmp_path / "t.db", [build.document(text, mentions, events)])
+    resolve_entities(conn)
+    found = {e.type: e.source for e in queries.events(conn)}
+    assert found == {"ASSAULT": "IND-MIL", "AGREE": "IND"}
+    forces = {e.id: e for e in queries.entities(conn)}["IND-MIL"]
+    assert (forces.name, forces.sector, forces.state, forces.country) == ("Indian Armed Forces", "MIL", "IND", "IN")
+
+
+def test_a_common_noun_is_not_a_town(build, tmp_path):
+    text = "The army shelled villages near the border."
+    events = [build.event(text, "The army", None, "villages", "loc:4175179", "ASSAULT")]
+    conn = build.store(tmp_path / "t.db", [build.document(text, [], events)])
+    resolve_entities(conn)
+    assert queries.events(conn)[0].target is None
+
+
+def test_the_army_is_the_one_armed_force_its_document_names(build, tmp_path):
+    one = "The Sudanese Armed Forces hold El Obeid. The army shelled the market."
+    two = "Indian Armed Forces and Pakistani Armed Forces exchanged fire. The army shelled the market."
+    docs = [build.document(one, [build.mention(one, "Sudanese Armed Forces", "ORGANIZATION",
+                                               kb="org:sudanese-armed-forces")],
+                           [build.event(one, "The army", "GROUP:army", type="ASSAULT")]),
+            build.document(two, [build.mention(two, "Indian Armed Forces", "ORGANIZATION", kb="IND-MIL"),
+                                 build.mention(two, "Pakistani Armed Forces", "ORGANIZATION", kb="PAK-MIL")],
+                           [build.event(two, "The army", "GROUP:army", type="ASSAULT")])]
+    conn = build.store(tmp_path / "t.db", docs)
+    resolve_entities(conn)
+    sources = {e.doc: e.source for e in queries.events(conn)}
+    assert sources[docs[0].id] == "org:sudanese-armed-forces"
+    assert sources[docs[1].id].startswith("GROUP:army@")  # two armies: which one is not said

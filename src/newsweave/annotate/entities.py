@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Mention
-from ..kb import Entry, KnowledgeBase, knowledge_base, normalise
+from ..kb import Entry, KnowledgeBase, knowledge_base, normalise, sectors
 from ..settings import Settings
 from . import entity_nominals as N
 from . import entity_patterns as P
@@ -135,10 +135,12 @@ class EntityRecognizer:
         else:
             kb_id, country = None, None
             name = _clean_name(text)
-            # an unowned nominal ("the army") is an actor in its sentence, not an entity
-            entity = None if cand.source == "nominal" else f"{cand.type}:{normalise(name)}"
+            # an unowned nominal ("the army") is an actor in its sentence, not an entity; nor is
+            # a number, a date or a sum: "28" in one article is not "28" in another
+            entity = None if cand.source == "nominal" or cand.type in P.VALUE_TYPES \
+                else f"{cand.type}:{normalise(name)}"
         return Mention(start, end, text, cand.type, region, entity=entity, kb_id=kb_id,
-                       name=name, country=country)
+                       name=name, country=country, kind=mention_kind(text, cand.source, cand.type))
 
     # -- sources ----------------------------------------------------------------------
 
@@ -212,8 +214,9 @@ class EntityRecognizer:
         if len(tokens) > 1 and capitalised and tokens[1].text.islower():
             nation = self.kb.demonym(tokens[0].text) or self.state_named(tokens[0])
             rest = " ".join(t.lower_ for t in tokens[1:])
-            if nation is not None and rest in P.STATE_ACTOR_NOUNS:
-                return Candidate(0, 0, "ORGANIZATION", "kb", nation)
+            actor = sectors.state_actor(self.kb, nation, rest) if rest in P.STATE_ACTOR_NOUNS else None
+            if actor is not None:
+                return Candidate(0, 0, "ORGANIZATION", "kb", actor)
         ids = self.kb.by_alias.get(key)
         if not ids:
             seat = self.kb.metonym(text) if capitalised else None
@@ -275,6 +278,12 @@ class EntityRecognizer:
                 start_token += 1  # "Near Palmyra" at a sentence start -> "Palmyra", a place
                 locative = True
             end_token = ent.end
+            if kind in ("PERSON", "ORGANIZATION") and start_token < ent.end - 1 \
+                    and _common_sentence_start(parsed[start_token], self.kb):
+                start_token += 1  # "Losing Zamzam puts pressure": the gerund is no part of a name
+                if kind == "PERSON" and ent.end - start_token == 1 \
+                        and not self.looks_like_person(parsed[start_token:ent.end]):
+                    continue  # what is left is one word nothing shows to be a person
             if kind in P.NAME_TYPES:
                 start_token = self.split_prefix(parsed, start_token, ent.end, found, kind)
                 while end_token - start_token > 1 and not any(
@@ -366,6 +375,7 @@ class EntityRecognizer:
             for t in parsed[start:token.i]:
                 if owner is None and t.dep_ in ("amod", "compound", "nmod") and t.head.i == token.i:
                     owner = self.kb.demonym(t.text) or self.state_named(t)
+            owner = sectors.state_actor(self.kb, owner, lower)  # "Indian troops": its armed forces
             if lower in N.OWNED_GROUP_NOUNS:
                 specific = owner is not None
             else:  # "the army", "Kurdish fighters", "militants attacked"; not "use of force"
@@ -646,6 +656,15 @@ def not_a_name(ent, sports: bool) -> bool:
     return sports and len(ent) == 1 and ent[0].text in P.SPORTS_TABLE_WORDS
 
 
+def _common_sentence_start(token, kb) -> bool:
+    """A capitalised common word starting a sentence inside a name span: a gerund ("Losing"),
+    a verb, adverb, determiner or superlative ("Most"), not a given name. Other adjectives
+    stay: "Syrian Democratic Forces", "Free Syrian Army"."""
+    if not token.is_sent_start or kb.is_first_name(token.text):
+        return False
+    return token.tag_ in P.NOT_NAME_TAGS or token.pos_ in P.NOT_NAME_POS
+
+
 def _name_word(token, inside: bool) -> bool:
     """A word that can be part of a capitalised name ("Martin", "M.", "bin" inside one)."""
     text = token.text
@@ -656,6 +675,21 @@ def _name_word(token, inside: bool) -> bool:
     if _is_initial(text):
         return True
     return text[:1].isupper() and text[1:2].islower() and text.replace("-", "").replace("'", "").isalpha()
+
+
+def mention_kind(text: str, source: str, type: str) -> str:
+    """ "nominal" for a common-noun description (a phrase headed by a lower-case noun: "the
+    army", "Indian troops", "attack drones"), "pronoun" for a pronoun, else "name" (numbers,
+    dates and sums included: they are written as values, not described)."""
+    words = text.split()
+    if not words or type in P.VALUE_TYPES:
+        return "name"
+    if words[-1].lower() in P.PRONOUNS:
+        return "pronoun"
+    last = words[-1]
+    if source == "nominal" or (last.isalpha() and last.islower()):
+        return "nominal"
+    return "name"
 
 
 def _is_initial(text: str) -> bool:

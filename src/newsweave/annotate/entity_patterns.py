@@ -16,6 +16,9 @@ SPACY_TO_MENTION_TYPE = {
 # Types whose spaCy spans are names (corrected with the knowledge base); others pass through.
 NAME_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "LOCATION", "FACILITY", "NATIONALITY", "OTHER")
 
+# Types of values, not of things: never an entity of their own.
+VALUE_TYPES = frozenset({"DATE", "MONEY", "QUANTITY"})
+
 # Longest alias, in tokens, tried by the gazetteer scan ("Islamic State of Iraq and the Levant").
 MAX_ALIAS_TOKENS = 8
 
@@ -228,6 +231,13 @@ TITLE_ROLE_RE = re.compile(
     r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)?)"
     r"(?![\w-]|[ \t]+[A-Z(])"
 )
+# Parts of speech and tags a name's first word cannot have at a sentence start ("Losing X",
+# "Most people"); plain adjectives can ("Free Syrian Army").
+NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "DET", "PRON", "ADP", "SCONJ", "NUM"})
+NOT_NAME_TAGS = frozenset({"VBG", "JJS", "JJR"})
+# Pronouns: a mention that is one is of kind "pronoun".
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you",
+                      "his", "its", "their", "our", "who", "whom"})
 # Numbers used as pronouns ("in one of our conversations"): a quantity only before a noun.
 PRONOUN_NUMBERS = frozenset({"one"})
 # An acronym given in brackets right after a name: "the Syria Recovery Trust Fund (SRTF)".

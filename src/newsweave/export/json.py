@@ -20,7 +20,7 @@ SECTIONS = ("documents", "mentions", "entities", "events", "relations", "contrad
 CONTRACT_FIELDS = {
     "documents": ("id", "name", "path", "title", "source", "url", "published", "language",
                   "duplicate_of", "regions"),
-    "mentions": ("doc", "start", "end", "text", "type", "entity", "region"),
+    "mentions": ("doc", "start", "end", "text", "type", "entity", "region", "kind"),
     "entities": ("id", "name", "type", "aliases", "country", "kb_id", "mentions", "documents"),
     "events": ("id", "doc", "type", "mode", "source", "target", "date", "date_precision", "place",
                "sentence", "start", "end", "region", "attribution", "modality", "confidence"),

@@ -9,6 +9,7 @@ Public API (stable; other stages depend on it):
     kb.country("LY") / kb.country("LBY")        # ISO 3166-1 alpha-2 or alpha-3
     kb.demonym("Russian")            # -> Entry for Russia
     kb.metonym("the Kremlin")        # -> Entry for Russia (capitals, seats of government)
+    kb.lookup("Pakistan Army")       # -> [Entry(id="PAK-MIL", name="Pakistani Armed Forces")]
     kb.is_first_name("Sergey")       # -> True
 
 An `Entry` has `id` (ISO alpha-3 for states, else a slug such as "person:khalifa-haftar"),
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import cache
+from . import cache, sectors
 
 __all__ = ["Entry", "KnowledgeBase", "knowledge_base", "normalise", "TITLES"]
 
@@ -118,6 +119,7 @@ class KnowledgeBase:
     by_alias: dict[str, list[str]] = field(default_factory=dict)
     by_code: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)  # state id -> "Indian"
     metonyms: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     # Aliases written as capital acronyms ("AP", "IS"): matched only when the text is capitals.
@@ -130,10 +132,21 @@ class KnowledgeBase:
             if isinstance(item, str):  # as kept in the prepared cache
                 item = json.loads(item)
             entry = self.entries[kb_id] = _entry_from_json(item)
+        if entry is None:
+            entry = sectors.synthesized(self, kb_id)  # "IND-MIL": India's armed forces
         return entry
 
     def lookup(self, text: str) -> list[Entry]:
-        """Entries whose alias matches `text` (titles and a possessive 's stripped), best first."""
+        """Entries whose alias matches `text` (titles and a possessive 's stripped), best first;
+        a state's armed forces for "Pakistan Army", "Indian Air Force" (see `sectors`)."""
+        found = self.lookup_exact(text)
+        if not found:
+            military = sectors.military_of(self, text)
+            found = [military] if military is not None else []
+        return found
+
+    def lookup_exact(self, text: str) -> list[Entry]:
+        """Entries with `text` among their aliases (titles and a possessive 's stripped)."""
         key = normalise(text)
         ids = self.by_alias.get(key) or self.by_alias.get(strip_titles(key)) or []
         return [self.get(i) for i in ids]
@@ -219,6 +232,7 @@ def _load_generated(kb: KnowledgeBase, path: Path) -> None:
             kb.by_code[item["country"]] = item["id"]
             for word in item.get("demonyms", ()):
                 kb.demonyms.setdefault(normalise(word), item["id"])
+                kb.adjectives.setdefault(item["id"], word)
             for word in item.get("metonyms", ()):
                 kb.metonyms.setdefault(normalise(word), item["id"])
     kb.first_names = frozenset(normalise(n) for n in data.get("first_names", ()))
@@ -233,6 +247,7 @@ def _parse_roles(field_text: str) -> list[tuple]:
 
 
 def _load_curated(kb: KnowledgeBase, path: Path) -> None:
+    adjectives: set[str] = set()  # states whose first curated demonym is their adjective
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -246,6 +261,9 @@ def _load_curated(kb: KnowledgeBase, path: Path) -> None:
             for word in words:
                 kb.add_alias(word, kb_id)
         elif kind == "DEMONYM":
+            if kb_id not in adjectives and words:
+                adjectives.add(kb_id)
+                kb.adjectives[kb_id] = words[0]
             for word in words:
                 kb.demonyms[normalise(word)] = kb_id
         elif kind == "METONYM":
@@ -303,7 +321,7 @@ def load_prepared(data_dir: Path = DATA) -> KnowledgeBase:
 def _from_prepared(data: dict) -> KnowledgeBase:
     kb = KnowledgeBase(
         entries={fields[0]: Entry(*fields) for fields in data["entries"]}, raw=data["raw"],
-        by_alias=data["by_alias"], by_code=data["by_code"], demonyms=data["demonyms"],
+        by_alias=data["by_alias"], by_code=data["by_code"], demonyms=data["demonyms"], adjectives=data["adjectives"],
         metonyms=data["metonyms"], first_names=frozenset(data["first_names"]),
         acronyms=frozenset(data["acronyms"]))
     kb._acronyms.update(kb.acronyms)

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 # Bump when the layout below changes.
-FORMAT = 1
+FORMAT = 2
 # Data files whose size and modification time name the cache.
 DATA_FILES = ("generated.json.gz", "curated.txt", "first_names.txt")
 
@@ -48,7 +48,7 @@ def dump(kb, path: Path) -> None:
     raw = {i: item if isinstance(item, str) else json.dumps(item, separators=(",", ":"))
            for i, item in kb.raw.items() if i not in kb.entries}
     data = {"format": FORMAT, "by_alias": kb.by_alias, "raw": raw, "entries": entries,
-            "by_code": kb.by_code, "demonyms": kb.demonyms, "metonyms": kb.metonyms,
+            "by_code": kb.by_code, "demonyms": kb.demonyms, "adjectives": kb.adjectives, "metonyms": kb.metonyms,
             "first_names": kb.first_names, "acronyms": kb.acronyms}
     temporary = None
     try:

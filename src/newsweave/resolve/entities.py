@@ -7,15 +7,22 @@ cluster a stable id (its KB id, else TYPE:name key of its canonical name, whatev
 of the documents); resolves event actors written as capitals ("Moscow" acting -> Russia) and
 as descriptions ("the Libyan general" -> the person); then replays the analyst's corrections
 and writes the entities back. `resolve_entities(conn)` is the entry point the runner calls.
+
+Generic actors ("civilians", "28 people", "soldiers": the extractor's GROUP:<noun> keys) are
+one entity per document and noun, marked `generic`, never merged across documents. Entities
+linked to the KB carry a sector (CAMEO-style: GOV for a state, MIL for armed forces...) and,
+for armed forces, the state they belong to.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..kb import knowledge_base
+from ..annotate.entity_patterns import MIN_MATCHED_CITY_POPULATION, VALUE_TYPES
+from ..kb import knowledge_base, sectors
 from ..store import resolution
 from .backrefs import Person, parse_description, resolve_description, role_kinds
 from .clusters import Node, cluster_nodes
@@ -30,6 +37,17 @@ LINKABLE_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "LOCATION", "FA
 STAGING_BATCH = 10_000
 # Types acting as a state when a capital or seat of government names them ("Moscow said").
 METONYM_TYPES = frozenset({"LOCATION", "FACILITY", "ORGANIZATION"})
+# Military acts: a state doing them acts through its armed forces ("India struck nine sites"
+# is the Indian Armed Forces' act), as the analysts' guideline codes them; (type, mode or None).
+MILITARY_ACTS = frozenset({("ASSAULT", None), ("MOBILIZE", None), ("COERCE", "seize")})
+# The extractor's key for a group named by a common noun ("GROUP:civilians"): a generic actor.
+GENERIC_PREFIX = "GROUP:"
+# Counting words before a generic group's noun, left out of its name ("at least 28 people").
+COUNT_WORDS_RE = re.compile(
+    r"^(?:(?:at least|at most|more than|less than|fewer than|over|about|around|nearly|almost|"
+    r"some|up to|as many as|dozens of|hundreds of|thousands of|scores of|tens of|several|many|"
+    r"most|all|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand)\s+)+", re.IGNORECASE)
 
 
 @dataclass
@@ -70,7 +88,7 @@ def _build_nodes(mentions, events) -> tuple[dict[str, Node], dict[str, set[str]]
         nodes[key].type = min(counts, key=lambda t: (-counts[t], t))
     for e in events:
         for key, text in ((e["source_key"], e["source_text"]), (e["target_key"], e["target_text"])):
-            if key and key not in nodes:
+            if key and key not in nodes and not key.startswith(GENERIC_PREFIX):
                 entry = _kb_entry(key)
                 nodes[key] = Node(key, entry.type if entry else "OTHER", entry.id if entry else None,
                                   entry.country if entry else None, Counter({entry.name if entry else text or key: 1}))
@@ -86,13 +104,34 @@ def _link_to_kb(nodes: dict[str, Node]) -> None:
         found = set()
         for name in node.names:
             key = name_key(name)
-            entries = [e for e in kb.lookup(key) if Node("", e.type).family == node.family] if key else []
+            entries = [e for e in kb.lookup(key) if Node("", e.type).family == node.family
+                       and _may_link(name, e)] if key else []
             if entries:
                 found.add(entries[0].id)
         if len(found) == 1:
             node.kb_id = found.pop()
             entry = kb.get(node.kb_id)
             node.country = node.country or entry.country
+
+
+def _may_link(name: str, entry) -> bool:
+    """Whether a name found under a KB alias may stand for that entry: a name (capitalised, not
+    "villages"), and for a GeoNames town one as big as those the recognizer links ("Africa" is
+    not a town in Tunisia)."""
+    if not any(word[:1].isupper() for word in name.split()):
+        return False
+    return entry.curated or entry.type != "LOCATION" or entry.population >= MIN_MATCHED_CITY_POPULATION
+
+
+def generic_entity(key: str, doc: str) -> str:
+    """The entity of a generic group in one document: "GROUP:civilians@<doc>"."""
+    return f"{key}@{doc[:16]}"
+
+
+def generic_name(text: str) -> str:
+    """A generic group's name without its count: "at least 28 people" -> "people"."""
+    name = " ".join(text.split())
+    return COUNT_WORDS_RE.sub("", name) or name
 
 
 def _canonical(names: Counter) -> str:
@@ -148,7 +187,14 @@ def _person_roles(person_texts: dict[str, set[str]], ids: dict[str, str],
     return {entity: role_kinds(texts) for entity, texts in evidence.items()}
 
 
-def _event_actor(key, text, event, ids, nodes, people) -> str | None:
+def _event_actor(key, text, event, ids, nodes, people, forces=frozenset()) -> str | None:
+    if key and key.startswith(GENERIC_PREFIX):
+        return _the_force(text, forces) or generic_entity(key, event["doc"])
+    if key in nodes and nodes[key].type in VALUE_TYPES:
+        return None  # a number or a date never acts
+    entry = _kb_entry(key)
+    if entry is not None and entry.type == "LOCATION" and text and not _may_link(text, entry):
+        return None  # "villages" is no town in Florida
     description = parse_description(text)
     if description is not None:
         found = resolve_description(description, event["end"], people.get(event["doc"], []))
@@ -159,6 +205,32 @@ def _event_actor(key, text, event, ids, nodes, people) -> str | None:
     bare = entity and text and name_key(text) in {name_key(n) for n in nodes[key].names}
     state = _metonym_state(entity, nodes[key].names) if bare and nodes[key].type in METONYM_TYPES else None
     return state or entity
+
+
+def _document_forces(resolved) -> frozenset[str]:
+    """The armed forces a document names (a state's or any the KB places in the military sector)."""
+    kb = knowledge_base()
+    return frozenset(entity for entity in {e for _, e in resolved}
+                     if sectors.sector(kb, _kb_entry(entity))[0] == "MIL")
+
+
+def _the_force(text: str | None, forces: frozenset[str]) -> str | None:
+    """ "The army" in a document that names one armed force only is that force."""
+    words = (text or "").lower().split()
+    if len(forces) == 1 and len(words) > 1 and words[0] == "the" \
+            and " ".join(words[1:]) in sectors.MILITARY_NOUNS:
+        return next(iter(forces))
+    return None
+
+
+def _acting_force(entity: str | None, event) -> str | None:
+    """The armed forces of a state that is the source of a military act, else `entity`."""
+    entry = _kb_entry(entity)
+    if entry is None or entry.type != "COUNTRY":
+        return entity
+    if (event["type"], None) in MILITARY_ACTS or (event["type"], event["mode"]) in MILITARY_ACTS:
+        return sectors.armed_forces(knowledge_base(), entry).id
+    return entity
 
 
 def _add_mention(s: _Stats, m, entity: str) -> None:
@@ -180,7 +252,10 @@ def _add_mention(s: _Stats, m, entity: str) -> None:
 
 def _entity_record(entity: str, s: _Stats, kb_id: str | None, renamed: dict[str, str]) -> dict:
     entry = _kb_entry(kb_id)
-    name = renamed.get(entity) or (entry.name if entry else _canonical(s.names))
+    generic = entity.startswith(GENERIC_PREFIX)
+    name = renamed.get(entity) or (entry.name if entry else generic_name(_canonical(s.names)) if generic
+                                   else _canonical(s.names))
+    sector, state = sectors.sector(knowledge_base(), entry)
     return {
         "id": entity,
         "name": name,
@@ -192,6 +267,9 @@ def _entity_record(entity: str, s: _Stats, kb_id: str | None, renamed: dict[str,
         "mentions": s.mentions,
         "documents": s.documents,
         "comment_mentions": s.comment_mentions,
+        "sector": sector,
+        "state": state,
+        "generic": generic,
     }
 
 
@@ -206,8 +284,10 @@ def _automatic(conn: sqlite3.Connection, ids: dict[str, str], nodes: dict[str, N
             if m["type"] == "PERSON":
                 country = nodes[m["entity_key"]].country or m["country"]
                 people.setdefault(m["doc"], []).append(Person(m["start"], entity, country, roles[entity]))
-        yield resolved, [(e, _event_actor(e["source_key"], e["source_text"], e, ids, nodes, people),
-                          _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people))
+        forces = _document_forces(resolved)
+        yield resolved, [(e, _acting_force(_event_actor(e["source_key"], e["source_text"], e, ids, nodes,
+                                                         people, forces), e),
+                          _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people, forces))
                          for e in events]
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import DatabaseBusy, StoreError
 
-SCHEMA_VERSION = 5  # the highest migration in migrations/
+SCHEMA_VERSION = 6  # the highest migration in migrations/
 # Oldest SQLite with what the store uses: UPDATE ... FROM (3.33), window functions, FTS5.
 MIN_SQLITE = (3, 33, 0)
 
@@ -264,9 +264,9 @@ class Writer:
         )
         self.conn.executemany(
             "INSERT INTO mentions (doc, idx, start, end, text, type, region, entity_key, entity, "
-            "kb_id, name, country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "kb_id, name, country, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc.id, i, *span(m.start, m.end), m.text, m.type, m.region, m.entity, m.entity,
-              m.kb_id, m.name, m.country) for i, m in enumerate(doc.mentions)],
+              m.kb_id, m.name, m.country, m.kind) for i, m in enumerate(doc.mentions)],
         )
         self.conn.executemany(
             "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",

@@ -62,7 +62,7 @@ def mentions(conn: sqlite3.Connection) -> Iterator[MentionRecord]:
         "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.idx"
     ):
         yield MentionRecord(row["doc"], row["start"], row["end"], row["text"], row["type"],
-                            row["entity"], row["region"])
+                            row["entity"], row["region"], row["kind"])
 
 
 def _entity(row: sqlite3.Row) -> EntityRecord:
@@ -70,6 +70,7 @@ def _entity(row: sqlite3.Row) -> EntityRecord:
         id=row["id"], name=row["name"], type=row["type"], aliases=json.loads(row["aliases"]),
         country=row["country"], kb_id=row["kb_id"], mentions=row["mentions"],
         documents=row["documents"], comment_mentions=row["comment_mentions"],
+        sector=row["sector"], state=row["state"], generic=bool(row["generic"]),
     )
 
 

@@ -46,7 +46,7 @@ def rows_by_document(conn: sqlite3.Connection) -> Iterator[tuple[list[sqlite3.Ro
         "m.country, m.entity FROM documents d JOIN mentions m ON m.doc = d.id "
         "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"))
     events = _by_seq(conn.execute(
-        "SELECT d.seq, e.id, e.doc, e.end, e.source_key, e.target_key, e.source_text, e.target_text, "
+        "SELECT d.seq, e.id, e.doc, e.end, e.type, e.mode, e.source_key, e.target_key, e.source_text, e.target_text, "
         "e.source, e.target FROM documents d JOIN events e ON e.doc = d.id ORDER BY d.seq, e.idx"))
     mention_group, event_group = next(mentions, None), next(events, None)
     while mention_group or event_group:
@@ -85,8 +85,8 @@ def write_resolution(conn: sqlite3.Connection, entities: list[dict]) -> None:
         conn.execute("DELETE FROM entities")
         conn.executemany(
             "INSERT INTO entities (id, name, type, aliases, country, kb_id, mentions, documents, "
-            "comment_mentions) VALUES (:id, :name, :type, :aliases, :country, :kb_id, :mentions, "
-            ":documents, :comment_mentions)",
+            "comment_mentions, sector, state, generic) VALUES (:id, :name, :type, :aliases, :country, "
+            ":kb_id, :mentions, :documents, :comment_mentions, :sector, :state, :generic)",
             [{**e, "aliases": json.dumps(e["aliases"], ensure_ascii=False)} for e in entities],
         )
         conn.execute("UPDATE mentions SET entity = n.entity FROM temp.new_mention_entity n "
