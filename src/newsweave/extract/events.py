@@ -37,7 +37,7 @@ BACKGROUND_FACTOR = 0.85
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Confidence by how the event was found (see `_confidence`).
 # A light verb with an event noun ("launched an attack") says as much as a verb.
-CONFIDENCE = {"verb": 0.9, "light": 0.85, "noun": 0.7, "cameo": 0.55}
+CONFIDENCE = {"verb": 0.9, "light": 0.85, "noun": 0.45, "cameo": 0.55}
 MODALITY_FACTOR = {"hypothetical": 0.5, "negated": 0.7, "denied": 0.7, "planned": 0.8}
 MISSING_SOURCE, UNNAMED_SOURCE = 0.45, 0.1
 MISSING_TARGET, UNNAMED_TARGET = 0.45, 0.1

@@ -177,6 +177,9 @@ def _noun_trigger(token):
         return ("ASSAULT", None)  # "a military operation against X"; a rescue operation is none
     if lemma in APPEAL_NOUNS and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in token.children):
         return ("REQUEST", None)  # "calls for a ceasefire", "an appeal to X for calm"
+    if lemma == "call" and not (any(c.dep_ == "prep" and c.lower_ in ("with", "to", "between") for c in token.children)
+                                or any(c.lower_ in ("phone", "telephone", "video") for c in token.children)):
+        return None  # "echoed the call", "a frantic call from his family": no talks between parties
     return NOUN_TRIGGERS.get(lemma)
 
 
@@ -208,6 +211,40 @@ FORCE_ADVERBS = frozenset({"forcefully", "strongly", "decisively", "militarily",
                            "resolutely", "swiftly", "robustly", "appropriately"})
 
 
+# Verbs of leaving: asking someone to leave the country is an expulsion.
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+# What is given that is only words ("gave contradictory accounts", "gave details").
+ACCOUNT_WORDS = frozenset({"account", "detail", "interview", "speech", "answer", "explanation",
+                           "assurance", "update", "briefing", "version", "statement", "reason",
+                           "impression", "indication", "signal", "sense", "example", "figure"})
+# Projectiles that, sent or fired into a place, are an attack, not a delivery.
+PROJECTILE_WORDS = frozenset({"drone", "missile", "rocket", "shell", "bomb", "projectile", "jet",
+                              "warplane", "fighter"})
+INTO_PLACE_PREPS = frozenset({"into", "over", "across", "at", "in", "towards", "toward"})
+
+
+def _questioned(token) -> bool:
+    """ "When asked about X", "asked if the deal was coming", "Asked in the Oval office, X said"."""
+    children = list(token.children)
+    if any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if", "whether") for c in children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in children):
+        return True
+    if any(c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("if", "whether", "why", "how", "what", "when")
+                                               for m in c.children if m.dep_ in ("mark", "advmod")) for c in children):
+        return True
+    return token.tag_ == "VBN" and token.dep_ in ("advcl", "ccomp") and not any(c.dep_ == "auxpass" for c in children)
+
+
+def _projectiles_at_a_place(token) -> bool:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(o.lemma_.lower() in PROJECTILE_WORDS for o in objects):
+        return False
+    preps = [c for c in token.children if c.dep_ == "prep"] + [c for o in objects for c in o.children if c.dep_ == "prep"]
+    return any(p.lower_ in INTO_PLACE_PREPS and not any(o.lower_ == "to" for o in [p]) for p in preps) and \
+        not any(p.lower_ == "to" for p in preps)
+
+
 def _condemning(token) -> bool:
     """ "called India's strikes 'regrettable'", "described the attack as unprovoked"."""
     for child in token.children:
@@ -219,6 +256,17 @@ def _condemning(token) -> bool:
 
 def verb_found(token) -> Found | None:
     lemma = _verb_lemma(token)
+    if lemma == "ask" and _questioned(token):
+        return None  # "when asked about the reports, X said": a question put to X, no demand
+    if lemma == "ask" and any(c.dep_ == "xcomp" and c.lemma_.lower() in LEAVING_VERBS for c in token.children):
+        return Found(token, token, "SANCTION", "expel", "verb")  # "asked the diplomat to leave"
+    if lemma in ("agree", "accept", "admit") and any(c.dep_ == "ccomp" for c in token.children) \
+            and not any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "both sides agree the breakthrough came", "accepted that shells landed": a view
+    if lemma == "give" and any(o.lemma_.lower() in ACCOUNT_WORDS for o in token.children if o.dep_ in OBJECT_DEPS):
+        return None  # "gave contradictory accounts": words, not aid
+    if lemma in ("send", "fire", "launch") and _projectiles_at_a_place(token):
+        return Found(token, token, "ASSAULT", "aerial", "verb")  # "sent drones into Kashmir"
     if lemma in CHARACTERISING_VERBS and _condemning(token):
         return Found(token, token, "ACCUSE", "disapprove", "verb")
     if lemma == "respond" and any(c.dep_ == "advmod" and c.lower_ in FORCE_ADVERBS for c in token.children):
