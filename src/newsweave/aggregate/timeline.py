@@ -22,7 +22,9 @@ from .sources import publisher_of_event
 # publication days, time zones), so day dates this close still merge.
 MERGE_WINDOW_DAYS = 2
 
-PRECISION_RANK = {"day": 0, "on-or-before": 1, "month": 2, "year": 3}
+PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "on-or-before": 3, "month": 4, "year": 5}
+# Days either side of a week's middle day and after a weekend's Saturday (events.py dates them so).
+WEEK_HALF_DAYS = 3
 # An event the article does not date happened on or before its publication: the date is the
 # article's day, read as the week up to it.
 ON_OR_BEFORE = "on-or-before"
@@ -36,6 +38,11 @@ def date_interval(value: str | None, precision: str | None = None) -> tuple[Date
     parts = value[:10].split("-")
     try:
         numbers = [int(p) for p in parts if p]
+        if len(numbers) >= 3 and precision in ("week", "weekend"):
+            day = Date(numbers[0], numbers[1], numbers[2])
+            if precision == "weekend":
+                return day, day + timedelta(days=1)
+            return day - timedelta(days=WEEK_HALF_DAYS), day + timedelta(days=WEEK_HALF_DAYS)
         if len(numbers) >= 3 and precision == ON_OR_BEFORE:
             day = Date(numbers[0], numbers[1], numbers[2])
             return day - timedelta(days=ON_OR_BEFORE_DAYS), day

@@ -10,6 +10,8 @@ assembles them into events with a date and a confidence.
 from __future__ import annotations
 
 import re
+from datetime import date as Date
+from datetime import timedelta
 from itertools import combinations
 
 from ..document import Document, Event
@@ -35,6 +37,8 @@ BACKGROUND_DEPS = frozenset({"acl", "relcl"})
 BACKGROUND_FACTOR = 0.85
 # Calendar dates only: "PRESENT_REF" or week values say nothing about the day of an event.
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A week or its weekend ("last week", "over the weekend"), as the time tagger gives them.
+ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 # Confidence by how the event was found (see `_confidence`).
 # A light verb with an event noun ("launched an attack") says as much as a verb.
 CONFIDENCE = {"verb": 0.9, "light": 0.85, "noun": 0.45, "cameo": 0.55}
@@ -337,7 +341,7 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
     one earlier in its paragraph; else the publication day: the event happened on or before it, which
     is stated as such (ON_OR_BEFORE), never as the day itself. A past event is never dated after
     the article that reports it."""
-    dated = [t for t in doc.timexes if t.value and t.kind == "DATE" and ISO_DATE.match(t.value)]
+    dated = [t for t in doc.timexes if t.value and t.kind == "DATE" and (ISO_DATE.match(t.value) or ISO_WEEK.match(t.value))]
     inside = [t for t in dated if start <= t.start < end]
     if inside:
         best = min(inside, key=lambda t: (not any(t.start <= w < t.end for w in clause_words),
@@ -348,9 +352,31 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
         if not earlier:
             return (doc.published[:10], ON_OR_BEFORE) if doc.published else (None, None)
         best = max(earlier, key=lambda t: t.start)
-    if modality in ("planned", "hypothetical"):
-        return best.value, best.precision
-    return _not_after_publication(best.value, best.precision, doc.published)
+    value, precision = _week_day(best.value, doc.published) or (best.value, best.precision)
+    if modality in ("planned", "hypothetical") or precision in ("week", "weekend"):
+        return value, precision
+    return _not_after_publication(value, precision, doc.published)
+
+
+def _week_day(value: str, published: str | None) -> tuple[str, str] | None:
+    """A week ("last week": 2025-W19) as its middle day, precision "week" (the current week only
+    up to publication); a weekend as its Saturday, precision "weekend"."""
+    match = ISO_WEEK.match(value)
+    if not match:
+        return None
+    try:
+        monday = Date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    except ValueError:
+        return None
+    if match.group(3):
+        return (monday + timedelta(days=5)).isoformat(), "weekend"
+    last = monday + timedelta(days=6)
+    if published:
+        try:
+            last = min(last, Date.fromisoformat(published[:10]))
+        except ValueError:
+            pass
+    return (monday + (last - monday) / 2).isoformat(), "week"
 
 
 def _not_after_publication(value: str, precision: str | None, published: str | None) -> tuple[str | None, str | None]:
