@@ -41,4 +41,4 @@ def process(doc: Document, stages: list[Stage]) -> Document:
 
 # Bump when a stage changes what it produces: stored documents of an older revision are
 # processed again by the next run instead of being skipped as unchanged.
-PIPELINE_REVISION = "1"
+PIPELINE_REVISION = "2"
