@@ -42,9 +42,8 @@ def test_both_cases_score_a_message_through_run(tmp_path):
         "PerpOrg": [[["farabundo marti national liberation front", 18]]],
         "Target": [[["national guard barracks", 72]]], "Victim": [], "Weapon": [[["rifles", 119]]]}}
     (folder / "grit_processed" / "dev.json").write_text(json.dumps(record) + "\n")
-    lower, upper = scorer_for(folder)(folder, Settings())
-    assert lower.task == "role fillers, lower case" and upper.task == "role fillers, upper case"
-    assert lower.details["per_role"]["PerpOrg"]["R"] == 1.0
-    assert lower.details["per_role"]["PerpInd"]["R"] == 1.0
-    assert lower.details["per_role"]["Weapon"]["R"] == 1.0
-    assert upper.metrics == lower.metrics
+    rows = {row.task: row.metrics for row in scorer_for(folder)(folder, Settings())}
+    for role in ("PerpOrg", "PerpInd", "Weapon"):
+        assert rows[f"role fillers ({role}), lower case"]["R"] == 1.0
+    for task in [t for t in rows if t.endswith("lower case")]:
+        assert rows[task.replace("lower case", "upper case")] == rows[task]

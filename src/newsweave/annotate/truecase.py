@@ -36,6 +36,7 @@ BIG_PLACE = 100_000
 MAX_NAME_WORDS = 8
 # Month and weekday names, always capitalised (WordNet lists them among common nouns).
 CALENDAR_NAMES = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
+MAX_CACHED_WORDS = 200_000
 POS = ("noun", "verb", "adj", "adv")  # the parts of speech of spaCy's English lemmatizer tables
 
 
@@ -76,7 +77,7 @@ class Truecaser:
         self._styles: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
-        """`text` with the case of its mostly-caps and all-lowercase sentences restored."""
+        """`text` with the case of its mostly-caps and all-lowercase lines restored."""
         parts, last = [], 0
         for match in _SEGMENT_RE.finditer(text):
             if needs_truecasing(match.group(0)):
@@ -86,12 +87,12 @@ class Truecaser:
         parts.append(text[last:])
         return "".join(parts) if last else text
 
-    def recase_line(self, sentence: str) -> str:
-        words = list(_WORD_RE.finditer(sentence))
+    def recase_line(self, line: str) -> str:
+        words = list(_WORD_RE.finditer(line))
         styles: list[str] = []
         i = 0
         while i < len(words):
-            span = self._name_at(sentence, words, i)
+            span = self._name_at(line, words, i)
             if span > 1:
                 for j in range(i, i + span):
                     styles.append(self._name_word_style(words[j].group(0), first=j == i))
@@ -100,27 +101,27 @@ class Truecaser:
             styles.append(self.word_style(words[i].group(0).lower()))
             i += 1
         for j, word in enumerate(words):  # a sentence starts with a capital
-            before = sentence[words[j - 1].end():word.start()] if j else ""
+            before = line[words[j - 1].end():word.start()] if j else ""
             if styles[j] == "lower" and (j == 0 or _SENTENCE_END_RE.search(before)):
                 styles[j] = "title"
         out, last = [], 0
         for word, style in zip(words, styles):
-            out.append(sentence[last:word.start()])
+            out.append(line[last:word.start()])
             out.append(_recase(word.group(0), style))
             last = word.end()
-        out.append(sentence[last:])
+        out.append(line[last:])
         return "".join(out)
 
-    def _name_at(self, sentence: str, words: list, i: int) -> int:
+    def _name_at(self, line: str, words: list, i: int) -> int:
         """How many words from `i` make the longest knowledge-base name (0 if none)."""
         best = 0
         if words[i].group(0).lower() in self.stop_words:
             return 0  # "the" before a name is cased as a word ("the Guatemalan army")
         for n in range(2, min(MAX_NAME_WORDS, len(words) - i) + 1):
-            gap = sentence[words[i + n - 2].end():words[i + n - 1].start()]
+            gap = line[words[i + n - 2].end():words[i + n - 1].start()]
             if gap.strip(" -.'’") or "\n" in gap:
                 break  # a name does not run over a comma or a line break
-            key = normalise(sentence[words[i].start():words[i + n - 1].end()])
+            key = normalise(line[words[i].start():words[i + n - 1].end()])
             if key in self.kb.by_alias and self._is_name(key):
                 best = n
             elif not self.kb.is_key_prefix(key):
@@ -144,6 +145,8 @@ class Truecaser:
         """How to case one lower-cased word outside a multi-word name."""
         style = self._styles.get(word)
         if style is None:
+            if len(self._styles) >= MAX_CACHED_WORDS:
+                self._styles.clear()  # a long run meets many names: keep memory bounded
             style = self._styles[word] = self._word_style(word)
         return style
 

@@ -52,9 +52,9 @@ def evaluate_muc4(path: Path, settings: Settings, *, limit: int | None = None) -
         export = export_of(gold, recase, settings)
         predicted = predicted_fillers(export)
         per_role = score(gold, predicted)
-        overall = per_role.pop("all")
-        rows.append(Score(DATASET, f"role fillers, {case}", "newsweave", overall, len(gold), note,
-                          {"per_role": per_role}))
+        rows.append(Score(DATASET, f"role fillers, {case}", "newsweave", per_role.pop("all"), len(gold), note))
+        rows += [Score(DATASET, f"role fillers ({role}), {case}", "newsweave", metrics, len(gold), note)
+                 for role, metrics in per_role.items()]
     return rows
 
 
