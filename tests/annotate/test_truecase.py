@@ -87,3 +87,9 @@ def test_only_mostly_caps_or_caseless_lines_are_recased(truecaser):
     first, second = truecaser(text).split("\n")
     assert first == "Talks resumed in Geneva on Monday."
     assert second.startswith("Turkish troops entered the town of Afrin")
+
+
+def test_unknown_words_are_guessed_names_except_in_comments(truecaser):
+    text = "guerrillas kidnapped mayor ortegon in apopa"
+    assert truecaser(text) == "Guerrillas kidnapped mayor Ortegon in Apopa"
+    assert truecaser(text, guess_names=False) == "Guerrillas kidnapped mayor ortegon in Apopa"  # a known place

@@ -63,7 +63,7 @@ class Parser:
                 f"{self.nlp.max_length:,} were analysed"
             )
             text = text[: self.nlp.max_length]
-        return self.truecase(text)
+        return self.truecase(text, guess_names=region.kind != "comment")
 
     def __call__(self, doc: Document) -> Document:
         indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]

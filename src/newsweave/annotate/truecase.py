@@ -37,6 +37,7 @@ MAX_NAME_WORDS = 8
 # Month and weekday names, always capitalised (WordNet lists them among common nouns).
 CALENDAR_NAMES = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
 MAX_CACHED_WORDS = 200_000
+GUESSED_NAME = "guessed name"  # the style of a word known neither as a name nor as a common word
 POS = ("noun", "verb", "adj", "adv")  # the parts of speech of spaCy's English lemmatizer tables
 
 
@@ -76,18 +77,20 @@ class Truecaser:
         self.norms = norms.get_table("lexeme_norm") if norms.has_table("lexeme_norm") else {}
         self._styles: dict[str, str] = {}
 
-    def __call__(self, text: str) -> str:
-        """`text` with the case of its mostly-caps and all-lowercase lines restored."""
+    def __call__(self, text: str, *, guess_names: bool = True) -> str:
+        """`text` with the case of its mostly-caps and all-lowercase lines restored. Without
+        `guess_names`, a word known neither as a name nor as a common word stays lower case
+        (reader comments: slang and typos, rather than the names of wire copy)."""
         parts, last = [], 0
         for match in _SEGMENT_RE.finditer(text):
             if needs_truecasing(match.group(0)):
                 parts.append(text[last:match.start()])
-                parts.append(self.recase_line(match.group(0)))
+                parts.append(self.recase_line(match.group(0), guess_names=guess_names))
                 last = match.end()
         parts.append(text[last:])
         return "".join(parts) if last else text
 
-    def recase_line(self, line: str) -> str:
+    def recase_line(self, line: str, *, guess_names: bool = True) -> str:
         words = list(_WORD_RE.finditer(line))
         styles: list[str] = []
         i = 0
@@ -98,7 +101,8 @@ class Truecaser:
                     styles.append(self._name_word_style(words[j].group(0), first=j == i))
                 i += span
                 continue
-            styles.append(self.word_style(words[i].group(0).lower()))
+            style = self.word_style(words[i].group(0).lower())
+            styles.append(style if style != GUESSED_NAME else "title" if guess_names else "lower")
             i += 1
         for j, word in enumerate(words):  # a sentence starts with a capital
             before = line[words[j - 1].end():word.start()] if j else ""
@@ -168,7 +172,7 @@ class Truecaser:
             return "title"
         if not any(ch in "aeiouy" for ch in word) and len(word) <= 5:
             return "upper"  # "fmln", "urng": unpronounceable, an acronym
-        return "title"  # an unknown word is most likely a name ("cerezo", "apopa")
+        return GUESSED_NAME  # an unknown word is most likely a name ("cerezo", "apopa")
 
     def _is_country(self, word: str) -> bool:
         return any(i in self.countries for i in self.kb.by_alias.get(word, ()))
