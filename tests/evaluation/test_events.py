@@ -1,4 +1,5 @@
-"""The PLOVER and PETRARCH event scorers: matching rules and a short real run."""
+"""The PLOVER, PETRARCH and ConfliBERT event scorers: matching rules and a short real run
+through `newsweave run` + export."""
 
 from __future__ import annotations
 
@@ -44,28 +45,6 @@ def test_petrarch_scorer_runs(shared_data):
     [score] = evaluate_petrarch(shared_data / "petrarch_unittest", Settings(), limit=8)
     assert score.n == 8
     assert set(score.metrics) >= {"type_accuracy", "no_event_accuracy"}
-
-
-def test_actor_dictionary_entries_synonyms_and_code_lines(tmp_path):
-    from newsweave.evaluation.events import read_actor_dictionary
-
-    path = tmp_path / "actors.txt"
-    path.write_text("<!-- header -->\nARNOR_  [ARN]\nGONDOR [GON]\n+MINAS_TIRITH\n"
-                    "GOLLUM  # comment\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n")
-    assert read_actor_dictionary(path) == {"ARNOR_": "ARN", "GONDOR": "GON", "MINAS_TIRITH": "GON",
-                                           "GOLLUM": "HOB", "SMEAGOL": "HOB"}
-
-
-def test_dictionary_actors_become_mentions():
-    from newsweave.document import Document, Mention
-    from newsweave.evaluation.events import DictionaryActors
-
-    stage = DictionaryActors({"ARNOR_": "ARN", "ARGENTIN": "ARG", "MINAS_TIRITH": "GON", "ENT": "ENT"})
-    text = "Arnor met Argentina in Minas Tirith; Arnorian envoys and the entire Entourage stayed."
-    doc = Document(id="d", name="d", path="", raw=text, text=text)
-    doc.mentions = [Mention(23, 35, "Minas Tirith", "LOCATION", "body")]
-    found = {(m.text, m.entity) for m in stage(doc).mentions}
-    assert found == {("Arnor", "PETR:ARN"), ("Argentina", "PETR:ARG"), ("Minas Tirith", "PETR:GON")}
 
 
 def test_require_dyad_counts_only_full_dyads():

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.evaluation import scorer_for
-from newsweave.evaluation.floors import check, fingerprint, load
+from newsweave.evaluation.floors import check, check_dataset, fingerprint, load
 from newsweave.settings import Settings
 
 FLOORS = load(Path(__file__).resolve().parents[2] / "benchmarks" / "floors.json")
@@ -20,12 +19,23 @@ def test_scores_stay_above_their_floors(dataset, shared_data):
     folder = shared_data / dataset
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent")
-    if fingerprint(folder) != entry["fingerprint"]:
-        pytest.skip(f"{dataset}: the gold data changed since the floors were pinned; re-pin them")
-    scores = scorer_for(folder)(folder, Settings(), limit=entry.get("limit"))
-    failures = [c for c in check(entry, dataset, scores) if not c.ok]
+    checks = check_dataset(entry, folder, Settings())  # fails, never skips, on changed gold data
+    failures = [c for c in checks if not c.ok]
     assert not failures, "\n".join(
         f"{c.key}: {c.measured} < floor {c.floor} - margin {c.margin}" for c in failures)
+
+
+def test_floors_pinned_on_other_gold_data_are_refused(tmp_path):
+    """A changed gold file fails the gate before any scoring, instead of skipping it."""
+    from newsweave.errors import EvaluationError
+
+    gold = tmp_path / "re3d"
+    gold.mkdir()
+    (gold / "a.txt").write_text("x")
+    entry = {"fingerprint": fingerprint(gold), "floors": {"newsweave | NER typed, exact | F1": 0.5}}
+    (gold / "a.txt").write_text("y")
+    with pytest.raises(EvaluationError, match="gold data changed"):
+        check_dataset(entry, gold, Settings())
 
 
 def test_check_compares_with_the_margin():

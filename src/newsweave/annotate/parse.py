@@ -2,7 +2,10 @@
 
 Reads `regions`, `text`. Adds `sentences` and `scratch["parses"]`: a list of
 `(region_index, spacy.Doc)` where the spaCy doc is `text[region.start:region.end]`, so a token
-at character `i` of the parse is at `region.start + i` in the document.
+at character `i` of the parse is at `region.start + i` in the document. All-caps and all-lowercase
+lines are parsed with their case restored (`truecase`): only letter case differs from the
+document's text, so offsets hold, but stages that keep text take it from `doc.text`. Stages that
+judge names by their capitals read `scratch["cased_text"]`, the document's text as parsed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from functools import lru_cache
 from ..document import Document, Sentence
 from ..errors import ModelError
 from ..settings import Settings
+from .truecase import truecaser_for
 
 # Regions worth parsing: facts come from the body and (kept apart) from comments; the title
 # often states the main event.
@@ -32,9 +36,22 @@ def load_model(name: str):
         ) from e
 
 
+def cased_text(doc: Document, parses) -> str:
+    """The document's text with each parsed region as the parser read it (case restored)."""
+    parts, last = [], 0
+    for index, parsed in parses:
+        start = doc.regions[index].start
+        parts.append(doc.text[last:start])
+        parts.append(parsed.text)
+        last = start + len(parsed.text)
+    parts.append(doc.text[last:])
+    return "".join(parts)
+
+
 class Parser:
     def __init__(self, settings: Settings):
         self.nlp = load_model(settings.spacy_model)
+        self.truecase = truecaser_for(self.nlp)
 
     def _region_text(self, doc: Document, index: int) -> str:
         """The region's text, cut at spaCy's length limit (one pathological paragraph)."""
@@ -46,13 +63,14 @@ class Parser:
                 f"{self.nlp.max_length:,} were analysed"
             )
             text = text[: self.nlp.max_length]
-        return text
+        return self.truecase(text, guess_names=region.kind != "comment")
 
     def __call__(self, doc: Document) -> Document:
         indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]
         texts = (self._region_text(doc, i) for i in indices)
         parses = list(zip(indices, self.nlp.pipe(texts)))
         doc.scratch["parses"] = parses
+        doc.scratch["cased_text"] = cased_text(doc, parses)
         doc.sentences = []
         for index, parsed in parses:
             offset = doc.regions[index].start

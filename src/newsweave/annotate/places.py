@@ -187,10 +187,11 @@ class PlaceResolver:
     def __call__(self, doc: Document) -> Document:
         context = _context(doc)
         places: list[Place] = []
+        cased = doc.scratch.get("cased_text", doc.text)  # all-caps or lower-case text recased
         for m in doc.mentions:
             if m.type not in PLACE_MENTION_TYPES:
                 continue
-            text = doc.text[m.start:m.end]
+            text = cased[m.start:m.end]
             if not names_something(text):
                 continue  # "the airport", "a mosque": no gazetteer entry is meant
             place = resolve_place(text, context, facility=m.type == "FACILITY", country_hint=m.country)

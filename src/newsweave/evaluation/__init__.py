@@ -39,6 +39,7 @@ SCORERS: dict[str, tuple[str, str]] = {
     "petrarch_unittest": ("newsweave.evaluation.events", "evaluate_petrarch"),
     "ecbplus": ("newsweave.evaluation.coref", "evaluate_ecbplus"),
     "realnews": ("newsweave.evaluation.realnews", "evaluate_realnews"),
+    "muc4": ("newsweave.evaluation.muc4", "evaluate_muc4"),
 }
 
 Scorer = Callable[..., list[Score]]

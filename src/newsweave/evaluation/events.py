@@ -1,7 +1,8 @@
-"""Score PLOVER event coding against the PLOVER gold-standard records and PETRARCH's unit tests.
+"""Score PLOVER event coding against the PLOVER gold-standard records, PETRARCH's unit tests and
+ConfliBERT's CAMEO sentences, from what `newsweave run` stores and `newsweave export` writes.
 
-Each gold sentence goes through the real per-document stages (parse, entities, time, places,
-events) as a one-region Document published 2000-01-01; the event that best matches the gold
+Each dataset's gold sentences are run in one go, each a JSON Lines document with its record's
+date (2000-01-01 where the record has none); the exported event that best matches the gold
 trigger text is scored (type, actors, place). Gold labels use older PLOVER names for three types:
 DEMAND, DISAPPROVE and FIGHT, scored as REQUEST, ACCUSE and ASSAULT.
 """
@@ -9,13 +10,12 @@ DEMAND, DISAPPROVE and FIGHT, scored as REQUEST, ACCUSE and ASSAULT.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
-from ..document import Document, Event, Region
 from ..settings import Settings
 from . import Score
+from .gold_run import Exported, run_items
 
 # Old PLOVER names in the gold data -> the current names newsweave emits.
 OLD_TYPE_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -23,31 +23,15 @@ OLD_TYPE_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT
 GOLD_PUBLISHED = "2000-01-01"
 
 
-def _stages(settings: Settings):
-    from ..annotate.entities import EntityRecognizer
-    from ..annotate.parse import Parser
-    from ..annotate.places import PlaceResolver
-    from ..annotate.timex import TimeTagger
-    from ..extract.events import EventExtractor
-
-    return [Parser(settings), EntityRecognizer(settings), TimeTagger(settings),
-            PlaceResolver(settings), EventExtractor(settings)]
+def _iso_date(value) -> str:
+    """A record's date as ISO ("19950101" -> "1995-01-01"), else GOLD_PUBLISHED."""
+    text = str(value or "").strip()
+    if len(text) == 8 and text.isdigit():
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return text[:10] if len(text) >= 10 and text[4] == "-" else GOLD_PUBLISHED
 
 
-def analyse(text: str, stages) -> Document:
-    """Run the per-document stages on one sentence (a Document with one body region)."""
-    doc = Document(id="gold", name="gold", path="", raw=text, text=text,
-                   published=GOLD_PUBLISHED, published_precision="day")
-    doc.regions = [Region("body", 0, len(text))]
-    for stage in stages:
-        try:
-            doc = stage(doc)
-        except Exception as e:  # one stage failing on one sentence must not stop the scoring
-            doc.warnings.append(f"{type(stage).__name__}: {e}")
-    return doc
-
-
-def main_event(events: list[Event], trigger_words: list[str]) -> Event | None:
+def main_event(events: list, trigger_words: list[str]):
     """The event whose trigger is among the gold trigger words (earliest word first), else the most confident."""
     if not events:
         return None
@@ -89,23 +73,14 @@ def _iso3(alpha2: str | None) -> str | None:
     return country.get("iso3") if country else None
 
 
-def _event_country(doc: Document, start: int | None, text: str | None) -> str | None:
-    if not text:
-        return None
-    for mention in doc.mentions:
-        if mention.text in text and mention.country:
-            return mention.country
-    return None
-
-
 def evaluate_plover(path: Path, settings: Settings, *, limit: int | None = None) -> list[Score]:
     records = [r for r in json.loads((path / "PLOVER_GSR_CAMEO.json").read_text("utf-8"))
                if r.get("event") != "DOCUMENT"]
     records = records[:limit] if limit else records
-    stages = _stages(settings)
+    exported = run_items([r["text"] for r in records], settings, published=[_iso_date(r.get("date")) for r in records])
     counts, per_type = Counter(), Counter()
-    for record in records:
-        result = score_plover_record(record, analyse(record["text"], stages))
+    for record, doc in zip(records, exported):
+        result = score_plover_record(record, doc)
         gold_type = result["gold_type"]
         counts["n"] += 1
         per_type[gold_type + "/n"] += 1
@@ -123,9 +98,10 @@ def evaluate_plover(path: Path, settings: Settings, *, limit: int | None = None)
     }
     details = {t: _ratio(per_type[t + "/ok"], per_type[t + "/n"])
                for t in sorted({k.split("/")[0] for k in per_type})}
-    note = ("one event per record: the one whose trigger is a gold eventText word, else the most "
+    note = ("through newsweave run + export, one document per record; "
+            "one event per record: the one whose trigger is a gold eventText word, else the most "
             "confident; no event = wrong. Actor/recipient match: our source/target phrase shares a "
-            "word with a gold actorText, or its mention's country is the gold ISO3 code "
+            "word with a gold actorText, or its entity's country is the gold ISO3 code "
             f"(over {counts['src_n']} records with a source, {counts['tar_n']} with a target); "
             f"location over {counts['loc_n']} records with eventLoc. DEMAND/DISAPPROVE/FIGHT scored as "
             "REQUEST/ACCUSE/ASSAULT.")
@@ -133,7 +109,7 @@ def evaluate_plover(path: Path, settings: Settings, *, limit: int | None = None)
                   {"type_accuracy_by_gold_type": details})]
 
 
-def score_plover_record(record: dict, doc: Document) -> dict:
+def score_plover_record(record: dict, doc: Exported) -> dict:
     """One record's results: type right, and source/target/location right (None when not in gold)."""
     gold_type = OLD_TYPE_NAMES.get(record["event"], record["event"])
     event = main_event(doc.events, str(record.get("eventText", "")).split())
@@ -143,11 +119,11 @@ def score_plover_record(record: dict, doc: Document) -> dict:
     sources, targets = _gold_actors(record.get("source")), _gold_actors(record.get("target"))
     if sources:
         result["src"] = bool(event and (
-            actor_match(event.source_text, _event_country(doc, None, event.source_text), sources)
+            actor_match(event.source_text, doc.country(event.source), sources)
             or _reciprocal(record, event)))
     if targets:
         result["tar"] = bool(event and actor_match(
-            event.target_text, _event_country(doc, None, event.target_text), targets))
+            event.target_text, doc.country(event.target), targets))
     location = record.get("eventLoc") or record.get("location")
     if location:
         name = event.place.name if event and event.place else ""
@@ -155,7 +131,7 @@ def score_plover_record(record: dict, doc: Document) -> dict:
     return result
 
 
-def _reciprocal(record: dict, event: Event) -> bool:
+def _reciprocal(record: dict, event) -> bool:
     """SRC/TAR (reciprocal) gold actors may appear as our target."""
     info = record.get("textInfo")  # a dict with "markup" in most records, a plain string in a few
     markup = str(info.get("markup", "") if isinstance(info, dict) else info or "")
@@ -181,10 +157,10 @@ def _ratio(hit: int, total: int) -> float:
 def evaluate_petrarch(path: Path, settings: Settings, *, limit: int | None = None) -> list[Score]:
     records = petrarch_records(path)
     records = records[:limit] if limit else records
-    stages = petrarch_stages(path, settings)
+    exported = run_items([r["text"] for r in records], settings, published=[_iso_date(r.get("date")) for r in records])
     counts = Counter()
-    for record in records:
-        result = score_petrarch_record(record, analyse(record["text"], stages))
+    for record, doc in zip(records, exported):
+        result = score_petrarch_record(record, doc)
         counts["n"] += 1
         counts["ok"] += result["ok"]
         if result["no_event"]:
@@ -199,8 +175,9 @@ def evaluate_petrarch(path: Path, settings: Settings, *, limit: int | None = Non
     }
     note = ("gold CAMEO codes mapped to PLOVER with the CAMEO2PLOVER-2021 table (by code, else root); "
             "a record is right when our most confident event's type is one of its gold types, or, for "
-            "no-event records, when we produce none. The suite's own actor dictionary "
-            "(PETR.Validate.actors.txt) is added as mentions, as PETRARCH is run; with the record's "
+            "no-event records, when we produce none. Through newsweave run + export, one document per "
+            "record, without the suite's actor dictionary (the user's path takes none: its invented "
+            "actors are recognised only as spaCy and newsweave's rules find names); with the record's "
             "require_dyad option on, only events with both a source and a target count. Error records "
             "are skipped; actors are not scored (the suite's actors are invented).")
     return [Score("petrarch_unittest", "CAMEO root -> PLOVER type", "newsweave", metrics, counts["n"], note)]
@@ -212,16 +189,7 @@ def petrarch_records(path: Path) -> list[dict]:
     return [r for r in records if not r.get("error") and r.get("id") != "FINAL-RECORD" and r.get("text")]
 
 
-def petrarch_stages(path: Path, settings: Settings, *, dictionary: bool = True) -> list:
-    """The per-document stages, with the suite's actor dictionary read in after the NER stage."""
-    stages = _stages(settings)
-    actors = path / "dictionaries" / "PETR.Validate.actors.txt"
-    if dictionary and actors.is_file():
-        stages.insert(2, DictionaryActors(read_actor_dictionary(actors)))
-    return stages
-
-
-def score_petrarch_record(record: dict, doc: Document, *, honour_config: bool = True) -> dict:
+def score_petrarch_record(record: dict, doc: Exported, *, honour_config: bool = True) -> dict:
     """{ok, any, no_event} for one unit-test record (see `evaluate_petrarch`)."""
     from ..extract.lexicon import cameo_to_plover
 
@@ -242,77 +210,6 @@ def score_petrarch_record(record: dict, doc: Document, *, honour_config: bool = 
 
 def _config_on(record: dict, option: str) -> bool:
     return str((record.get("config") or {}).get(option, "")).strip().lower() == "true"
-
-
-# A PETRARCH actor-dictionary entry line: the phrase (words joined by "_"), an optional code.
-_ENTRY = re.compile(r"^([A-Za-z0-9.'&-][^\[#<]*?)\s*(\[([^\]]*)\])?\s*(#.*)?$")
-_CODE_LINE = re.compile(r"^\s+\[([^\]]*)\]")
-
-
-def read_actor_dictionary(path: Path) -> dict[str, str]:
-    """Actor phrase -> code from a PETRARCH actor dictionary ("ARNOR_ [ARN]", "+SYNONYM" lines,
-    codes on the entry line or on indented lines below it; the first code is kept)."""
-    phrases: dict[str, str] = {}
-    group: list[str] = []
-    code: str | None = None
-
-    def flush():
-        for phrase in group:
-            phrases.setdefault(phrase, code or "---")
-
-    for raw in path.read_text("utf-8", errors="replace").splitlines():
-        if not raw.strip() or raw.lstrip().startswith(("#", "<")):
-            continue
-        codes = _CODE_LINE.match(raw)
-        if codes:
-            code = code or codes.group(1).split()[0] if codes.group(1).split() else code
-            continue
-        line = raw.strip()
-        synonym = line.startswith("+")
-        match = _ENTRY.match(line.lstrip("+").strip())
-        if not match:
-            continue
-        if not synonym:
-            flush()
-            group, code = [], None
-        group.append(match.group(1).strip())
-        if match.group(3) and match.group(3).split():
-            code = code or match.group(3).split()[0]
-    flush()
-    return phrases
-
-
-class DictionaryActors:
-    """Adds a mention for each actor-dictionary phrase in the text (PETRARCH's own actors).
-
-    As in TABARI/PETRARCH, a phrase ending in "_" matches whole words only, others also match
-    longer words ("ARGENTIN" matches "Argentina"); a match must start with a capital letter.
-    Mentions the NER stage found over the same words are replaced.
-    """
-
-    def __init__(self, phrases: dict[str, str]):
-        parts = []
-        for phrase in sorted(phrases, key=len, reverse=True):
-            exact = phrase.endswith("_") or len(phrase) <= 3  # "ENT" must not match "Entire"
-            words = [re.escape(w) for w in phrase.strip("_").replace("_", " ").split()]
-            if words:
-                parts.append((r"\s+".join(words) + (r"\b" if exact else r"\w*"), phrases[phrase]))
-        self.codes = [code for _, code in parts]
-        self.pattern = re.compile(r"\b(?:" + "|".join(f"({p})" for p, _ in parts) + ")", re.IGNORECASE)
-
-    def __call__(self, doc: Document) -> Document:
-        from ..document import Mention
-
-        found = []
-        for match in self.pattern.finditer(doc.text):
-            if not match.group(0)[0].isupper():
-                continue
-            code = self.codes[match.lastindex - 1] if match.lastindex else "---"
-            found.append(Mention(match.start(), match.end(), match.group(0), "ORGANIZATION", "body",
-                                 entity=f"PETR:{code}", name=match.group(0)))
-        kept = [m for m in doc.mentions if all(m.end <= f.start or f.end <= m.start for f in found)]
-        doc.mentions = sorted(kept + found, key=lambda m: m.start)
-        return doc
 
 
 # PLOVER type -> the Phoenix "penta-class" of ConfliBERT's CAMEO sentence data (inferred, see
@@ -388,7 +285,7 @@ def _span_hit(text: str, phrase: str | None, spans: list[tuple[int, int]]) -> bo
     return any(start < e and s < end for s, e in spans)
 
 
-def conflibert_main_event(events: list[Event]) -> Event | None:
+def conflibert_main_event(events: list):
     """The most confident event, the earliest on a tie (there is no gold trigger)."""
     return max(events, key=lambda e: e.confidence) if events else None
 
@@ -396,15 +293,15 @@ def conflibert_main_event(events: list[Event]) -> Event | None:
 def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = None) -> list[Score]:
     """A development scorer on ConfliBERT's CAMEO sentences: source/target spans (cameo_ner) and
     the penta-class of our main event's type (cameo_class)."""
-    stages = _stages(settings)
     scores = []
     ner = path / "cameo_ner" / "train.txt"
     if ner.is_file():
         sentences = read_conll_spans(ner)
         sentences = sentences[:limit] if limit else sentences
         counts = Counter()
-        for text, spans in sentences:
-            result = score_conflibert_spans(text, spans, analyse(text, stages))
+        exported = run_items([text for text, _ in sentences], settings, published=GOLD_PUBLISHED)
+        for (text, spans), doc in zip(sentences, exported):
+            result = score_conflibert_spans(text, spans, doc)
             for key, value in result.items():
                 if value is not None:
                     counts[key + "_n"] += 1
@@ -412,7 +309,8 @@ def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = N
         metrics = {"source_match": _ratio(counts["src"], counts["src_n"]),
                    "target_match": _ratio(counts["tar"], counts["tar_n"]),
                    "event_found": _ratio(counts["any"], counts["any_n"])}
-        note = ("main event = our most confident one; source (target) right when its phrase overlaps "
+        note = ("through newsweave run + export, one document per sentence; "
+                "main event = our most confident one; source (target) right when its phrase overlaps "
                 "a gold S (T) or R span, over sentences with such a span "
                 f"({counts['src_n']} / {counts['tar_n']}).")
         scores.append(Score("conflibert_cameo", "event source/target spans", "newsweave", metrics,
@@ -422,11 +320,12 @@ def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = N
         rows = [line.rsplit("\t", 1) for line in classes.read_text("utf-8").splitlines() if "\t" in line]
         rows = rows[:limit] if limit else rows
         right, confusion = 0, Counter()
-        for text, label in rows:
-            ours = penta_class(analyse(text, stages).events)
+        exported = run_items([text for text, _ in rows], settings, published=GOLD_PUBLISHED)
+        for (text, label), doc in zip(rows, exported):
+            ours = penta_class(doc.events)
             right += ours == int(label)
             confusion[f"{label}->{ours}"] += 1
-        note = (f"our main event's PLOVER type mapped to the penta-class (PENTA_CLASS); no event = "
+        note = (f"through newsweave run + export; our main event's PLOVER type mapped to the penta-class (PENTA_CLASS); no event = "
                 f"class {NO_EVENT_CLASS}. Labels are inferred (see the data README).")
         scores.append(Score("conflibert_cameo", "penta-class of the main event", "newsweave",
                             {"class_accuracy": _ratio(right, len(rows))}, len(rows), note,
@@ -434,12 +333,12 @@ def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = N
     return scores
 
 
-def penta_class(events: list[Event]) -> int:
+def penta_class(events: list) -> int:
     event = conflibert_main_event([e for e in events if e.modality not in ("negated", "denied")])
     return PENTA_CLASS.get(event.type, NO_EVENT_CLASS) if event else NO_EVENT_CLASS
 
 
-def score_conflibert_spans(text: str, spans: list[tuple[str, int, int]], doc: Document) -> dict:
+def score_conflibert_spans(text: str, spans: list[tuple[str, int, int]], doc: Exported) -> dict:
     """{src, tar, any}: source/target right (None when the gold has no such span), any event."""
     sources = [(s, e) for tag, s, e in spans if tag in ("S", "R")]
     targets = [(s, e) for tag, s, e in spans if tag in ("T", "R")]

@@ -82,6 +82,18 @@ def check(entry: dict, dataset: str, scores) -> list[FloorCheck]:
             for key, floor in entry.get("floors", {}).items()]
 
 
+def check_dataset(entry: dict, folder: Path, settings) -> list[FloorCheck]:
+    """Score a dataset folder and compare with its pinned floors. Refused when its gold data
+    changed since pinning: the floors no longer apply, and must be re-pinned, not skipped."""
+    if fingerprint(folder) != entry.get("fingerprint"):
+        raise EvaluationError(f"{folder.name}: the gold data changed since the floors were pinned; "
+                              "re-pin them (scripts/pin_floors.py)")
+    from . import scorer_for
+
+    scores = scorer_for(folder)(folder, settings, limit=entry.get("limit"))
+    return check(entry, folder.name, scores)
+
+
 def pin(path: Path, dataset_dir: Path, scores, metrics: list[str], *, limit: int | None,
         allow_lower: str | None = None) -> dict:
     """Record newsweave's current scores as the floors of `dataset_dir`'s dataset."""

@@ -1,8 +1,8 @@
 """Score entity mentions against re3d (defence/Syria-Iraq) and CoNLL-2003 (generic news).
 
-Both datasets are run through the real stages (a Document with one body region over the
-text, `Parser` then `EntityRecognizer`), and through plain spaCy-sm with a straightforward
-label mapping as the baseline. Metrics: micro P/R/F1, typed and untyped, exact span and
+Both datasets are run through `newsweave run` + export in one go (each document a JSON Lines
+record) and the exported mentions scored; plain spaCy-sm with a straightforward label mapping is
+the baseline. Metrics: micro P/R/F1, typed and untyped, exact span and
 overlap; per-type breakdowns in `details`.
 """
 
@@ -13,15 +13,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..document import Document, Region
 from ..settings import Settings
 from . import Score
+from .gold_run import run_items
 
 BASELINE = "spaCy en_core_web_sm (baseline)"
 # re3d's guidelines make "a government" an Organisation, and its annotators label a state that
 # acts ("France said", "UK forces", "Russia and Iran backed") Organisation, a state where
 # something happens ("in Syria") Location. This system row maps a COUNTRY mention Organisation
-# when the parse makes it a subject or a noun modifier (through conjunctions); the plain
+# when spaCy's parse makes it a subject or a noun modifier (through conjunctions); the plain
 # mapping (COUNTRY -> Location) is the "newsweave" row.
 STATES_AS_AGENTS = "newsweave (acting states -> Organisation)"
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "agent"})
@@ -67,8 +67,10 @@ def evaluate_re3d(path: Path, settings: Settings, *, limit: int | None = None,
             "overlapping gold spans kept")
     note += (f"; row {STATES_AS_AGENTS!r}: a state that is the subject or a noun modifier "
              "in the parse is scored Organisation, as re3d's annotators label acting states")
-    ours, agents = newsweave_spans([t for t, _ in items], settings, TO_RE3D, agents=True)
-    base = baseline_spans([t for t, _ in items], settings, SPACY_TO_RE3D)
+    texts = [t for t, _ in items]
+    parses = spacy_parses(texts, settings)
+    ours, agents = newsweave_spans(texts, settings, TO_RE3D, parses=parses)
+    base = baseline_spans(parses, SPACY_TO_RE3D)
     gold = [g for _, g in items]
     return score_rows("re3d", gold, ours, base, note, extra={STATES_AS_AGENTS: agents})
 
@@ -82,10 +84,11 @@ def evaluate_conll(path: Path, settings: Settings, *, limit: int | None = None,
     note = (f"CoNLL-2003 {file.name} docs {offset}-{offset + len(items)}, one text per "
             "-DOCSTART- document (sentences on their own "
             "lines); PERSON->PER, ORGANIZATION->ORG, COUNTRY/LOCATION/FACILITY->LOC, "
-            "NATIONALITY/OTHER and capitalised WEAPON/PLATFORM->MISC; dates and numbers not scored")
+            "NATIONALITY/OTHER and capitalised WEAPON/PLATFORM->MISC (names only: mentions of kind "
+            "'name' where the export gives a kind); dates and numbers not scored")
     texts = [t for t, _ in items]
     ours = newsweave_spans(texts, settings, TO_CONLL, names_only=True)
-    base = baseline_spans(texts, settings, SPACY_TO_CONLL)
+    base = baseline_spans(spacy_parses(texts, settings), SPACY_TO_CONLL)
     return score_rows("conll2003", [g for _, g in items], ours, base, note)
 
 
@@ -161,52 +164,53 @@ def conll_document(sentences: list[list[tuple[str, str]]]) -> tuple[str, list[Sp
 # -- systems ---------------------------------------------------------------------------------
 
 def newsweave_spans(texts: list[str], settings: Settings, mapping: dict[str, str],
-                    *, names_only: bool = False, agents: bool = False):
-    """Mentions as typed spans; with `agents`, also the spans with acting states made
-    Organisation (re3d), returned as a second list."""
-    from ..annotate.entities import EntityRecognizer
-    from ..annotate.parse import Parser
-
-    parser, recognizer = Parser(settings), EntityRecognizer(settings)
+                    *, names_only: bool = False, parses: list | None = None):
+    """Exported mentions as typed spans; with `parses` (spaCy docs of the texts), also the
+    spans with acting states made Organisation (re3d), returned as a second list."""
     results, agent_results = [], []
-    for text in texts:
-        doc = Document(id="eval", name="eval", path="eval", raw=text, text=text,
-                       regions=[Region("body", 0, len(text))])
-        doc = recognizer(parser(doc))
+    for index, exported in enumerate(run_items(texts, settings)):
         spans, agent_spans = [], []
-        for m in doc.mentions:
-            kind = mapping.get(m.type)
-            if kind is None or (names_only and not m.text[:1].isupper()):
-                continue  # CoNLL tags names only, not "attack drones"
-            spans.append((m.start, m.end, kind))
-            if agents and m.type == "COUNTRY" and _acts(doc, m):
+        for m in sorted(exported.mentions, key=lambda m: (m["start"], m["end"])):
+            kind = mapping.get(m["type"])
+            if kind is None or (names_only and not _is_name(m)):
+                continue
+            spans.append((m["start"], m["end"], kind))
+            if parses is not None and m["type"] == "COUNTRY" and _acts(parses[index], m):
                 kind = "Organisation"
-            agent_spans.append((m.start, m.end, kind))
+            agent_spans.append((m["start"], m["end"], kind))
         results.append(spans)
         agent_results.append(agent_spans)
-    return (results, agent_results) if agents else results
+    return (results, agent_results) if parses is not None else results
 
 
-def _acts(doc: Document, mention) -> bool:
+def _is_name(mention: dict) -> bool:
+    """CoNLL tags names only, not "attack drones": the mention's kind where the export gives
+    one, else a capital first letter."""
+    if "kind" in mention:
+        return mention["kind"] == "name"
+    return mention["text"][:1].isupper()
+
+
+def _acts(parsed, mention: dict) -> bool:
     """A state mention that is a subject or a noun modifier ("France said", "UK forces")."""
-    for index, parsed in doc.scratch.get("parses", []):
-        offset = doc.regions[index].start
-        span = parsed.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
-        if span is None:
-            continue
-        token = span.root
-        while token.dep_ in ("conj", "appos") and token.head is not token:
-            token = token.head
-        return token.dep_ in AGENT_DEPS
-    return False
+    span = parsed.char_span(mention["start"], mention["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ in AGENT_DEPS
 
 
-def baseline_spans(texts: list[str], settings: Settings, mapping: dict[str, str]) -> list[list[Span]]:
+def spacy_parses(texts: list[str], settings: Settings) -> list:
     from ..annotate.parse import load_model
 
-    nlp = load_model(settings.spacy_model)
+    return list(load_model(settings.spacy_model).pipe(texts))
+
+
+def baseline_spans(parses: list, mapping: dict[str, str]) -> list[list[Span]]:
     return [[(e.start_char, e.end_char, mapping[e.label_]) for e in doc.ents if e.label_ in mapping]
-            for doc in nlp.pipe(texts)]
+            for doc in parses]
 
 
 # -- scoring ---------------------------------------------------------------------------------
