@@ -151,3 +151,10 @@ def test_regions_are_sorted_disjoint_exact(page):
         assert page[region.start:region.end].strip() == page[region.start:region.end]
     for before, after in zip(regions, regions[1:]):
         assert before.end <= after.start
+
+
+def test_a_page_without_a_block_of_prose_is_still_body():
+    # A one-line wire story has no paragraph of prose to find; its text is the article.
+    for text in ["Iraqi forces seize Kirkuk oil fields", "Rebels attack town\nRebels attack town near border"]:
+        kinds = {r.kind for r in segment(text)}
+        assert "body" in kinds, (text, kinds)

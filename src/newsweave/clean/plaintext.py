@@ -266,7 +266,19 @@ def segment(text: str) -> list[Region]:
     regions += _body_regions(lines, first, last)
     _pick_title(text, lines, regions, first)
     regions += _tail_regions(lines, last + 1, cut)
+    if not any(r.kind == "body" for r in regions):
+        _text_as_body(lines, regions)
     return regions
+
+
+def _text_as_body(lines: list[Line], regions: list[Region]) -> None:
+    """A page with no block of prose (a one-line story, a wire headline with its sentence) is all
+    body where it is not furniture: text is not thrown away for being short."""
+    plain = {line.start for line in lines if not line.boilerplate and not line.foreign}
+    candidates = [r for r in regions if r.start in plain and r.kind in ("boilerplate", "title")]
+    keep_title = len(candidates) > 1 and candidates[0].kind == "title"
+    for region in candidates[1:] if keep_title else candidates:
+        region.kind, region.note = "body", None
 
 
 def _widen(scores: list[float], walls: set[int], span: tuple[int, int]) -> tuple[int, int]:
