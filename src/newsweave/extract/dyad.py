@@ -20,6 +20,9 @@ DYAD_PHRASE = re.compile(
     r"^(?:the\s+)?(?:(?:two|both)\s+(?:[\w-]+\s+){0,2}(?:countries|nations|sides|neighbou?rs|rivals|"
     r"states|powers|governments|armies|militaries|capitals|adversaries)|"
     r"(?:[\w-]+\s+){0,2}(?:neighbou?rs|rivals|arch-rivals|foes|adversaries))$", re.I)
+# "officials from both countries", "the leaders of the two nations": people of the dyad's states.
+DYAD_OWNER = re.compile(r"(?:^|\b)(?:of|in|from)\s+(?:both|the\s+two)\s+(?:[\w-]+\s+)?(?:countries|nations|sides|"
+                        r"governments|states|neighbou?rs)\b", re.I)
 # "each other", "one another", "each other's diplomats".
 RECIPROCAL = re.compile(r"\b(?:each\s+other|one\s+another)(?:['’]s?)?\b|^other['’]s\b", re.I)
 # Armed-forces words: "both armies" stands for the two states' forces.
@@ -51,8 +54,11 @@ def document_dyad(doc: Document) -> tuple[Actor, Actor] | None:
     return actors[0], actors[1]
 
 
-def stands_for_dyad(actor: Actor) -> bool:
-    return bool(DYAD_PHRASE.match(actor.text.strip()))
+def stands_for_dyad(actor: Actor, following: str = "") -> bool:
+    """ "the two countries", "both sides", or people "from both countries" (`following`: the text
+    after the phrase, where the parser may have left the "from" phrase out of it)."""
+    text = actor.text.strip()
+    return bool(DYAD_PHRASE.match(text) or DYAD_OWNER.search(text) or DYAD_OWNER.match(following.lstrip()))
 
 
 def is_reciprocal(actor: Actor) -> bool:

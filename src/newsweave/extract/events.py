@@ -119,6 +119,8 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
         if mutual_fight and len(source_actors) == 1:  # "Indian and Pakistani troops exchanged fire"
             source_actors = next((paired for c in found.head.children if c.dep_ == "nsubj"
                                   for paired in [finder.paired(c)] if paired), source_actors)
+        if dyad is not None:
+            target_actors = _owned_by_dyad(target_actors, doc.text, dyad)
         for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual_fight):
             kind, event_mode = found.kind, mode
             if not _party(target):
@@ -158,6 +160,18 @@ def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad, mut
         targets = [placed(partner, t) if is_reciprocal(t) and partner else t for t in targets
                    if partner or not is_reciprocal(t)]
     return list(_pairs(kind, sources, targets))
+
+
+def _owned_by_dyad(targets: list[Actor], text: str, dyad) -> list[Actor]:
+    """ "officials from both countries": the parse leaves the owner out of the phrase, so the
+    words after it are read; such people stand for both states."""
+    expanded = []
+    for target in targets:
+        if not stands_for_dyad(target) and stands_for_dyad(target, text[target.end:target.end + 60]):
+            expanded += [placed(dyad[0], target), placed(dyad[1], target)]
+        else:
+            expanded.append(target)
+    return expanded
 
 
 def _dyad_subject(found: Found, finder) -> list[Actor]:
