@@ -23,14 +23,18 @@ from .records import (
 )
 from .settings import DEFAULT_DB, Settings
 from .store import aggregates, connect, queries
+from .store.time_limit import TimeLimit
 
 
 class Corpus:
     """A newsweave database opened for reading."""
 
-    def __init__(self, db: str | Path = DEFAULT_DB):
+    def __init__(self, db: str | Path = DEFAULT_DB, *, time_limit: TimeLimit | None = None):
+        """`time_limit`: a deadline every query must meet (the server's; none by default)."""
         self.db = Path(db)
         self._conn = connect(self.db, readonly=True)
+        if time_limit is not None:
+            time_limit.watch(self._conn)
 
     def close(self) -> None:
         self._conn.close()

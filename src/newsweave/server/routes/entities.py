@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Page, Reader, as_json, reader
+from ..deps import Page, Reader, as_json, reader, slow_reader
 from .relations import edges_for, side_map
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
@@ -22,7 +22,7 @@ def entities(page: Page = Depends(), name: str | None = Query(None, description=
 
 
 @router.get("/{entity_id}")
-def entity(entity_id: str, r: Reader = Depends(reader)):
+def entity(entity_id: str, r: Reader = Depends(slow_reader())):
     """One actor: aliases, side, relations (with the events behind them) and the documents naming it."""
     found = web_queries.entity(r.conn, entity_id)
     if found is None:
