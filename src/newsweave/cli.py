@@ -270,19 +270,25 @@ def export(
 @app.command()
 def serve(
     db: Path = DbOption,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; off loopback a token is required."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
     token: Optional[str] = typer.Option(None, "--token", envvar="NEWSWEAVE_TOKEN",
-                                        help="Token required on every request (generated off loopback if not given)."),
+                                        help="Token required on every request (generated at each start if not given)."),
+    no_token: bool = typer.Option(False, "--no-token", help="Require no token (loopback only; any local account can then read and change the database)."),
+    browser: bool = typer.Option(True, "--browser/--no-browser", help="Open the web UI in a browser once serving."),
 ) -> None:
-    """Serve the REST API (docs at /docs) and the web UI (graph, evidence, timeline, map, search)."""
+    """Serve the REST API (docs at /docs) and the web UI (graph, evidence, timeline, map, search).
+
+    Prints the address to open, with the token, like Jupyter.
+    """
     try:
         from .server import serve as run_server
     except ImportError as e:
         err.print(f"[red]error:[/red] the server needs fastapi and uvicorn ({e}); run `make install`")
         raise typer.Exit(2) from e
     try:
-        run_server(db, host=host, port=port, token=token, echo=lambda line: err.print(line, markup=False))
+        run_server(db, host=host, port=port, token=token, no_token=no_token, browser=browser,
+                   echo=lambda line: err.print(line, markup=False))
     except NewsweaveError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from e
