@@ -137,3 +137,27 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         return self.output()
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Issue 12's costly search: 250 one-letter words (500 characters, the most /api/search takes).
+HOSTILE_QUERY = " ".join(LETTERS[i % 26] for i in range(250))
+
+
+def build_search_db(path: Path, docs: int, words: int) -> Path:
+    """`docs` documents of `words` random one-letter words: every hostile query term matches."""
+    import random
+
+    rnd = random.Random(12)
+    built = []
+    for i in range(docs):
+        title, body = f"Letters {i}", " ".join(rnd.choice(LETTERS) for _ in range(words))
+        raw = f"{title}\n\n{body}"
+        doc = Document(id=f"letters{i:04d}", name=f"letters{i}.txt", path=f"/corpus/letters{i}.txt", raw=raw,
+                       text=raw, title=title, language="en")
+        doc.regions = [Region("title", 0, len(title)), Region("body", len(title) + 2, len(raw))]
+        built.append(doc)
+    conn = connect(path)
+    Writer(conn).write_documents(built, "test")
+    conn.close()
+    return path

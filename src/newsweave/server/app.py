@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 
 from ..errors import QueryTimeout
@@ -31,6 +34,12 @@ def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[
     api.state.cache = ResponseCache(cache_size)
     for router in ROUTERS:
         api.include_router(router)
+
+    @api.exception_handler(RequestValidationError)
+    def invalid(request, exc: RequestValidationError):
+        # FastAPI's usual 422 body, ASCII-escaped: the input it echoes may hold a lone surrogate.
+        body = json.dumps({"detail": jsonable_encoder(exc.errors())}, ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
 
     @api.exception_handler(QueryTimeout)
     def too_long(request, exc: QueryTimeout):

@@ -14,7 +14,7 @@ from ...aggregate.records import SideRecord
 from ...store import web_queries
 from ...store.web_queries import EventFilter
 from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, slow_reader
-from .filters import event_filter
+from .filters import MAX_NAME, event_filter
 
 router = APIRouter(prefix="/api", tags=["relations"])
 
@@ -71,7 +71,8 @@ def _graph(r: Reader, f: EventFilter, min_sources: int, limit: int):
 
 
 @router.get("/graph/edge")
-def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., description="The other."),
+def edge(a: str = Query(..., max_length=MAX_NAME, description="One entity id."),
+         b: str = Query(..., max_length=MAX_NAME, description="The other."),
          f: EventFilter = Depends(event_filter), page: Page = Depends(), r: Reader = Depends(slow_reader())):
     """The evidence behind one edge: the events between `a` and `b` (paged), with their documents."""
     total, found = web_queries.pair_events(r.conn, a, b, f, limit=page.limit, offset=page.offset)
