@@ -8,8 +8,8 @@ One pure-ASGI middleware, so the checks run before any route and also guard stat
   at start (so the cookie, which the browser also sends to other ports of the host, never holds
   the token), HttpOnly, SameSite=Strict, named after the port;
 - the `Host` header, checked against the names the server was bound to (DNS rebinding);
-- writes (POST, PUT, PATCH, DELETE) only from the server's own pages or from non-browser
-  clients: an `Origin` other than the server's, or a `Sec-Fetch-Site` other than same-origin
+- writes (any method but GET, HEAD and OPTIONS) only from the server's own pages or from
+  non-browser clients: an `Origin` other than the server's, or a `Sec-Fetch-Site` other than same-origin
   or none, is refused with 403 (CSRF), whatever the body;
 - request bodies over `max_body` bytes are refused with 413, declared or streamed;
 - a strict Content-Security-Policy: scripts only from the server itself, never inline, so a
@@ -56,8 +56,8 @@ def _cookie_name(scope) -> str:
     return f"{SESSION_COOKIE}_{server[1]}" if server[1] else SESSION_COOKIE
 
 
-# Methods that change something: the only ones a cross-site page must never send.
-WRITES = ("POST", "PUT", "PATCH", "DELETE")
+# Methods that change nothing; a cross-site page may send no other (and no body with them).
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class Guard:
@@ -99,7 +99,7 @@ class Guard:
 
     def _cross_site_write(self, scope) -> bool:
         """A write sent by a browser from another site (or an opaque origin) than this server."""
-        if scope["method"] not in WRITES:
+        if scope["method"] in SAFE_METHODS:
             return False
         fetch_site = _header(scope, b"sec-fetch-site")
         if fetch_site is not None and fetch_site.lower() not in ("same-origin", "none"):
@@ -131,7 +131,7 @@ class Guard:
         if self._cross_site_write(scope):
             return await _send_plain(send, 403, "cross-site request refused: changes can only be "
                                      "made from newsweave's own pages", api=api)
-        if scope["method"] in WRITES:
+        if scope["method"] not in SAFE_METHODS:
             declared = _header(scope, b"content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
                 return await _send_plain(send, 413, f"request body over {self.max_body} bytes", api=api)
