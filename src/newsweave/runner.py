@@ -212,11 +212,12 @@ def _band_keys():
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
     """How many input items `paths` hold, cheaply (files listed, JSONL lines counted); None for WARC."""
     total = 0
-    for path in input_files(paths):  # the files the run reads: no link out, no FIFO or device
-        kind = None if isinstance(path, InputError) else kind_of(path)
+    for item in input_files(paths):  # the files the run reads: no link out, no FIFO or device
+        refused = isinstance(item, InputError)
+        kind = kind_of(item.path if refused else item)
         if kind == "warc":
             return None  # records are only known by reading the whole archive
-        total += _count_lines(path) if kind == "jsonl" else 1
+        total += _count_lines(item) if kind == "jsonl" and not refused else 1
     return total
 
 

@@ -9,8 +9,8 @@ One pure-ASGI middleware, so the checks run before any route and also guard stat
   the token), HttpOnly, SameSite=Strict, named after the port;
 - the `Host` header, checked against the names the server was bound to (DNS rebinding);
 - writes (any method but GET, HEAD and OPTIONS) only from the server's own pages or from
-  non-browser clients: an `Origin` other than the server's, or a `Sec-Fetch-Site` other than same-origin
-  or none, is refused with 403 (CSRF), whatever the body;
+  non-browser clients: an `Origin` other than the server's, or a `Sec-Fetch-Site` other than
+  same-origin or none, is refused with 403 (CSRF), whatever the body;
 - request bodies over `max_body` bytes are refused with 413, declared or streamed;
 - a strict Content-Security-Policy: scripts only from the server itself, never inline, so a
   script hidden in a scraped page could not run even if it reached the DOM.
@@ -56,7 +56,7 @@ def _cookie_name(scope) -> str:
     return f"{SESSION_COOKIE}_{server[1]}" if server[1] else SESSION_COOKIE
 
 
-# Methods that change nothing; a cross-site page may send no other (and no body with them).
+# Methods that change nothing: the only ones a cross-site page may send.
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
@@ -76,9 +76,9 @@ class Guard:
     def _authorised(self, scope) -> tuple[bool, bool]:
         """(whether the request carries the token or the session, whether it came in `?token=`)."""
         auth = _header(scope, b"authorization") or ""
-        given = auth[7:].strip() if auth.lower().startswith("bearer ") else _header(scope, b"x-newsweave-token")
-        if given:
-            return self._same(given, self.token), False
+        given = auth[7:] if auth.lower().startswith("bearer ") else _header(scope, b"x-newsweave-token") or ""
+        if given.strip():
+            return self._same(given.strip(), self.token), False
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
         if "token" in query:
             return self._same(query["token"], self.token), True
@@ -95,7 +95,7 @@ class Guard:
 
     @staticmethod
     def _same(given: str, expected: str) -> bool:
-        return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), expected.encode())
+        return hmac.compare_digest(given.encode(), expected.encode())
 
     def _cross_site_write(self, scope) -> bool:
         """A write sent by a browser from another site (or an opaque origin) than this server."""
@@ -157,7 +157,7 @@ class Guard:
         query = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"),
                                               keep_blank_values=True) if k != "token"]
         # Always a path on this server ("//host" would leave it).
-        path = "/" + scope.get("raw_path", scope["path"].encode()).decode("latin-1").lstrip("/")
+        path = "/" + (scope.get("raw_path") or scope["path"].encode()).decode("latin-1").lstrip("/")
         location = path + (f"?{urlencode(query)}" if query else "")
         cookie = f"{_cookie_name(scope)}={self.session}; Path=/; HttpOnly; SameSite=Strict"
         await _send_plain(send, 303, "signed in", api=False, headers=[
