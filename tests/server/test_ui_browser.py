@@ -230,6 +230,10 @@ def test_the_printed_address_signs_in_and_leaves_no_token_behind(page, browser, 
     page.goto(f"{hostile_server.url}/#/actor/RUS")
     page.wait_for_selector("#actor-name", timeout=20_000)
     assert page.locator("#actor-name").text_content() == "Russia"
+    # the page's own writes pass the cookie and the Origin check (422: the empty body, not 401/403)
+    status = page.evaluate("""fetch('/api/corrections/rename', {method: 'POST',
+        headers: {'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)""")
+    assert status == 422
     stranger = browser.new_context()
     try:
         assert stranger.new_page().goto(f"{hostile_server.url}/").status == 401
