@@ -23,6 +23,7 @@ from .records import (
 )
 from .settings import DEFAULT_DB, Settings
 from .store import aggregates, connect, queries
+from .store.time_limit import TimeLimit
 
 
 class Corpus:
@@ -31,14 +32,18 @@ class Corpus:
     Its views (events, timeline, relations, sides, contradictions) use the article events at or
     above `min_confidence` (default `Settings.min_confidence`). The aggregates stored by the
     last run were built at the run's threshold; at another one they are rebuilt for this
-    Corpus only, in memory (the database is not changed).
+    Corpus only, in memory (the database is not changed). `time_limit`: a deadline every query
+    must meet (the server's; none by default).
     """
 
-    def __init__(self, db: str | Path = DEFAULT_DB, *, min_confidence: float | None = None):
+    def __init__(self, db: str | Path = DEFAULT_DB, *, min_confidence: float | None = None,
+                 time_limit: TimeLimit | None = None):
         self.db = Path(db)
         self.min_confidence = Settings.min_confidence if min_confidence is None else min_confidence
         self._conn = connect(self.db, readonly=True)
         self._aggregates_ready = False
+        if time_limit is not None:
+            time_limit.watch(self._conn)
 
     def close(self) -> None:
         self._conn.close()

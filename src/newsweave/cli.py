@@ -11,11 +11,13 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import api
 from .errors import NewsweaveError
 from .records import to_dict
 from .settings import DEFAULT_DB, Settings
+from .terminal import json_escaped, labelled, plain
 
 # Parsing libraries log every malformed page at WARNING/ERROR; newsweave reports per file itself.
 for noisy in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
@@ -40,14 +42,12 @@ def _open(db: Path, min_confidence: float | None = None) -> api.Corpus:
     try:
         return api.open(db, min_confidence=min_confidence)
     except NewsweaveError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(labelled("error:", "red", e))
         raise typer.Exit(2) from e
 
 
-def _print_json(records) -> None:
-    json.dump([to_dict(r) if not isinstance(r, dict) else r for r in records], sys.stdout,
-              ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def _print_json(data) -> None:
+    sys.stdout.write(json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=to_dict)) + "\n")
 
 
 @app.command()
@@ -81,7 +81,7 @@ def run(
     def on_progress(report: "runner.RunReport") -> None:
         nonlocal shown
         for path, reason in report.errors[shown:]:
-            bar.console.print(f"[yellow]skipped[/yellow] {path}: {reason}")
+            bar.console.print(labelled("skipped", "yellow", f"{path}: {reason}"))
         shown = len(report.errors)
         rate = report.read / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
         total = max(report.total, report.seen) if report.total is not None else None
@@ -94,25 +94,25 @@ def run(
             task = bar.add_task("counting inputs…", total=None)
             report = runner.run(paths, settings, on_progress=on_progress)
     except NewsweaveError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(labelled("error:", "red", e))
         raise typer.Exit(2) from e
     except KeyboardInterrupt as e:  # runner.RunInterrupted, or Ctrl-C while starting or closing
         import shlex
 
         again = shlex.join(["newsweave", *sys.argv[1:]]) if sys.argv[1:2] == ["run"] else "the same `newsweave run`"
         added = f" after {e.report.added} documents added this run" if isinstance(e, runner.RunInterrupted) else ""
-        err.print(f"[yellow]interrupted[/yellow]{added} (every stored document is complete). "
-                  f"To resume, run again: {again}")
+        err.print(Text.assemble(("interrupted", "yellow"), plain(f"{added} (every stored document is complete). "
+                                                                 f"To resume, run again: {again}")))
         raise typer.Exit(130) from None
     for path, reason in report.errors[shown:]:
-        err.print(f"[yellow]skipped[/yellow] {path}: {reason}")
-    err.print(
+        err.print(labelled("skipped", "yellow", f"{path}: {reason}"))
+    err.print(plain(
         f"{report.read} documents read: {report.added} added, {report.unchanged} already stored; "
         f"{report.failed} errors; {report.duplicates} near-duplicates; {report.entities} entities "
         f"({report.seconds:.1f} s) → {db}"
-    )
+    ))
     if report.read == 0:
-        err.print("[red]error:[/red] nothing could be read from the given paths")
+        err.print(labelled("error:", "red", "nothing could be read from the given paths"))
         raise typer.Exit(1)
 
 
@@ -125,8 +125,7 @@ def summary(db: Path = DbOption, as_json: bool = typer.Option(False, "--json", h
     with _open(db, min_confidence) as corpus:
         data = build_summary(corpus)
     if as_json:
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=to_dict)
-        sys.stdout.write("\n")
+        _print_json(data)
     else:
         render_summary(data, out)
 
@@ -146,8 +145,8 @@ def actors(
     table = Table("id", "name", "type", "country", "mentions", "docs", "aliases")
     for e in entities:
         if e.mentions:
-            table.add_row(e.id, e.name, e.type, e.country or "", str(e.mentions), str(e.documents),
-                          ", ".join(a for a in e.aliases[:5] if a != e.name))
+            table.add_row(*map(plain, (e.id, e.name, e.type, e.country or "", e.mentions, e.documents,
+                                       ", ".join(a for a in e.aliases[:5] if a != e.name))))
     out.print(table)
 
 
@@ -180,8 +179,8 @@ def events(
         _print_json(found)
         return
     for e in found:
-        out.print(_event_line(e) + (" [comment]" if e.region == "comment" else ""))
-        out.print(f"    “{e.sentence}” — {names.get(e.doc, e.doc)}", style="dim")
+        out.print(plain(_event_line(e) + (" [comment]" if e.region == "comment" else "")))
+        out.print(plain(f"    “{e.sentence}” — {names.get(e.doc, e.doc)}", style="dim"))
     if not found:
         err.print("no events match")
 
@@ -203,7 +202,7 @@ def timeline(
         _print_json(found)
         return
     for e in found:
-        out.print(f"{_event_line(e)}  ({len(e.events)} reports, {e.sources} sources)")
+        out.print(plain(f"{_event_line(e)}  ({len(e.events)} reports, {e.sources} sources)"))
     if not found:
         err.print("no events match")
 
@@ -215,17 +214,17 @@ def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."
     with _open(db) as corpus:
         hits = corpus.search(text, limit=limit)
     for hit in hits:
-        out.print(f"[bold]{hit['name']}[/bold]  {hit['title'] or ''}  {hit['published'] or ''}")
-        out.print(f"    {hit['snippet']}")
+        out.print(Text.assemble(plain(hit["name"], "bold"), plain(f"  {hit['title'] or ''}  {hit['published'] or ''}")))
+        out.print(plain(f"    {hit['snippet']}"))
     if not hits:
-        err.print(f"no article matches {text!r}")
+        err.print(plain(f"no article matches {text!r}"))
 
 
 def _correct(action, *args) -> str:
     try:
         return action(*args)
     except NewsweaveError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(labelled("error:", "red", e))
         raise typer.Exit(2) from e
 
 
@@ -234,7 +233,7 @@ def merge(a: str = typer.Argument(..., help="The entity kept (id, name or alias)
           b: str = typer.Argument(..., help="The entity that becomes part of A."), db: Path = DbOption) -> None:
     """Merge entity B into entity A (kept across re-runs and new documents)."""
     kept = _correct(api.merge, db, a, b)
-    err.print(f"merged {b!r} into {kept}")
+    err.print(plain(f"merged {b!r} into {kept}"))
 
 
 @app.command()
@@ -243,7 +242,7 @@ def split(entity: str = typer.Argument(..., help="The entity (id, name or alias)
           db: Path = DbOption) -> None:
     """Split the mentions written as ALIAS... off ENTITY into their own entity (kept across re-runs)."""
     found = _correct(api.split, db, entity, *aliases)
-    err.print(f"split {', '.join(map(repr, aliases))} off {found}")
+    err.print(plain(f"split {', '.join(map(repr, aliases))} off {found}"))
 
 
 @app.command()
@@ -251,7 +250,7 @@ def rename(entity: str = typer.Argument(..., help="The entity (id, name or alias
            name: str = typer.Argument(..., help="Its new display name."), db: Path = DbOption) -> None:
     """Give ENTITY a new display name (its id stays; kept across re-runs)."""
     found = _correct(api.rename, db, entity, name)
-    err.print(f"renamed {found} to {name!r}")
+    err.print(plain(f"renamed {found} to {name!r}"))
 
 
 @app.command()
@@ -267,30 +266,36 @@ def export(
         try:
             do_export(corpus, format, output)
         except NewsweaveError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(labelled("error:", "red", e))
             raise typer.Exit(2) from e
     if output:
-        err.print(f"wrote {output}")
+        err.print(plain(f"wrote {output}"))
 
 
 @app.command()
 def serve(
     db: Path = DbOption,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; off loopback a token is required."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
     token: Optional[str] = typer.Option(None, "--token", envvar="NEWSWEAVE_TOKEN",
-                                        help="Token required on every request (generated off loopback if not given)."),
+                                        help="Token required on every request (generated at each start if not given)."),
+    no_token: bool = typer.Option(False, "--no-token", help="Require no token (loopback only; any local account can then read and change the database)."),
+    browser: bool = typer.Option(True, "--browser/--no-browser", help="Open the web UI in a browser once serving."),
 ) -> None:
-    """Serve the REST API (docs at /docs) and the web UI (graph, evidence, timeline, map, search)."""
+    """Serve the REST API (docs at /docs) and the web UI (graph, evidence, timeline, map, search).
+
+    Prints the address to open, with the token, like Jupyter.
+    """
     try:
         from .server import serve as run_server
     except ImportError as e:
-        err.print(f"[red]error:[/red] the server needs fastapi and uvicorn ({e}); run `make install`")
+        err.print(labelled("error:", "red", f"the server needs fastapi and uvicorn ({e}); run `make install`"))
         raise typer.Exit(2) from e
     try:
-        run_server(db, host=host, port=port, token=token, echo=lambda line: err.print(line, markup=False))
+        run_server(db, host=host, port=port, token=token, no_token=no_token, browser=browser,
+                   echo=lambda line: err.print(plain(line)))
     except NewsweaveError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(labelled("error:", "red", e))
         raise typer.Exit(2) from e
 
 
@@ -308,15 +313,15 @@ def evaluate(
     try:
         scores = run_evaluation(datasets, Settings(), limit=limit)
     except NewsweaveError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(labelled("error:", "red", e))
         raise typer.Exit(2) from e
     if as_json:
         _print_json(scores)
     else:
-        out.print(render_markdown(scores))
+        out.print(render_markdown(scores), markup=False, emoji=False)
     if write:
         update_results_file(write, scores, limit=limit)
-        err.print(f"wrote {write}")
+        err.print(plain(f"wrote {write}"))
 
 
 def main() -> None:

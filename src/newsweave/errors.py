@@ -6,7 +6,8 @@
     │   ├── DecodeError
     │   └── FileTooLarge
     ├── StoreError          the database cannot be opened or written
-    │   └── DatabaseBusy    another run holds the database
+    │   ├── DatabaseBusy    another run holds the database
+    │   └── QueryTimeout    a read ran past its time limit (the server's answer to a costly query)
     ├── ModelError          an NLP model is missing or broken
     └── EvaluationError     gold data missing or malformed
 """
@@ -48,6 +49,10 @@ class StoreError(NewsweaveError):
 
 
 class DatabaseBusy(StoreError):
+    pass
+
+
+class QueryTimeout(StoreError):
     pass
 
 

@@ -34,7 +34,7 @@ from .document import Document
 from .errors import InputError, NewsweaveError
 from .pipeline import PIPELINE_REVISION, Stage, build_stages, process
 from .read import file_stamp, input_files, read_file
-from .read.files import kind_of, walk
+from .read.files import kind_of, open_input
 from .resolve.entities import resolve_entities
 from .settings import Settings
 from .store import Writer, connect, run_lock
@@ -212,24 +212,23 @@ def _band_keys():
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
     """How many input items `paths` hold, cheaply (files listed, JSONL lines counted); None for WARC."""
     total = 0
-    for given in map(os.fspath, paths):
-        files = walk(given) if os.path.isdir(given) else [given]
-        for path in files:
-            kind = None if isinstance(path, InputError) else kind_of(path)
-            if kind == "warc":
-                return None  # records are only known by reading the whole archive
-            total += _count_lines(path) if kind == "jsonl" else 1
+    for item in input_files(paths):  # the files the run reads: no link out, no FIFO or device
+        refused = isinstance(item, InputError)
+        kind = kind_of(item.path if refused else item)
+        if kind == "warc":
+            return None  # records are only known by reading the whole archive
+        total += _count_lines(item) if kind == "jsonl" and not refused else 1
     return total
 
 
 def _count_lines(path: str) -> int:
     count, last = 0, b"\n"
     try:
-        with open(path, "rb") as f:
+        with open_input(path) as f:
             while chunk := f.read(1 << 20):
                 count += chunk.count(b"\n")
                 last = chunk[-1:]
-    except OSError:
+    except (OSError, InputError):
         return 1  # reading will report the error as one item
     return count + (last != b"\n")
 

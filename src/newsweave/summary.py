@@ -6,6 +6,7 @@ from collections import Counter
 
 from .aggregate.polarity import SYMMETRIC_TYPES
 from .records import EntityRecord
+from .terminal import plain
 
 # How many actors and events the text summary lists.
 TOP_ACTORS = 12
@@ -52,7 +53,7 @@ def render_summary(data: dict, console) -> None:
     if data["top_actors"]:
         console.print("\n[bold]Main actors[/bold]")
         for e in data["top_actors"]:
-            console.print("  " + _actor(e))
+            console.print(plain("  " + _actor(e)))
     _render_aggregates(data, console)
     if data["latest_events"]:
         console.print("\n[bold]Latest events[/bold] (by when they happened; article text only)")
@@ -60,11 +61,11 @@ def render_summary(data: dict, console) -> None:
             source = e.source_name or e.source or "?"
             target = e.target_name or e.target or "?"
             kind = f"{e.type}/{e.mode}" if e.mode else e.type
-            console.print(f"  {e.date}  {kind}: {source} → {target}  ({_reports(e)})")
+            console.print(plain(f"  {e.date}  {kind}: {source} → {target}  ({_reports(e)})"))
     if data["error_list"]:
         console.print("\n[bold]Files that could not be read[/bold]")
         for error in data["error_list"]:
-            console.print(f"  {error.path}: {error.reason}")
+            console.print(plain(f"  {error.path}: {error.reason}"))
 
 
 def _reports(e) -> str:
@@ -83,18 +84,18 @@ def _render_aggregates(data: dict, console) -> None:
         console.print("\n[bold]Sides[/bold] (who stands with whom, from the signed relations)")
         for (conflict, _, label), rows in sorted(camps.items()):
             rows.sort(key=lambda r: -r.score)
-            shown = ", ".join(r.name for r in rows[:SIDE_MEMBERS])
+            members = ", ".join(r.name for r in rows[:SIDE_MEMBERS])
             more = f" and {len(rows) - SIDE_MEMBERS} more" if len(rows) > SIDE_MEMBERS else ""
-            console.print(f"  conflict {conflict + 1}, {label}'s side: {shown}{more}")
+            console.print(plain(f"  conflict {conflict + 1}, {label}'s side: {members}{more}"))
     if data.get("relations"):
         console.print("\n[bold]Strongest relations[/bold] (article text; independent sources)")
         for r in data["relations"]:
             span = f", {r.first}…{r.last}" if r.first and r.first != r.last else (f", {r.first}" if r.first else "")
             arrow = "↔" if all(t.split("/")[0] in SYMMETRIC_TYPES for t in r.types) else "→"
-            console.print(f"  {names.get(r.source, r.source)} {arrow} {names.get(r.target, r.target)}: {r.polarity} "
-                          f"({', '.join(r.types)}) — {r.independent_sources} independent source"
-                          f"{'s' * (r.independent_sources != 1)}, {r.documents} doc{'s' * (r.documents != 1)}{span}")
+            console.print(plain(f"  {names.get(r.source, r.source)} {arrow} {names.get(r.target, r.target)}: "
+                                f"{r.polarity} ({', '.join(r.types)}) — {r.independent_sources} independent source"
+                                f"{'s' * (r.independent_sources != 1)}, {r.documents} doc{'s' * (r.documents != 1)}{span}"))
     if data.get("contradictions"):
         console.print("\n[bold]Where sources disagree[/bold]")
         for c in data["contradictions"]:
-            console.print(f"  {c.explanation}")
+            console.print(plain(f"  {c.explanation}"))

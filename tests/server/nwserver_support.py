@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -93,13 +94,17 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """A real `newsweave serve` subprocess; shows its output when it dies or fails to start."""
+    """A real `newsweave serve` subprocess; shows its output when it dies or fails to start.
+
+    `open_url` is the address it printed (with `?token=` unless started with --no-token),
+    `token` the token in it, `headers` the header a script sends it."""
 
     def __init__(self, db: Path, *args: str, host: str = "127.0.0.1", env: dict | None = None):
         self.port = free_port()
         self.host = host
         self.url = f"http://127.0.0.1:{self.port}"
-        cmd = [sys.executable, "-m", "newsweave", "serve", "--db", str(db), "--host", host, "--port", str(self.port), *args]
+        cmd = [sys.executable, "-m", "newsweave", "serve", "--db", str(db), "--host", host, "--port", str(self.port),
+               "--no-browser", *args]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                      env={**os.environ, **(env or {})})
         deadline = time.monotonic() + 30
@@ -108,11 +113,18 @@ class LiveServer:
                 pytest.fail(f"newsweave serve died (exit {self.proc.returncode}):\n{self.proc.stdout.read()}")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
+                    break
             except OSError:
                 time.sleep(0.1)
-        self.stop()
-        pytest.fail(f"newsweave serve did not start in 30 s:\n{self.output()}")
+        else:
+            self.stop()
+            pytest.fail(f"newsweave serve did not start in 30 s:\n{self.output()}")
+        self.banner = self.proc.stdout.readline()  # printed before it listens
+        found = re.search(r"open (http://\S+)", self.banner)
+        self.open_url = found.group(1) if found else ""
+        token = re.search(r"\?token=([\w-]+)", self.open_url)
+        self.token = token.group(1) if token else None
+        self.headers = {"X-Newsweave-Token": self.token} if self.token else {}
 
     def output(self) -> str:
         return self.proc.stdout.read() if self.proc.stdout else ""
@@ -125,3 +137,27 @@ class LiveServer:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         return self.output()
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Issue 12's costly search: 250 one-letter words (500 characters, the most /api/search takes).
+HOSTILE_QUERY = " ".join(LETTERS[i % 26] for i in range(250))
+
+
+def build_search_db(path: Path, docs: int, words: int) -> Path:
+    """`docs` documents of `words` random one-letter words: every hostile query term matches."""
+    import random
+
+    rnd = random.Random(12)
+    built = []
+    for i in range(docs):
+        title, body = f"Letters {i}", " ".join(rnd.choice(LETTERS) for _ in range(words))
+        raw = f"{title}\n\n{body}"
+        doc = Document(id=f"letters{i:04d}", name=f"letters{i}.txt", path=f"/corpus/letters{i}.txt", raw=raw,
+                       text=raw, title=title, language="en")
+        doc.regions = [Region("title", 0, len(title)), Region("body", len(title) + 2, len(raw))]
+        built.append(doc)
+    conn = connect(path)
+    Writer(conn).write_documents(built, "test")
+    conn.close()
+    return path

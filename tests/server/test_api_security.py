@@ -6,6 +6,7 @@ import warnings
 
 import pytest
 
+from newsweave.errors import NewsweaveError
 from newsweave.server import create_app
 from newsweave.server.routes.static import safe_file
 from newsweave.server.serve import is_loopback, plan
@@ -27,11 +28,26 @@ def test_a_token_is_required_when_configured(hand_db):
     assert client.get("/api/summary", headers={"Authorization": "Bearer s3cret"}).status_code == 200
 
 
-def test_a_query_token_sets_a_cookie_for_the_page(hand_db):
+def test_a_query_token_signs_in_with_a_derived_cookie_and_leaves_the_url(hand_db):
+    # issue 12, item 9: the cookie never holds the token; the token leaves the address bar
     client = TestClient(create_app(hand_db, token="s3cret"))
-    first = client.get("/?token=s3cret")
-    assert first.status_code == 200 and "HttpOnly" in first.headers["set-cookie"]
-    assert client.get("/api/summary").status_code == 200  # the cookie now carries it
+    first = client.get("/?token=s3cret&x=1", follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == "/?x=1"
+    cookie = first.headers["set-cookie"]
+    assert "s3cret" not in cookie
+    assert all(part in cookie for part in ("HttpOnly", "SameSite=Strict", "Path=/"))
+    assert client.get("/api/summary").status_code == 200  # the cookie now carries the session
+    assert client.get("/", follow_redirects=False).status_code == 200
+    restarted = TestClient(create_app(hand_db, token="s3cret"), cookies=dict(client.cookies.items()))
+    assert restarted.get("/api/summary").status_code == 401  # the session ends with the server
+
+
+def test_a_wrong_query_token_sets_nothing(hand_db):
+    client = TestClient(create_app(hand_db, token="s3cret"))
+    response = client.get("/?token=guess", follow_redirects=False)
+    assert response.status_code == 401 and "set-cookie" not in response.headers
+    client.cookies.set("newsweave_session_80", "s3cret")  # the token itself is no session
+    assert client.get("/api/summary").status_code == 401
 
 
 def test_only_expected_host_headers_on_loopback(hand_db):
@@ -40,15 +56,24 @@ def test_only_expected_host_headers_on_loopback(hand_db):
     assert client.get("/api/summary", headers={"Host": "127.0.0.1:8000"}).status_code == 200
 
 
-def test_serve_plan_binds_loopback_without_token_and_requires_one_elsewhere(monkeypatch):
+def test_serve_plan_requires_a_fresh_token_everywhere_unless_no_token_on_loopback(monkeypatch):
+    # issue 12, item 3: a token on loopback too (another account of the machine can connect)
     monkeypatch.delenv("NEWSWEAVE_TOKEN", raising=False)
     token, allowed, url = plan("127.0.0.1", 8000, None)
-    assert token is None and "127.0.0.1:8000" in allowed and url == "http://127.0.0.1:8000/"
+    assert token and len(token) >= 24 and "127.0.0.1:8000" in allowed and url == f"http://127.0.0.1:8000/?token={token}"
+    assert plan("127.0.0.1", 8000, None)[0] != token  # drawn at each start
     token, allowed, url = plan("0.0.0.0", 8000, None)
     assert token and len(token) >= 24 and allowed is None and url.endswith(f"?token={token}")
+    assert plan("127.0.0.1", 8000, None, no_token=True) == (None, allowed_loopback(8000), "http://127.0.0.1:8000/")
+    with pytest.raises(NewsweaveError, match="only allowed on loopback"):
+        plan("0.0.0.0", 8000, None, no_token=True)
     monkeypatch.setenv("NEWSWEAVE_TOKEN", "from-env")
-    assert plan("10.0.0.5", 8000, None)[0] == "from-env"
+    assert plan("10.0.0.5", 8000, None)[0] == "from-env" and plan("127.0.0.1", 8000, None)[0] == "from-env"
     assert is_loopback("::1") and is_loopback("localhost") and not is_loopback("0.0.0.0")
+
+
+def allowed_loopback(port: int) -> list[str]:
+    return plan("127.0.0.1", port, "t")[1]
 
 
 def test_post_bodies_are_limited(hand_db):

@@ -59,12 +59,19 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
+def sign_in(page, server) -> None:
+    """Open the address `newsweave serve` printed, as a user does: it carries the token once."""
+    page.goto(server.open_url)
+    ready(page)
+
+
 def ready(page) -> None:
     page.wait_for_selector("body[data-ready=yes]", timeout=20_000)
 
 
-def open_graph(page, url: str) -> None:
-    page.goto(f"{url}/#/graph")
+def open_graph(page, server) -> None:
+    sign_in(page, server)
+    page.goto(f"{server.url}/#/graph")
     ready(page)
     page.wait_for_function("window.__newsweave && window.__newsweave.cy.nodes().length > 0", timeout=20_000)
     page.wait_for_timeout(300)
@@ -92,7 +99,7 @@ def click_edge(page, a_pattern: str, b_pattern: str) -> bool:
 
 
 def test_graph_shows_actors_and_relations(page, seeds_server):
-    open_graph(page, seeds_server.url)
+    open_graph(page, seeds_server)
     counts = page.evaluate("[window.__newsweave.cy.nodes().length, window.__newsweave.cy.edges().length]")
     assert counts[0] >= 3 and counts[1] >= 1
     labels = page.evaluate("window.__newsweave.cy.nodes().map(n => n.data('label'))")
@@ -102,7 +109,7 @@ def test_graph_shows_actors_and_relations(page, seeds_server):
 
 
 def test_russia_haftar_edge_opens_its_evidence_and_document(page, seeds_server):
-    open_graph(page, seeds_server.url)
+    open_graph(page, seeds_server)
     wanted = click_edge(page, "^Russia$", "Haft|Hafter")
     page.wait_for_selector("#evidence-list .card", timeout=20_000)
     ready(page)
@@ -122,7 +129,7 @@ def test_russia_haftar_edge_opens_its_evidence_and_document(page, seeds_server):
 
 
 def test_date_slider_filters_the_graph(page, seeds_server):
-    open_graph(page, seeds_server.url)
+    open_graph(page, seeds_server)
     before = page.evaluate("window.__newsweave.graph.edges.length")
     label_before = page.locator("#date-label").text_content()
     top = int(page.locator("#since-slider").get_attribute("max"))
@@ -138,8 +145,7 @@ def test_date_slider_filters_the_graph(page, seeds_server):
 
 
 def test_search_sidi_barrani_finds_document_003(page, seeds_server):
-    page.goto(f"{seeds_server.url}/")
-    ready(page)
+    sign_in(page, seeds_server)
     page.fill("#search-box", "Sidi Barrani")
     page.press("#search-box", "Enter")
     page.wait_for_selector("#search-results .search-hit", timeout=20_000)
@@ -151,6 +157,7 @@ def test_search_sidi_barrani_finds_document_003(page, seeds_server):
 
 
 def test_timeline_map_and_actor_page(page, seeds_server):
+    sign_in(page, seeds_server)
     page.goto(f"{seeds_server.url}/#/timeline")
     page.wait_for_selector("#timeline-list .card", timeout=20_000)
     ready(page)
@@ -190,6 +197,7 @@ def assert_no_payload_ran(page):
 
 
 def test_hostile_document_text_is_shown_as_text_and_never_runs(page, hostile_server):
+    sign_in(page, hostile_server)
     url = hostile_server.url
     for route, wait in (("#/doc/doc3", "#doctext"), ("#/graph", "#graph canvas"), ("#/actor/EGY", "#actor-name"),
                         ("#/edge/EGY/RUS", "#evidence-list .card"), ("#/search/Egypt%20threatened", ".search-hit"),
@@ -209,3 +217,25 @@ def test_hostile_document_text_is_shown_as_text_and_never_runs(page, hostile_ser
     page.wait_for_timeout(500)
     assert_no_payload_ran(page)
     shot(page, "hostile-document")
+
+
+def test_the_printed_address_signs_in_and_leaves_no_token_behind(page, browser, hostile_server):
+    # issue 12, items 3 and 9: a token on loopback too, kept out of the address bar and the cookie
+    sign_in(page, hostile_server)
+    assert "token" not in page.url and page.url.rstrip("/") == hostile_server.url
+    assert page.evaluate("document.cookie") == ""  # HttpOnly: no script reads the session
+    cookies = page.context.cookies()
+    assert len(cookies) == 1 and cookies[0]["httpOnly"] and cookies[0]["sameSite"] == "Strict"
+    assert hostile_server.token not in cookies[0]["value"]
+    page.goto(f"{hostile_server.url}/#/actor/RUS")
+    page.wait_for_selector("#actor-name", timeout=20_000)
+    assert page.locator("#actor-name").text_content() == "Russia"
+    # the page's own writes pass the cookie and the Origin check (422: the empty body, not 401/403)
+    status = page.evaluate("""fetch('/api/corrections/rename', {method: 'POST',
+        headers: {'Content-Type': 'application/json'}, body: '{}'}).then(r => r.status)""")
+    assert status == 422
+    stranger = browser.new_context()
+    try:
+        assert stranger.new_page().goto(f"{hostile_server.url}/").status == 401
+    finally:
+        stranger.close()

@@ -30,26 +30,18 @@ export function safeHref(value) {
 
 export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
-const params = new URLSearchParams(location.search);
-if (params.get("token")) sessionStorage.setItem("newsweave-token", params.get("token"));
-const token = () => sessionStorage.getItem("newsweave-token");
-
-function headers(extra = {}) {
-  const h = { ...extra };
-  if (token()) h["X-Newsweave-Token"] = token();
-  return h;
-}
-
+// The server's session cookie (set when the address with ?token= was opened) authenticates
+// every request; the page never sees the token.
 export async function getJSON(path, query = {}) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
-  const res = await fetch(url, { headers: headers() });
+  const res = await fetch(url, { credentials: "same-origin" });
   if (!res.ok) throw new Error(`${res.status} ${(await res.text()).slice(0, 200)}`);
   return res.json();
 }
 
 export async function postJSON(path, body) {
-  const res = await fetch(path, { method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(body) });
+  const res = await fetch(path, { method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(data.detail ? (typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail)) : `${res.status}`);
   return data;

@@ -4,6 +4,9 @@ entities, events, relations, contradictions) in an output folder, for spreadshee
 Columns are the JSON export's fields, in its order. Lists (aliases, types, event and document
 ids) are joined with ";"; a document's regions get their own table; an event's place is split
 into place_name, place_lat, place_lon and place_country. Rows are written as they are read.
+A text cell that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a
+carriage return: `=HYPERLINK("…?leak="&A1, …)` in a scraped sentence became a live link) is
+written with a leading apostrophe, as OWASP advises; numbers are written as they are.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ TABLES = ("documents", "regions", "mentions", "entities", "events", "relations",
 LIST_SEPARATOR = ";"
 
 PLACE_COLUMNS = ("place_name", "place_lat", "place_lon", "place_country")
+
+# First characters that make LibreOffice and Excel read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _RECORD_TYPES = {
     "documents": DocumentRecord, "mentions": MentionRecord, "entities": EntityRecord,
@@ -49,7 +55,9 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join("" if item is None else str(item) for item in value)
+        value = LIST_SEPARATOR.join("" if item is None else str(item) for item in value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .actors import actor_graph, span
+from .xmltext import xml_text
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 GEXF_VERSION = "1.3"
@@ -48,7 +49,7 @@ def _attvalues(parent: ET.Element, values: dict) -> None:
     if present:
         holder = ET.SubElement(parent, "attvalues")
         for key, value in present.items():
-            ET.SubElement(holder, "attvalue", {"for": key, "value": str(value)})
+            ET.SubElement(holder, "attvalue", {"for": key, "value": xml_text(str(value))})
 
 
 def _interval(attrs: dict, interval: tuple[str, str] | None) -> dict:
@@ -80,14 +81,14 @@ def build_gexf(corpus) -> ET.ElementTree:
 
     nodes = ET.SubElement(graph, "nodes")
     for actor in graph_data.actors.values():
-        node = ET.SubElement(nodes, "node", _interval({"id": actor.id, "label": actor.name},
+        node = ET.SubElement(nodes, "node", _interval({"id": xml_text(actor.id), "label": xml_text(actor.name)},
                                                       node_spans.get(actor.id)))
         _attvalues(node, {"type": actor.type, "country": actor.country, "kb_id": actor.kb_id,
                           "mentions": actor.mentions, "side": actor.side})
     edges = ET.SubElement(graph, "edges")
     for index, (relation, interval) in enumerate(zip(graph_data.relations, edge_spans)):
-        attrs = {"id": f"e{index}", "source": relation.source, "target": relation.target,
-                 "label": f"{relation.polarity}: {', '.join(relation.types)}",
+        attrs = {"id": f"e{index}", "source": xml_text(relation.source), "target": xml_text(relation.target),
+                 "label": xml_text(f"{relation.polarity}: {', '.join(relation.types)}"),
                  "kind": relation.polarity, "weight": repr(float(relation.weight))}
         edge = ET.SubElement(edges, "edge", _interval(attrs, interval))
         _attvalues(edge, {"polarity": relation.polarity, "types": ";".join(relation.types),

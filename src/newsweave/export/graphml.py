@@ -14,6 +14,7 @@ from typing import TextIO
 import networkx as nx
 
 from .actors import actor_graph
+from .xmltext import xml_text
 
 # GraphML has no list type: a relation's event types are joined with ";" as in the CSV export.
 LIST_SEPARATOR = ";"
@@ -28,14 +29,14 @@ def build_graph(corpus) -> nx.MultiDiGraph:
         attrs = {"name": actor.name, "type": actor.type, "country": actor.country,
                  "kb_id": actor.kb_id, "mentions": actor.mentions, "side": actor.side,
                  "first": actor.first, "last": actor.last}
-        g.add_node(actor.id, **{k: v for k, v in attrs.items() if v is not None})
+        g.add_node(xml_text(actor.id), **{k: xml_text(v) for k, v in attrs.items() if v is not None})
     for relation in graph.relations:
         attrs = {"polarity": relation.polarity, "types": LIST_SEPARATOR.join(relation.types),
                  "weight": float(relation.weight), "events": len(relation.events),
                  "documents": relation.documents, "independent_sources": relation.independent_sources,
                  "first": relation.first, "last": relation.last}
-        g.add_edge(relation.source, relation.target, key=f"{relation.polarity}",
-                   **{k: v for k, v in attrs.items() if v is not None})
+        g.add_edge(xml_text(relation.source), xml_text(relation.target), key=xml_text(relation.polarity),
+                   **{k: xml_text(v) for k, v in attrs.items() if v is not None})
     return g
 
 

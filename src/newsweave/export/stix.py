@@ -10,6 +10,7 @@ database twice gives the same bundle. Objects are written one by one, not built 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import uuid
 from contextlib import nullcontext
@@ -25,6 +26,10 @@ STIX_NAMESPACE = uuid.UUID("6b1f7c2e-3d4a-5e8f-9a0b-1c2d3e4f5a6b")
 # `created`/`modified` of every object, and a report's `published` when its document has no
 # date and none of its events has one either (the report's description says so).
 FALLBACK_TIMESTAMP = "1970-01-01T00:00:00Z"
+
+# Document URLs kept in external_references: http(s) only, no whitespace or control character
+# (a tool that follows the reference must never get javascript:, data: or file:).
+SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+\Z", re.IGNORECASE)
 
 # Knowledge-base roles that make an organisation a threat-actor, with the threat_actor_types value.
 ARMED_ROLES = {
@@ -157,7 +162,7 @@ def report_object(stix2, document, refs: list[str], dates: list[str], common: di
     else:
         published, note = FALLBACK_TIMESTAMP, " (undated: published is a 1970-01-01 placeholder)"
     reference = {"source_name": document.source or "newsweave", "external_id": document.id}
-    if document.url:
+    if document.url and SAFE_URL.match(document.url):
         reference["url"] = document.url
     return stix2.v21.Report(id=stix_id("report", document.id), name=name, published=published,
                             object_refs=refs, external_references=[reference],

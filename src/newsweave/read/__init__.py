@@ -15,7 +15,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import InputError, UnsupportedFormat
 from ..settings import Settings
-from .files import EXTENSIONS, kind_of, walk
+from .files import EXTENSIONS, LINK_OUT, input_roots, kind_of, outside, walk
 from .ids import content_id
 from .jsonl import read_jsonl
 from .text import read_html_file, read_text_file
@@ -35,16 +35,20 @@ def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Docu
 
 def input_files(paths: Iterable[str | Path]) -> Iterator[str | InputError]:
     """Each supported file in `paths` (folders expanded, in sorted order), or an InputError
-    for a path that is missing, of an unsupported kind or an unreadable folder."""
-    for given in paths:
-        path = os.fspath(given)
+    for a path that is missing, of an unsupported kind, an unreadable folder or a symbolic link
+    out of the input roots."""
+    given = [os.fspath(p) for p in paths]
+    roots = input_roots(given)
+    for path in given:
         if os.path.isdir(path):
-            yield from walk(path)
+            yield from walk(path, roots)
         elif not os.path.lexists(path):
             yield InputError(path, "no such file or folder")
         elif kind_of(path) is None:
             known = ", ".join(suffix for suffix, _ in EXTENSIONS)
             yield UnsupportedFormat(path, f"unsupported file type (newsweave reads {known})")
+        elif outside(path, roots):
+            yield InputError(path, LINK_OUT)
         else:
             yield path
 

@@ -15,6 +15,7 @@ from ..document import Document
 from ..errors import FileTooLarge, InputError
 from ..settings import Settings
 from .decode import check_text
+from .files import open_input
 from .ids import content_id
 
 # Container fields copied onto the Document when they are non-empty strings.
@@ -27,11 +28,9 @@ SKIP_CHUNK = 1024 * 1024
 def read_jsonl(path: str, settings: Settings) -> Iterator[Document | InputError]:
     """Each record of a `.jsonl` file as a Document, or an InputError naming the line."""
     try:
-        f = open(path, "rb")
-    except OSError as e:
-        reason = "no such file or folder" if isinstance(e, FileNotFoundError) else \
-            f"cannot read file: {e.strerror or e}"
-        yield InputError(path, reason)
+        f = open_input(path)
+    except InputError as e:
+        yield e
         return
     with f:
         number = 0

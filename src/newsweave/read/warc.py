@@ -4,7 +4,8 @@
 other records are skipped. A record is named `FILE#N`, N being its 1-based position among the
 file's records. Gzip data is decompressed here, not by warcio, so that the total is bounded
 (`settings.max_decompressed_bytes`: a gzip bomb fails fast) and a cut-off file yields the
-records before the cut and then one InputError.
+records before the cut and then one InputError. Header lines are bounded too: warcio joins a
+long line piece by piece, in time quadratic in its length (a 190 MB line took minutes).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..document import Document
 from ..errors import FileTooLarge, InputError
 from ..settings import Settings
 from .decode import decode_html, decode_text, declared_charset
+from .files import open_input
 from .ids import content_id
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -37,6 +39,11 @@ PAYLOAD_FORMATS = {
 
 # Record types that carry a page.
 PAGE_RECORDS = ("response", "resource")
+
+# Real header lines are short (servers refuse HTTP header lines over 8 KB); a record's WARC and
+# HTTP headers together stay far below the block limit.
+MAX_HEADER_LINE = 64 * 1024
+MAX_HEADER_BLOCK = 1024 * 1024
 
 
 class _StreamProblem(Exception):
@@ -87,14 +94,38 @@ class _BoundedGunzip(io.RawIOBase):
         return 0
 
 
+class _BoundedHeaders:
+    """warcio's reader with every line it reads (headers, blank lines, chunk sizes) at most
+    MAX_HEADER_LINE bytes, and at most MAX_HEADER_BLOCK bytes of lines between two payload reads."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self._block = 0
+
+    def readline(self, length=None):
+        cap = MAX_HEADER_LINE + 1 if length is None else min(length, MAX_HEADER_LINE + 1)
+        line = self._reader.readline(cap)
+        self._block += len(line)
+        if len(line) > MAX_HEADER_LINE and not line.endswith(b"\n"):
+            raise _StreamProblem(f"a header line over {MAX_HEADER_LINE} bytes (not a WARC record)")
+        if self._block > MAX_HEADER_BLOCK:
+            raise _StreamProblem(f"headers over {MAX_HEADER_BLOCK} bytes (not a WARC record)")
+        return line
+
+    def read(self, *args):
+        self._block = 0
+        return self._reader.read(*args)
+
+    def __getattr__(self, name):  # everything else as warcio's own reader
+        return getattr(self._reader, name)
+
+
 def read_warc(path: str, settings: Settings) -> Iterator[Document | InputError]:
     """Each page in a WARC file as a Document; damage ends the file with one InputError."""
     try:
-        f = open(path, "rb")
-    except OSError as e:
-        reason = "no such file or folder" if isinstance(e, FileNotFoundError) else \
-            f"cannot read file: {e.strerror or e}"
-        yield InputError(path, reason)
+        f = open_input(path)
+    except InputError as e:
+        yield e
         return
     with f:
         gunzip = None
@@ -104,6 +135,7 @@ def read_warc(path: str, settings: Settings) -> Iterator[Document | InputError]:
         done = 0  # records read completely
         try:
             records = ArchiveIterator(gunzip or f)
+            records.reader = _BoundedHeaders(records.reader)
             for record in records:
                 if record.format != "warc":  # warcio reads any line of words as an ARC header
                     yield InputError(path, f"not a WARC file: record {done + 1} has no WARC "

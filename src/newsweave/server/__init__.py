@@ -2,7 +2,8 @@
 
 `create_app(db)` builds the FastAPI application (one router per resource in `routes/`, over
 the same query functions as the CLI); `serve()` runs it with uvicorn, bound to 127.0.0.1
-unless told otherwise and protected by a token off loopback (`security.py`).
+unless told otherwise, a token required on every request (`security.py`), connections that
+send nothing closed (`connections.py`).
 """
 
 from .app import create_app

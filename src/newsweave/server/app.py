@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 
-from .deps import ResponseCache
+from ..errors import QueryTimeout
+from .deps import ResponseCache, as_json
 from .routes import ROUTERS
 from .routes.static import STATIC
 from .security import MAX_BODY, Guard
@@ -30,6 +34,17 @@ def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[
     api.state.cache = ResponseCache(cache_size)
     for router in ROUTERS:
         api.include_router(router)
+
+    @api.exception_handler(RequestValidationError)
+    def invalid(request, exc: RequestValidationError):
+        # FastAPI's usual 422 body, ASCII-escaped: the input it echoes may hold a lone surrogate.
+        body = json.dumps({"detail": jsonable_encoder(exc.errors())}, ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
+
+    @api.exception_handler(QueryTimeout)
+    def too_long(request, exc: QueryTimeout):
+        # The client's query asked for too much: a 4xx it can act on, as Datasette answers.
+        return as_json({"detail": str(exc)}, status_code=400)
 
     @api.get("/docs", include_in_schema=False)
     def docs():

@@ -9,11 +9,13 @@ from dataclasses import asdict, is_dataclass
 from functools import cached_property
 from pathlib import Path
 
+import anyio
 from fastapi import Query, Request
 from fastapi.responses import Response
 
 from ..api import Corpus
 from ..store import connect
+from ..store.time_limit import TimeLimit
 
 MAX_PAGE = 1000
 # Offsets and counts stay far below SQLite's 64-bit integers (a larger one was a 500).
@@ -21,16 +23,27 @@ MAX_OFFSET = 1_000_000_000
 MAX_SOURCES = 1_000_000
 
 
+# Every read stops at a time limit (then a 400); search, whose cost the query picks, sooner.
+READ_SECONDS = 10.0
+SEARCH_SECONDS = 1.0
+# Reads whose cost grows with the corpus or the query run at most this many at once: a burst of
+# them waits without holding a thread, and the thread pool stays free for every other request.
+SLOW_READS = 4
+
+
 class Reader:
-    """A read-only connection for one request (WAL: reads while a run writes), and the Corpus."""
+    """A read-only connection for one request (WAL: reads while a run writes), and the Corpus,
+    both under one time limit."""
 
     def __init__(self, db: Path):
         self.db = db
+        self.limit = TimeLimit()
         self.conn = connect(db, readonly=True)
+        self.limit.watch(self.conn)
 
     @cached_property
     def corpus(self) -> Corpus:
-        return Corpus(self.db)
+        return Corpus(self.db, time_limit=self.limit)
 
     def close(self) -> None:
         self.conn.close()
@@ -41,10 +54,32 @@ class Reader:
 def reader(request: Request):
     """FastAPI dependency: a Reader on the app's database, closed after the request."""
     r = Reader(request.app.state.db)
+    r.limit.start(READ_SECONDS)
     try:
-        yield r
+        with r.limit.enforced():
+            yield r
     finally:
         r.close()
+
+
+def slow_reader(seconds: float = READ_SECONDS):
+    """FastAPI dependency for costly reads: a Reader once one of the SLOW_READS places is free,
+    under a limit of `seconds` counted from then."""
+
+    async def dependency(request: Request):
+        state = request.app.state
+        if getattr(state, "slow_reads", None) is None:  # made here: it needs the running loop
+            state.slow_reads = anyio.CapacityLimiter(SLOW_READS)
+        async with state.slow_reads:
+            r = await anyio.to_thread.run_sync(Reader, state.db)
+            r.limit.start(seconds)
+            try:
+                with r.limit.enforced():
+                    yield r
+            finally:
+                await anyio.to_thread.run_sync(r.close)
+
+    return dependency
 
 
 class Page:

@@ -1,13 +1,21 @@
-"""Run the server: loopback by default; off loopback a token is required (given or generated)."""
+"""Run the server: loopback by default, a token required on every request (Jupyter's model).
+
+A token is generated at each start unless one is given (`--token`, `NEWSWEAVE_TOKEN`); the
+address printed, and opened in the browser, carries it once. `--no-token` drops it, on
+loopback only: other accounts of the machine can reach a loopback port too.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import os
 import secrets
+import threading
+import time
+import webbrowser
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import NewsweaveError, StoreError
 
 TOKEN_ENV = "NEWSWEAVE_TOKEN"
 
@@ -21,11 +29,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def plan(host: str, port: int, token: str | None) -> tuple[str | None, list[str] | None, str]:
+def plan(host: str, port: int, token: str | None, *, no_token: bool = False) -> tuple[str | None, list[str] | None, str]:
     """(token to require, Host headers to accept, the URL to open) for a bind address."""
-    token = token or os.environ.get(TOKEN_ENV) or None
-    if not is_loopback(host) and token is None:
-        token = secrets.token_urlsafe(24)
+    if no_token:
+        if not is_loopback(host):
+            raise NewsweaveError(f"--no-token is only allowed on loopback, not on {host}: anyone who "
+                                 "can reach the address could read and change the database")
+        token = None
+    else:
+        token = token or os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
     allowed = None
     if is_loopback(host):
         # Only these Host headers reach a loopback server: no DNS rebinding from a web page.
@@ -37,18 +49,31 @@ def plan(host: str, port: int, token: str | None) -> tuple[str | None, list[str]
 
 
 def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          echo=print) -> None:
+          no_token: bool = False, browser: bool = True, echo=print) -> None:
     """Serve the REST API and web UI for `db` until interrupted."""
     import uvicorn
 
     from .app import create_app
+    from .connections import HeaderTimeoutProtocol
 
     if not Path(db).exists():
         raise StoreError(f"{db}: no such database (run `newsweave run PATH --db {db}` first)")
-    token, allowed, url = plan(host, port, token)
+    token, allowed, url = plan(host, port, token, no_token=no_token)
     app = create_app(db, token=token, allowed_hosts=allowed)
     echo(f"newsweave: serving {db} — open {url}")
-    if token and not is_loopback(host):
-        echo(f"token required off loopback: {token} (header X-Newsweave-Token or ?token=)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                limit_concurrency=64, timeout_keep_alive=5)
+    if token:
+        echo("a token is required on every request: open the address above (it signs the browser "
+             "in), or send the header X-Newsweave-Token")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
+                            http=HeaderTimeoutProtocol, timeout_keep_alive=5)
+    server = uvicorn.Server(config)
+    if browser:
+        threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
+    server.run()
+
+
+def _open_when_started(server, url: str) -> None:
+    while not server.started and not server.should_exit:
+        time.sleep(0.1)
+    if server.started:
+        webbrowser.open(url)

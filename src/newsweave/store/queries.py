@@ -152,29 +152,48 @@ def events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | No
     return [_event(row) for row in conn.execute(sql, params)]
 
 
+# A query's cost in FTS5 grows with its terms (snippet() is roughly quadratic in them), so
+# repeated terms count once and only the first few are used; that is plenty for finding text.
+MAX_SEARCH_TERMS = 8
+MAX_PHRASE_WORDS = 8
+
+
 def _fts_query(text: str) -> str:
-    """User text as an FTS5 query: quoted phrases kept, other words all required."""
+    """User text as an FTS5 query: quoted phrases kept, other words all required, each term
+    once (case-insensitively), at most MAX_SEARCH_TERMS terms of MAX_PHRASE_WORDS words."""
     # FTS5 ends a string at NUL ("unterminated string"); lone surrogates cannot be encoded.
     text = text.replace("\x00", " ").encode("utf-8", "ignore").decode("utf-8")
-    phrases = re.findall(r'"([^"]+)"', text)
-    words = re.findall(r"\w+", re.sub(r'"[^"]+"', " ", text))
-    parts = [f'"{p.replace(chr(34), "")}"' for p in phrases] + [f'"{w}"' for w in words]
-    return " ".join(parts)
+    phrases = [re.findall(r"\w+", p) for p in re.findall(r'"([^"]+)"', text)]
+    words = [[w] for w in re.findall(r"\w+", re.sub(r'"[^"]+"', " ", text))]
+    terms: dict[str, str] = {}
+    for term in phrases + words:
+        if term and len(terms) < MAX_SEARCH_TERMS:
+            phrase = " ".join(term[:MAX_PHRASE_WORDS])
+            terms.setdefault(phrase.casefold(), f'"{phrase}"')
+    return " ".join(terms.values())
+
+
+def search_rows(conn: sqlite3.Connection, text: str, *, limit: int, offset: int = 0) -> list[dict]:
+    """One page of full-text hits over titles and bodies, best first, with a snippet each."""
+    query = _fts_query(text)
+    if not query:
+        return []
+    # snippet() is the costly part: ranked first, then computed for the page shown only.
+    rows = conn.execute(
+        "SELECT f.doc, d.name, d.title, d.published, d.source, "
+        "snippet(body_fts, 2, '[', ']', ' … ', 16) AS snippet "
+        "FROM body_fts f JOIN documents d ON d.id = f.doc "
+        "WHERE body_fts MATCH ?1 AND f.rowid IN ("
+        "  SELECT rowid FROM body_fts WHERE body_fts MATCH ?1 ORDER BY rank, rowid LIMIT ?2 OFFSET ?3) "
+        "ORDER BY f.rank, f.rowid",
+        (query, limit, offset),
+    )
+    return [dict(row) for row in rows]
 
 
 def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict]:
     """Full-text search over article titles and bodies, best matches first."""
-    query = _fts_query(text)
-    if not query:
-        return []
-    rows = conn.execute(
-        "SELECT f.doc, d.name, d.title, d.published, "
-        "snippet(body_fts, 2, '[', ']', ' … ', 16) AS snippet "
-        "FROM body_fts f JOIN documents d ON d.id = f.doc "
-        "WHERE body_fts MATCH ? ORDER BY rank LIMIT ?",
-        (query, limit),
-    )
-    return [dict(row) for row in rows]
+    return search_rows(conn, text, limit=limit)
 
 
 def errors(conn: sqlite3.Connection) -> list[ErrorRecord]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..records import EntityRecord, EventRecord
 from ..settings import Settings
-from .queries import EVENT_COLUMNS, _entity, _event, _fts_query, entity_ids_matching
+from .queries import EVENT_COLUMNS, _entity, _event, _fts_query, entity_ids_matching, search_rows
 
 
 @dataclass(frozen=True)
@@ -254,14 +254,7 @@ def search_page(conn: sqlite3.Connection, text: str, *, limit: int, offset: int)
     if not query:
         return 0, []
     total = conn.execute("SELECT COUNT(*) FROM body_fts WHERE body_fts MATCH ?", (query,)).fetchone()[0]
-    rows = conn.execute(
-        "SELECT f.doc, d.name, d.title, d.published, d.source, "
-        "snippet(body_fts, 2, '[', ']', ' … ', 16) AS snippet "
-        "FROM body_fts f JOIN documents d ON d.id = f.doc "
-        "WHERE body_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-        (query, limit, offset),
-    )
-    return total, [dict(row) for row in rows]
+    return total, search_rows(conn, text, limit=limit, offset=offset)
 
 
 def entity_documents(conn: sqlite3.Connection, entity_id: str, *, limit: int) -> list[dict]:

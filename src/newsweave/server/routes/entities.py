@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException
 
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import Page, Reader, as_json, reader
+from ..deps import Page, Reader, as_json, reader, slow_reader
+from .filters import name_query
 from .relations import edges_for, side_map
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
 
 @router.get("")
-def entities(page: Page = Depends(), name: str | None = Query(None, description="Name or alias (substring)."),
-             type: str | None = Query(None, description="PERSON, ORGANIZATION, COUNTRY…"),
+def entities(page: Page = Depends(), name: str | None = name_query("Name or alias (substring)."),
+             type: str | None = name_query("PERSON, ORGANIZATION, COUNTRY…"),
              r: Reader = Depends(reader)):
     """Actors and things named in articles, most mentioned first."""
     total, items = web_queries.entities_page(r.conn, limit=page.limit, offset=page.offset, name=name, type=type)
@@ -22,7 +23,7 @@ def entities(page: Page = Depends(), name: str | None = Query(None, description=
 
 
 @router.get("/{entity_id}")
-def entity(entity_id: str, r: Reader = Depends(reader)):
+def entity(entity_id: str, r: Reader = Depends(slow_reader())):
     """One actor: aliases, side, relations (with the events behind them) and the documents naming it."""
     found = web_queries.entity(r.conn, entity_id)
     if found is None:

@@ -11,16 +11,24 @@ from ...store.web_queries import EventFilter
 DATE_PATTERN = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"
 
 
+# Names and types are short; SQLite refuses LIKE patterns over 50,000 bytes (it was a 500).
+MAX_NAME = 1000
+
+
+def name_query(description: str):
+    return Query(None, max_length=MAX_NAME, description=description)
+
+
 def date_query(description: str):
     return Query(None, pattern=DATE_PATTERN, description=description)
 
 
 def event_filter(
-    actor: str | None = Query(None, description="Entity id, name or alias."),
-    type: str | None = Query(None, description="A PLOVER event type, e.g. AID."),
+    actor: str | None = name_query("Entity id, name or alias."),
+    type: str | None = name_query("A PLOVER event type, e.g. AID."),
     since: str | None = date_query("Events on or after this date (YYYY[-MM[-DD]])."),
     until: str | None = date_query("Events on or before this date (YYYY[-MM[-DD]])."),
-    place: str | None = Query(None, description="Events at this place (name as /api/places gives it)."),
+    place: str | None = name_query("Events at this place (name as /api/places gives it)."),
     comments: bool = Query(False, description="Also events from reader comments."),
 ) -> EventFilter:
     return EventFilter(actor=actor or None, type=type or None, region=None if comments else "body",

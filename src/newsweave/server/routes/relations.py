@@ -13,8 +13,8 @@ from ...aggregate.polarity import ACTOR_TYPES, CONFLICTUAL, COOPERATIVE, MODALIT
 from ...aggregate.records import SideRecord
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, reader
-from .filters import event_filter
+from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, slow_reader
+from .filters import MAX_NAME, event_filter
 
 router = APIRouter(prefix="/api", tags=["relations"])
 
@@ -47,7 +47,7 @@ def side_map(sides: list[SideRecord]) -> dict[str, str]:
 def graph(request: Request, f: EventFilter = Depends(event_filter),
           min_sources: int = Query(1, ge=1, le=MAX_SOURCES, description="Minimum independent sources per edge."),
           limit: int = Query(150, ge=1, le=2000, description="Most-mentioned actors to keep."),
-          r: Reader = Depends(reader)):
+          r: Reader = Depends(slow_reader())):
     """Actors (nodes: mentions, type, side) and the relations between them (edges: polarity,
     events, independent sources), for the date window, event type and source threshold given."""
     return cached(request, lambda: _graph(r, f, min_sources, limit))
@@ -71,8 +71,9 @@ def _graph(r: Reader, f: EventFilter, min_sources: int, limit: int):
 
 
 @router.get("/graph/edge")
-def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., description="The other."),
-         f: EventFilter = Depends(event_filter), page: Page = Depends(), r: Reader = Depends(reader)):
+def edge(a: str = Query(..., max_length=MAX_NAME, description="One entity id."),
+         b: str = Query(..., max_length=MAX_NAME, description="The other."),
+         f: EventFilter = Depends(event_filter), page: Page = Depends(), r: Reader = Depends(slow_reader())):
     """The evidence behind one edge: the events between `a` and `b` (paged), with their documents."""
     total, found = web_queries.pair_events(r.conn, a, b, f, limit=page.limit, offset=page.offset)
     docs = web_queries.event_docs(r.conn, sorted({e.doc for e in found}))
@@ -82,14 +83,14 @@ def edge(a: str = Query(..., description="One entity id."), b: str = Query(..., 
 
 
 @router.get("/relations")
-def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1, le=MAX_SOURCES), r: Reader = Depends(reader)):
+def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1, le=MAX_SOURCES), r: Reader = Depends(slow_reader())):
     """Relations as the aggregate step computed them (the JSON export's `relations`)."""
     found = r.corpus.relations(min_sources=min_sources)
     return as_json(page.wrap(len(found), found[page.offset:page.offset + page.limit]))
 
 
 @router.get("/sides")
-def sides(r: Reader = Depends(reader)):
+def sides(r: Reader = Depends(slow_reader())):
     """The sides (camps) actors fall into, and each actor's side label."""
     found = r.corpus.sides()
     return as_json({"items": found, "by_entity": side_map(found)})

@@ -5,14 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 
 from ...store import web_queries
-from ..deps import Page, Reader, as_json, reader
+from ..deps import SEARCH_SECONDS, Page, Reader, as_json, slow_reader
 
 router = APIRouter(prefix="/api/search", tags=["search"])
 
 
 @router.get("")
 def search(q: str = Query(..., min_length=1, max_length=500, description='Words; quote a "phrase".'),
-           page: Page = Depends(), r: Reader = Depends(reader)):
+           page: Page = Depends(), r: Reader = Depends(slow_reader(SEARCH_SECONDS))):
     """Documents matching `q`, best first, with a snippet (matches in [brackets])."""
     total, items = web_queries.search_page(r.conn, q, limit=page.limit, offset=page.offset)
     return as_json({**page.wrap(total, items), "q": q})

@@ -7,13 +7,13 @@ from fastapi import APIRouter, Depends, Request
 from ...settings import Settings
 from ...store import queries, web_queries
 from ...summary import ACTOR_TYPES, LATEST_EVENTS, TOP_ACTORS
-from ..deps import Reader, as_json, cached, reader
+from ..deps import Reader, as_json, cached, slow_reader
 
 router = APIRouter(prefix="/api", tags=["summary"])
 
 
 @router.get("/summary")
-def summary(request: Request, r: Reader = Depends(reader)):
+def summary(request: Request, r: Reader = Depends(slow_reader())):
     """Counts, event types, main actors, latest events, date range and read errors."""
     return cached(request, lambda: _summary(r))
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query
 from ...records import to_dict
 from ...store import web_queries
 from ...store.web_queries import EventFilter
-from ..deps import MAX_SOURCES, Page, Reader, as_json, reader
+from ..deps import MAX_SOURCES, Page, Reader, as_json, slow_reader
 from .filters import event_filter
 
 router = APIRouter(prefix="/api/timeline", tags=["timeline"])
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api/timeline", tags=["timeline"])
 def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
              min_sources: int = Query(0, ge=0, le=MAX_SOURCES, description="Only events backed by this many independent sources."),
              merged: bool = Query(True, description="One entry per real event, its reports merged."),
-             r: Reader = Depends(reader)):
+             r: Reader = Depends(slow_reader())):
     """Article events in the order they happened, each linked to a sentence in its document."""
     if merged and f.region == "body" and f.doc is None and f.place is None:
         found = r.corpus.timeline(actor=f.actor, since=f.since, until=f.until, min_sources=min_sources)
