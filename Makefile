@@ -33,7 +33,7 @@ browser:
 demo: install
 	$(BIN)/newsweave run $(CORPUS) --db $(DB)
 	$(BIN)/newsweave summary --db $(DB)
-	@echo "Open: run \`$(BIN)/newsweave serve --db $(DB)\` then http://127.0.0.1:8000"
+	@echo "Open: run \`$(BIN)/newsweave serve --db $(DB)\` and follow the address it prints (http://127.0.0.1:8000/?token=...)"
 
 test: install-test browser
 	$(BIN)/python -m pytest -q -rs

@@ -15,6 +15,10 @@ is null). Matching is one-to-one: extra copies of one gold event are duplicates,
 - core recall: core gold events matched / core gold events (strict; lenient: location and type);
 - field accuracy: among emitted events whose location and type match, the share whose source,
   target, date (where the gold has one) and modality are right.
+
+Dates are judged by the `date` value alone, as a script reading only that field would: a date of
+precision `week`, `weekend` or `on-or-before` (the publication day of an article that does not
+date the event) counts as its day; a month or year must lie within the gold window whole.
 """
 
 from __future__ import annotations
