@@ -221,9 +221,9 @@ def _implied_target(kind: str, source: Actor | None, target: Actor | None, dyad)
     if target is not None and target.country and source is not None and source.country \
             and target.country != source.country:
         entry = knowledge_base().country(target.country)
-        if entry is not None and target.type in PLACE_TYPES:
+        if entry is not None and target.type in PLACE_TYPES:  # still the place it happened at
             return Actor(text=target.text, start=target.start, end=target.end, entity=entry.id,
-                         country=entry.country, named=True, type="COUNTRY")
+                         country=entry.country, named=True, type="COUNTRY", locative=True)
     partner = _dyad_partner(source, dyad)
     if partner is None:
         return None

@@ -428,7 +428,7 @@ CAMEO_BLOCKED = frozenset({
     "constrain", "curb", "disorder", "disarray", "spy", "garner", "overfly", "parade",
     "summon", "marshal",
     # standing states and descriptions, not acts ("India controls the eastern rivers")
-    "control", "administer", "govern", "allocate", "monitor", "stabilize", "stabilise",
+    "control", "administer", "govern", "allocate", "stabilize", "stabilise",
     "safeguard", "expose", "own", "hold", "host", "house", "border", "neighbour", "neighbor",
 })
 

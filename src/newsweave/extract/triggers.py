@@ -260,9 +260,9 @@ def verb_found(token) -> Found | None:
         return None  # "when asked about the reports, X said": a question put to X, no demand
     if lemma == "ask" and any(c.dep_ == "xcomp" and c.lemma_.lower() in LEAVING_VERBS for c in token.children):
         return Found(token, token, "SANCTION", "expel", "verb")  # "asked the diplomat to leave"
-    if lemma in ("agree", "accept", "admit") and any(c.dep_ == "ccomp" for c in token.children) \
+    if lemma in ("accept", "admit") and any(c.dep_ == "ccomp" for c in token.children) \
             and not any(c.dep_ == "xcomp" for c in token.children):
-        return None  # "both sides agree the breakthrough came", "accepted that shells landed": a view
+        return None  # "accepted that shells landed": an admission, not an agreement
     if lemma == "give" and any(o.lemma_.lower() in ACCOUNT_WORDS for o in token.children if o.dep_ in OBJECT_DEPS):
         return None  # "gave contradictory accounts": words, not aid
     if lemma in ("send", "fire", "launch") and _projectiles_at_a_place(token):
