@@ -15,13 +15,15 @@ TOP_RELATIONS = 12
 # Members listed per side (the best-evidenced first); the rest are counted.
 SIDE_MEMBERS = 12
 ACTOR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY")
+UNREALISED = frozenset({"planned", "hypothetical"})
 
 
 def build_summary(corpus) -> dict:
     counts = corpus.counts()
     actors = [e for e in corpus.entities() if e.type in ACTOR_TYPES and e.mentions > 0][:TOP_ACTORS]
     body_events = corpus.events(region="body")
-    dated = [e for e in corpus.timeline() if e.date][-LATEST_EVENTS:][::-1]  # merged, article-only
+    # merged, article-only; what has happened (a planned or hypothetical act is no latest event)
+    dated = [e for e in corpus.timeline() if e.date and e.modality not in UNREALISED][-LATEST_EVENTS:][::-1]
     return {
         **counts,
         "event_types": dict(Counter(e.type for e in body_events).most_common()),

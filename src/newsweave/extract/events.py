@@ -23,7 +23,7 @@ from .arguments import find_arguments
 from .attribution import Attributor
 from .dyad import document_dyad, is_reciprocal, placed, stands_for_dyad
 from .eventplace import event_place_of
-from .lexicon import AERIAL_WORDS, MILITARY_OBJECTS, MUTUAL_FIGHT_WORDS, SYMMETRIC_TYPES
+from .lexicon import AERIAL_WORDS, MILITARY_OBJECTS, MUTUAL_FIGHT_WORDS, NOUN_TRIGGERS, SYMMETRIC_TYPES
 from .modality import modality_of
 from .stance import coded_stance
 from .strongholds import HOLDER_TYPES, holder_of
@@ -332,33 +332,40 @@ def _rank_repeats(events: list[Event]) -> None:
             event.confidence = round(event.confidence * REPEAT_FACTOR, 2)
 
 
-def _clause_words(sent, found: Found, offset: int) -> set[int]:
+def _clause_words(sent, found: Found, offset: int) -> tuple[set[int], set[int]]:
     """Document offsets of the words of the trigger's own clause (its verb and the words that
-    depend on it without another verb in between): a date there is the event's."""
+    depend on it without another verb in between): a date there is the event's; and of the
+    words under another event noun ("the attack on April 22"): a date there is that event's."""
     verbs = {found.head.i, found.token.i}
-    words = set()
+    own, others = set(), set()
     for token in sent:
         node = token
         for _ in range(12):
             if node.i in verbs:
-                words.add(offset + token.idx)
+                own.add(offset + token.idx)
+                break
+            if node != token and node.pos_ == "NOUN" and node.lemma_.lower() in NOUN_TRIGGERS:
+                others.add(offset + token.idx)
                 break
             if node.head == node or (node.pos_ in ("VERB", "AUX") and node != token):
                 break
             node = node.head
-    return words
+    return own, others
 
 
 def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str,
-          clause_words: set[int] = frozenset()) -> tuple[str | None, str | None]:
+          clause_words: tuple[set[int], set[int]] = (frozenset(), frozenset())) -> tuple[str | None, str | None]:
     """The date of the event's own sentence (the expression nearest the trigger), else the latest
     one earlier in its paragraph; else the publication day: the event happened on or before it, which
     is stated as such (ON_OR_BEFORE), never as the day itself. A past event is never dated after
     the article that reports it."""
     dated = [t for t in doc.timexes if t.value and t.kind == "DATE" and (ISO_DATE.match(t.value) or ISO_WEEK.match(t.value))]
+    own, others = clause_words
     inside = [t for t in dated if start <= t.start < end]
+    if modality in ("planned", "hypothetical"):  # "expected to respond to the attack on April 22"
+        inside = [t for t in inside if not any(t.start <= w < t.end for w in others)]
     if inside:
-        best = min(inside, key=lambda t: (not any(t.start <= w < t.end for w in clause_words),
+        best = min(inside, key=lambda t: (not any(t.start <= w < t.end for w in own),
                                           abs(t.start - trigger_start)))
     else:
         paragraph_start = doc.text.rfind("\n", 0, start) + 1

@@ -216,7 +216,8 @@ LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 # What is given that is only words ("gave contradictory accounts", "gave details").
 ACCOUNT_WORDS = frozenset({"account", "detail", "interview", "speech", "answer", "explanation",
                            "assurance", "update", "briefing", "version", "statement", "reason",
-                           "impression", "indication", "signal", "sense", "example", "figure"})
+                           "impression", "indication", "signal", "sense", "example", "figure",
+                           "evidence", "proof", "information", "data", "insight", "view", "opinion"})
 # Projectiles that, sent or fired into a place, are an attack, not a delivery.
 PROJECTILE_WORDS = frozenset({"drone", "missile", "rocket", "shell", "bomb", "projectile", "jet",
                               "warplane", "fighter"})
@@ -263,8 +264,9 @@ def verb_found(token) -> Found | None:
     if lemma in ("accept", "admit") and any(c.dep_ == "ccomp" for c in token.children) \
             and not any(c.dep_ == "xcomp" for c in token.children):
         return None  # "accepted that shells landed": an admission, not an agreement
-    if lemma == "give" and any(o.lemma_.lower() in ACCOUNT_WORDS for o in token.children if o.dep_ in OBJECT_DEPS):
-        return None  # "gave contradictory accounts": words, not aid
+    if lemma in ("give", "provide", "offer", "share") and any(
+            o.lemma_.lower() in ACCOUNT_WORDS for o in token.children if o.dep_ in OBJECT_DEPS):
+        return None  # "gave contradictory accounts", "did not provide evidence": words, not aid
     if lemma in ("send", "fire", "launch") and _projectiles_at_a_place(token):
         return Found(token, token, "ASSAULT", "aerial", "verb")  # "sent drones into Kashmir"
     if lemma in CHARACTERISING_VERBS and _condemning(token):
