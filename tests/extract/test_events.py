@@ -772,3 +772,33 @@ def test_reporter_of_a_quoted_statement(stages):
     event = one(events_of(stages, "King Hassan was quoted as saying he would host talks between "
                                    "Israel and the PLO."), "AGREE")
     assert "Hassan" in (event.source_text or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zahida gave birth to the couple's first two daughters.",
+    "The army chief granted army commanders full authority for counteraction.",
+    "Pakistan said India did not provide evidence of its involvement.",
+    "When asked about the reports, the air marshal said the forces did not know about the site.",
+    "Pakistan has accepted that some Indian projectiles landed at its air force bases.",
+])
+def test_words_given_and_questions_asked_are_no_events(stages, sentence):
+    assert not [e for e in events_of(stages, sentence) if e.type in ("AID", "REQUEST", "AGREE")]
+
+
+def test_envoys_sent_abroad_visit_the_state_of_the_capital(stages):
+    consults = [e for e in events_of(stages, "Saudi Arabia sent its foreign minister to New Delhi.") if e.type == "CONSULT"]
+    assert consults and consults[0].source == "SAU" and consults[0].target == "IND"
+
+
+def test_a_place_struck_abroad_names_its_state_as_target_and_stays_the_place(stages):
+    event = one(events_of(stages, "India struck Lahore on Thursday.", published="2025-05-10"), "ASSAULT")
+    assert event.target == "PAK" and event.place is not None and event.place.name == "Lahore"
+
+
+def test_asking_a_diplomat_to_leave_is_an_expulsion(stages):
+    event = one(events_of(stages, "Pakistan asked an Indian embassy staff member to leave the country."), "SANCTION")
+    assert event.mode == "expel" and event.source == "PAK"
+
+
+def test_sending_drones_into_a_place_is_an_attack(stages):
+    assert "ASSAULT" in types(events_of(stages, "Pakistan sent drones into Kashmir overnight."))

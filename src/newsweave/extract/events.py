@@ -58,6 +58,8 @@ DYADIC_THIRD_PARTY_TYPES = frozenset({"REQUEST", "CONSULT"})
 PARTY_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY"})
 PLACE_TYPES = frozenset({"LOCATION", "FACILITY", "COUNTRY"})
 STATE_TYPES = frozenset({"COUNTRY", "NATIONALITY"})
+# Types whose place acted on stands for its state (attacks, visits, deliveries, sanctions).
+PLACE_STATE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "CONSULT", "AID"})
 # Modes of COERCE that become a sanction when aimed abroad.
 INTERNATIONAL_MODES = frozenset({"ban", "restrict"})
 # Words of what a sanction between states closes or bans.
@@ -121,9 +123,11 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
                                   for paired in [finder.paired(c)] if paired), source_actors)
         if dyad is not None:
             target_actors = _owned_by_dyad(target_actors, doc.text, dyad)
+        if found.kind in PLACE_STATE_TYPES:
+            target_actors = [_state_of_place(t, source_actors) or t for t in target_actors]
         for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual_fight):
             kind, event_mode = found.kind, mode
-            if not _party(target):
+            if not _party(target) and modality not in ("negated", "hypothetical"):
                 target = _implied_target(kind, source, target, dyad) or target
             if kind == "COERCE" and mode in INTERNATIONAL_MODES and _international(found, source, target):
                 kind, event_mode = "SANCTION", None
@@ -212,18 +216,25 @@ def _party(actor: Actor | None) -> bool:
     return (actor.named and actor.type in PARTY_TYPES) or (actor.entity or "").startswith("GROUP:")
 
 
+def _state_of_place(target: Actor, sources: list[Actor]) -> Actor | None:
+    """The state a place acted on lies in, when it is another state than the actors' ("struck
+    Lahore" -> Pakistan, "sent ministers to New Delhi" -> India); the place stays the event's."""
+    countries = {s.country for s in sources if s.country}
+    if target.type not in PLACE_TYPES or target.type == "COUNTRY" or not target.country \
+            or not countries or target.country in countries:
+        return None
+    entry = knowledge_base().country(target.country)
+    if entry is None:
+        return None
+    return Actor(text=target.text, start=target.start, end=target.end, entity=entry.id,
+                 country=entry.country, named=True, type="COUNTRY", locative=True)
+
+
 def _implied_target(kind: str, source: Actor | None, target: Actor | None, dyad) -> Actor | None:
-    """The party a hostile act with no party named as its target is aimed at: the state a
-    struck place lies in ("struck Lahore" -> Pakistan), else, in a two-state conflict, the other
-    state ("India launched strikes overnight", "Pakistan extended the ban")."""
+    """The party a hostile act with no party named as its target is aimed at: in a two-state
+    conflict, the other state ("India launched strikes overnight", "Pakistan extended the ban")."""
     if kind not in DYADIC_HOSTILE_TYPES:
         return None
-    if target is not None and target.country and source is not None and source.country \
-            and target.country != source.country:
-        entry = knowledge_base().country(target.country)
-        if entry is not None and target.type in PLACE_TYPES:  # still the place it happened at
-            return Actor(text=target.text, start=target.start, end=target.end, entity=entry.id,
-                         country=entry.country, named=True, type="COUNTRY", locative=True)
     partner = _dyad_partner(source, dyad)
     if partner is None:
         return None

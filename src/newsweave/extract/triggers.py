@@ -218,6 +218,13 @@ ACCOUNT_WORDS = frozenset({"account", "detail", "interview", "speech", "answer",
                            "assurance", "update", "briefing", "version", "statement", "reason",
                            "impression", "indication", "signal", "sense", "example", "figure",
                            "evidence", "proof", "information", "data", "insight", "view", "opinion"})
+# What is given that is no material help ("gave birth", "a free hand", "granted authority").
+GRANTED_NON_AID = frozenset({"birth", "choice", "chance", "opportunity", "authority", "hand", "power",
+                             "mandate", "coverage", "briefing", "lecture", "talk", "reason", "go-ahead",
+                             "nod", "credit", "warning", "time", "boost", "voice", "name", "life"})
+# People sent to talk: sending them is a visit, not aid ("sent delegations to global capitals").
+ENVOY_WORDS = frozenset({"delegation", "minister", "envoy", "diplomat", "emissary", "representative",
+                         "negotiator", "mediator", "adviser", "advisor", "secretary"})
 # Projectiles that, sent or fired into a place, are an attack, not a delivery.
 PROJECTILE_WORDS = frozenset({"drone", "missile", "rocket", "shell", "bomb", "projectile", "jet",
                               "warplane", "fighter"})
@@ -264,9 +271,15 @@ def verb_found(token) -> Found | None:
     if lemma in ("accept", "admit") and any(c.dep_ == "ccomp" for c in token.children) \
             and not any(c.dep_ == "xcomp" for c in token.children):
         return None  # "accepted that shells landed": an admission, not an agreement
-    if lemma in ("give", "provide", "offer", "share") and any(
+    if lemma in ("give", "provide", "offer") and any(
             o.lemma_.lower() in ACCOUNT_WORDS for o in token.children if o.dep_ in OBJECT_DEPS):
         return None  # "gave contradictory accounts", "did not provide evidence": words, not aid
+    if lemma in ("give", "grant", "provide", "offer", "deliver", "hand") and any(
+            o.lemma_.lower() in GRANTED_NON_AID for o in token.children if o.dep_ in OBJECT_DEPS):
+        return None  # "gave birth", "giving residents a choice", "granted authority", "delivers coverage"
+    if lemma in ("send", "dispatch") and any(o.lemma_.lower() in ENVOY_WORDS for o in token.children
+                                             if o.dep_ in OBJECT_DEPS):
+        return Found(token, token, "CONSULT", "visit", "verb")  # "sent their foreign ministers to Delhi"
     if lemma in ("send", "fire", "launch") and _projectiles_at_a_place(token):
         return Found(token, token, "ASSAULT", "aerial", "verb")  # "sent drones into Kashmir"
     if lemma in CHARACTERISING_VERBS and _condemning(token):
