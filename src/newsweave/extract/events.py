@@ -58,6 +58,8 @@ DYADIC_THIRD_PARTY_TYPES = frozenset({"REQUEST", "CONSULT"})
 PARTY_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY"})
 PLACE_TYPES = frozenset({"LOCATION", "FACILITY", "COUNTRY"})
 STATE_TYPES = frozenset({"COUNTRY", "NATIONALITY"})
+# Statements answering another party: their target is whose words or deeds they answer.
+STATEMENT_TYPES = frozenset({"REJECT", "ACCUSE"})
 # Types whose place acted on stands for its state (attacks, visits, deliveries, sanctions).
 PLACE_STATE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "CONSULT", "AID"})
 # Modes of COERCE that become a sanction when aimed abroad.
@@ -125,6 +127,8 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
             target_actors = _owned_by_dyad(target_actors, doc.text, dyad)
         if found.kind in PLACE_STATE_TYPES:
             target_actors = [_state_of_place(t, source_actors) or t for t in target_actors]
+        if found.kind in STATEMENT_TYPES:
+            target_actors = [t if _party(t) else _owner_party(t, sent, finder) or t for t in target_actors]
         for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual_fight):
             kind, event_mode = found.kind, mode
             if not _party(target) and modality not in ("negated", "hypothetical"):
@@ -214,6 +218,19 @@ def _party(actor: Actor | None) -> bool:
     if actor is None:
         return False
     return (actor.named and actor.type in PARTY_TYPES) or (actor.entity or "").startswith("GROUP:")
+
+
+def _owner_party(target: Actor, sent, finder) -> Actor | None:
+    """The party whose words or deeds are answered ("rejected Pakistan's claims" -> Pakistan)."""
+    inside = [t for t in sent if target.start <= finder.offset + t.idx < target.end]
+    roots = [t for t in inside if t.head not in inside or t.head == t]
+    for root in roots[:1]:
+        for child in root.children:
+            if child.dep_ == "poss":
+                owner = finder.actor(child)
+                if _party(owner):
+                    return owner
+    return None
 
 
 def _state_of_place(target: Actor, sources: list[Actor]) -> Actor | None:
@@ -382,7 +399,7 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
         paragraph_start = doc.text.rfind("\n", 0, start) + 1
         earlier = [t for t in dated if paragraph_start <= t.start < start]
         if not earlier:
-            return (doc.published[:10], ON_OR_BEFORE) if doc.published else (None, None)
+            return _publication_bound(doc.published)
         best = max(earlier, key=lambda t: t.start)
     value, precision = _week_day(best.value, doc.published) or (best.value, best.precision)
     if modality in ("planned", "hypothetical") or precision in ("week", "weekend"):
@@ -409,6 +426,15 @@ def _week_day(value: str, published: str | None) -> tuple[str, str] | None:
         except ValueError:
             pass
     return (monday + (last - monday) / 2).isoformat(), "week"
+
+
+def _publication_bound(published: str | None) -> tuple[str | None, str | None]:
+    """On or before the publication day; a page dated only by month or year gives that."""
+    if not published:
+        return None, None
+    if len(published) >= 10:
+        return published[:10], ON_OR_BEFORE
+    return published, _precision(published)
 
 
 def _not_after_publication(value: str, precision: str | None, published: str | None) -> tuple[str | None, str | None]:

@@ -94,6 +94,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "veto": ("REJECT", None), "decline": ("REJECT", None), "rebuff": ("REJECT", None),
     "defy": ("REJECT", None), "violate": ("REJECT", None), "deny": ("REJECT", None),
     "dismiss": ("REJECT", None), "spurn": ("REJECT", None), "snub": ("REJECT", None),
+    "rebut": ("REJECT", None), "refute": ("REJECT", None), "contact": ("CONSULT", "phone"),
     "repudiate": ("REJECT", None), "boycott": ("PROTEST", "boycott"),  # CAMEO 143 -> PROTEST
     # going back on a promise, defying a rule (CAMEO 12)
     "renege": ("REJECT", None), "backtrack": ("REJECT", None), "balk": ("REJECT", None),
@@ -295,6 +296,7 @@ PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("lay", "down"): ("RETREAT", "disarm"),  # "will lay down their arms" (CAMEO 0831)
     ("rule", "out"): ("REJECT", None),  # "ruled out talks with Pakistan"
     ("engage", "with"): ("CONSULT", "meet"),  # "Rubio engaged with Modi": talks, not combat
+    ("reach", "out"): ("CONSULT", "phone"), ("push", "back"): ("REJECT", None),
     ("speak", "to"): ("CONSULT", "phone"), ("speak", "with"): ("CONSULT", "phone"),
     ("talk", "to"): ("CONSULT", "phone"), ("talk", "with"): ("CONSULT", "phone"),
 }
@@ -354,6 +356,9 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     **{(v, o): ("SANCTION", None) for v in ("withdraw", "cancel", "suspend", "revoke", "pull")
        for o in ("clearance", "authorisation", "authorization", "license", "licence", "visa", "visas",
                  "accreditation", "permit", "permits", "approval", "status")},
+    # loans and bailouts approved or disbursed are aid given (CAMEO 071 "provide economic aid")
+    **{(v, o): ("AID", "economic") for v in ("approve", "disburse", "release", "extend", "sanction")
+       for o in ("loan", "loans", "bailout", "tranche", "package", "grant", "credit", "funding", "aid")},
     # protests prevented or broken up are repression (CAMEO 175 as PLOVER COERCE)
     **{(v, o): ("COERCE", "restrict") for v in ("prevent", "stop", "thwart", "foil", "disperse",
                                                "break", "forbid", "suppress")

@@ -54,7 +54,14 @@ RETRIBUTION_VERBS = frozenset({"pursue", "punish", "avenge", "retaliate", "hunt"
                                "respond", "teach", "destroy", "wipe", "defeat", "revenge"})
 
 
+# Nouns of force that, vowed or promised, make a threat ("vowed military action", "promised retaliation").
+RETRIBUTION_NOUNS = frozenset({"action", "retaliation", "response", "revenge", "retribution", "reprisal",
+                               "strike", "attack", "punishment", "consequence"})
+
+
 def _frames_hostile(verb) -> bool:
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in RETRIBUTION_NOUNS for c in verb.children):
+        return True
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             if child.lemma_.lower() in RETRIBUTION_VERBS:

@@ -41,7 +41,10 @@ HALTING_VERBS = frozenset({"end", "halt", "suspend", "abandon", "stop", "cancel"
 HALTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
 # Denying a claim against oneself is a statement (CAMEO 016 "deny responsibility"), which
 # CAMEO2PLOVER leaves uncoded: "X rejected accusations that ...".
-DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
+DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "rebut"})
+# Verbs that press a point: pressing "the need for" something asks for it.
+EMPHASIS_VERBS = frozenset({"emphasize", "emphasise", "stress", "underline", "underscore", "reiterate",
+                            "highlight", "stress"})
 # Verbs that, declined or refused, are only a refusal to talk to the press ("declined to comment").
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
@@ -304,7 +307,11 @@ def verb_found(token) -> Found | None:
             kind, mode = PHRASAL_TRIGGERS[(lemma, child.lower_)]
             return Found(token, token, kind, mode, "verb")
     if lemma in DENYING_VERBS and any(o.lemma_.lower() in CLAIM_NOUNS for o in objects):
-        return None  # "rejected accusations": CAMEO 016 "deny responsibility", no PLOVER type
+        # "rejected the accusations", "refuted Pakistan's claims": a denial of what another party
+        # said is a rejection of that party, as analysts code it (the denied act stays denied)
+        return Found(token, token, "REJECT", None, "verb")
+    if lemma in EMPHASIS_VERBS and any(o.lemma_.lower() == "need" for o in objects):
+        return Found(token, token, "REQUEST", None, "verb")  # "emphasised the need for de-escalation"
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS
                                               for c in token.children):
         return None  # "declined to comment": no refusal of anything between parties
