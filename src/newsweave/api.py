@@ -6,10 +6,12 @@ The CLI is a thin layer over these functions.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterable
+from datetime import date as Date
 from pathlib import Path
 
-from .document import Document, Region
+from .document import EVENT_TYPES, MENTION_TYPES, REGION_KINDS, Document, Region
 from .aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from .aggregate.timeline import in_window
 from .records import (
@@ -24,6 +26,33 @@ from .records import (
 from .settings import DEFAULT_DB, Settings
 from .store import aggregates, connect, queries
 from .store.time_limit import TimeLimit
+
+
+# YYYY, YYYY-MM or YYYY-MM-DD, as the filters take them (the day is checked against the calendar).
+_FILTER_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?")
+
+
+def _check_date(option: str, value: str | None) -> None:
+    if value is None:
+        return
+    valid = _FILTER_DATE.fullmatch(value) is not None
+    if valid and len(value) == 10:
+        try:
+            Date.fromisoformat(value)
+        except ValueError:
+            valid = False
+    if not valid:
+        raise ValueError(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value.upper() not in {c.upper() for c in choices}:
+        raise ValueError(f"{option} {value!r} is not one of: {', '.join(choices)}")
+
+
+def _check_window(since: str | None, until: str | None) -> None:
+    _check_date("since", since)
+    _check_date("until", until)
 
 
 class Corpus:
@@ -65,13 +94,22 @@ class Corpus:
         return builtins.list(queries.mentions(self._conn))
 
     def entities(self, *, name: str | None = None, type: str | None = None) -> list[EntityRecord]:
+        """Resolved entities, most mentioned first; `type` is a mention type (PERSON, COUNTRY…)."""
+        _check_choice("type", type, MENTION_TYPES)
         return queries.entities(self._conn, name=name, type=type)
 
     def events(self, *, actor: str | None = None, type: str | None = None, region: str | None = None,
                since: str | None = None, until: str | None = None,
-               min_confidence: float | None = None) -> list[EventRecord]:
+               min_confidence: float | None = None, comments: bool = False) -> list[EventRecord]:
         """Events at or above `min_confidence` (default: the Corpus's); `since`/`until` keep
-        those whose date may fall in the window (ISO, partial)."""
+        those whose date may fall in the window (ISO, partial). Reader comments are left out, as in
+        the CLI, unless `comments` (or `region="comment"`). Raises ValueError for an unknown type
+        or region or a bad date."""
+        _check_choice("type", type, EVENT_TYPES)
+        _check_choice("region", region, REGION_KINDS)
+        _check_window(since, until)
+        if region is None and not comments:
+            region = "body"
         threshold = self.min_confidence if min_confidence is None else min_confidence
         found = queries.events(self._conn, actor=actor, type=type, region=region, min_confidence=threshold)
         if since or until:
@@ -96,6 +134,7 @@ class Corpus:
                  min_sources: int = 0) -> list[TimelineRecord]:
         """Article events ordered by when they happened (undated last), one entry per real
         event with all its reports; `since`/`until` are ISO dates (partial allowed)."""
+        _check_window(since, until)
         return aggregates.timeline(self._aggregated(), actor_ids=self._actor_ids(actor), since=since, until=until,
                                    min_sources=min_sources)
 

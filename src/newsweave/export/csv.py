@@ -73,7 +73,7 @@ def _rows(corpus, table: str) -> Iterator[dict]:
                 yield {"doc": data["id"], "index": index, **_as_dict(region)}
         return
     # Every event, each with its confidence (the views keep those at or above the threshold).
-    records = corpus.events(min_confidence=0.0) if table == "events" else getattr(corpus, table)()
+    records = corpus.events(min_confidence=0.0, comments=True) if table == "events" else getattr(corpus, table)()
     for record in records:
         data = _as_dict(record)
         if table == "events":

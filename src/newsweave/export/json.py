@@ -42,7 +42,7 @@ def _section_records(corpus, section: str) -> Iterable:
         "documents": corpus.documents,
         "mentions": corpus.mentions,
         "entities": corpus.entities,
-        "events": lambda: corpus.events(min_confidence=0.0),  # every event, each with its confidence
+        "events": lambda: corpus.events(min_confidence=0.0, comments=True),  # every event, each with its confidence
         "relations": corpus.relations,
         "contradictions": corpus.contradictions,
     }[section]()

@@ -178,9 +178,7 @@ def _document_refs(corpus, graph, actor_refs, relation_refs, stix2, common):
     per_doc: dict[str, dict[str, None]] = {}
     dates: dict[str, list[str]] = {}
     locations: dict[str, object] = {}
-    for event in corpus.events():
-        if event.region != "body":
-            continue  # reader comments are not the report's evidence, as for relations
+    for event in corpus.events():  # article text: reader comments are not the report's evidence
         refs = per_doc.setdefault(event.doc, {})
         for actor_id in (event.source, event.target):
             if actor_id in actor_refs:
@@ -233,7 +231,7 @@ ACTOR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY")
 
 def _with_event_actors(corpus, graph):
     """Add the actors of article events that are in no relation, so reports can refer to them."""
-    in_events = {actor_id for event in corpus.events() if event.region == "body"
+    in_events = {actor_id for event in corpus.events()
                  for actor_id in (event.source, event.target) if actor_id}
     for entity in corpus.entities():
         if entity.id in in_events and entity.id not in graph.actors and entity.type in ACTOR_TYPES:
