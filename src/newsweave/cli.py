@@ -305,13 +305,14 @@ def export(
     db: Path = DbOption,
     format: str = typer.Option(..., "--format", help="json, csv, graphml, gexf or stix."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout if omitted); for csv an output folder (required)."),
+    bom: bool = typer.Option(False, "--bom", help="csv: start each file with a UTF-8 byte-order mark, for Excel."),
 ) -> None:
     """Export the database: JSON (the documented contract), CSV tables, GraphML, GEXF or STIX."""
     from .export import export as do_export
 
     with _open(db) as corpus:
         try:
-            do_export(corpus, format, output)
+            do_export(corpus, format, output, bom=bom)
         except NewsweaveError as e:
             err.print(labelled("error:", "red", e))
             raise typer.Exit(2) from e
