@@ -15,40 +15,12 @@ from typer.testing import CliRunner
 
 import newsweave
 from newsweave.cli import app
-from newsweave.document import Document, Event, Mention, Region, Sentence
-from newsweave.store import Writer, connect
-from newsweave.store.crossdoc import replace_entities
-
-HAFTAR_ID = "person:khalifa-belqasim-omar-haftar-of-the-libyan-national-army"
-TITLE = "Haftar visits Moscow"
-BODY = "Russia supplied Khalifa Haftar with fighter jets in Benghazi."
+from small_db import HAFTAR_ID, build_db
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "small.db"
-    raw = f"{TITLE}\n\n{BODY}"
-    b0 = len(TITLE) + 2
-    doc = Document(id="doc1", name="one.txt", path="/corpus/one.txt", raw=raw, text=raw, title=TITLE,
-                   published="2020-01-17", published_precision="day", language="en")
-    doc.regions = [Region("title", 0, len(TITLE)), Region("body", b0, len(raw))]
-    doc.sentences = [Sentence(b0, len(raw), 1)]
-    for name, key, kind in (("Russia", "RUS", "COUNTRY"), ("Khalifa Haftar", HAFTAR_ID, "PERSON")):
-        start = raw.index(name, b0)
-        doc.mentions.append(Mention(start, start + len(name), name, kind, "body", entity=key, name=name))
-    doc.events.append(Event("AID", None, "RUS", HAFTAR_ID, "Russia", "Khalifa Haftar", "2020-01-17", "day", None,
-                            BODY, b0, len(raw), "body", None, "asserted", 0.9, trigger=None))
-    conn = connect(path)
-    Writer(conn).write_documents([doc], "test")
-    replace_entities(conn, [
-        {"id": "RUS", "name": "Russia", "type": "COUNTRY", "aliases": ["Russia"], "country": "RU",
-         "kb_id": None, "mentions": 1, "documents": 1, "comment_mentions": 0},
-        {"id": HAFTAR_ID, "name": "Khalifa Belqasim Omar Haftar", "type": "PERSON",
-         "aliases": ["Khalifa Haftar", "Haftar", "Hafter", "Field Marshal Haftar"], "country": "LY",
-         "kb_id": None, "mentions": 1, "documents": 1, "comment_mentions": 0},
-    ], {"RUS": "RUS", HAFTAR_ID: HAFTAR_ID})
-    conn.close()
-    return path
+    return build_db(tmp_path_factory.mktemp("cli") / "small.db")
 
 
 def run(*args):

@@ -116,8 +116,12 @@ class Corpus:
             found = [e for e in found if in_window(e.date, since, until)]
         return found
 
+    def resolve_actor(self, actor: str) -> list[str]:
+        """The ids of the entities that `actor` (an id, a name or an alias) stands for."""
+        return queries.entity_ids_matching(self._conn, actor)
+
     def _actor_ids(self, actor: str | None) -> list[str] | None:
-        return None if actor is None else queries.entity_ids_matching(self._conn, actor)
+        return None if actor is None else self.resolve_actor(actor)
 
     def _aggregated(self):
         """The connection, its aggregate tables built at this Corpus's threshold."""

@@ -243,6 +243,40 @@ def timeline(
         err.print("no events match")
 
 
+BRIEF_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+@app.command()
+def brief(
+    db: Path = DbOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only what involves this actor (id, name or alias)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only relations and events on or after this ISO date."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="brief.md or brief.html (Markdown on stdout if omitted)."),
+    min_confidence: float = MinConfidenceOption,
+) -> None:
+    """A situation brief: sides, key relations, disputes and a timeline, each statement with its cited sentence."""
+    from .brief import build_brief, render_html, render_markdown
+    from .terminal import shown
+
+    kind = BRIEF_FORMATS.get(output.suffix.lower()) if output else "markdown"
+    if kind is None:
+        err.print(labelled("error:", "red", f"{output}: write the brief to a .md or .html file"))
+        raise typer.Exit(2)
+    with _open(db, min_confidence) as corpus:
+        content = _query(build_brief, corpus, actor=actor, since=since)
+    text = render_html(content) if kind == "html" else render_markdown(content)
+    if output is None:
+        sys.stdout.write("\n".join(shown(line) for line in text.split("\n")))
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as e:
+        err.print(labelled("error:", "red", f"{output}: {e.strerror}"))
+        raise typer.Exit(2) from e
+    err.print(plain(f"wrote {output}"))
+
+
 @app.command()
 def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."), db: Path = DbOption,
            limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption) -> None:
