@@ -33,28 +33,28 @@ def node_id(entity_id: str) -> str:
 
 
 def build_graph(corpus) -> nx.MultiDiGraph:
-    """The actor graph as networkx: one edge per relation (a pair can have a cooperative and a
-    conflictual relation, hence a multigraph), keyed e0, e1… (GraphML's unique edge ids).
-    Missing values are left out, as GraphML wants."""
+    """The actor graph as networkx, nodes keyed by entity id: one edge per relation (a pair can
+    have a cooperative and a conflictual relation, hence a multigraph), keyed e0, e1… (GraphML's
+    unique edge ids). Missing values are left out, as GraphML wants."""
     graph = actor_graph(corpus)
     g = nx.MultiDiGraph(name="newsweave actor graph")
     for actor in graph.actors.values():
         attrs = {"label": actor.name, "name": actor.name, "newsweave_id": actor.id, "type": actor.type,
                  "country": actor.country, "kb_id": actor.kb_id, "mentions": actor.mentions,
                  "side": actor.side, "first": actor.first, "last": actor.last}
-        g.add_node(node_id(actor.id), **{k: xml_text(v) for k, v in attrs.items() if v is not None})
+        g.add_node(actor.id, **{k: xml_text(v) for k, v in attrs.items() if v is not None})
     for index, relation in enumerate(graph.relations):
         attrs = {"polarity": relation.polarity, "types": LIST_SEPARATOR.join(relation.types),
                  "weight": float(relation.weight), "events": len(relation.events),
                  "documents": relation.documents, "independent_sources": relation.independent_sources,
                  "first": relation.first, "last": relation.last}
-        g.add_edge(node_id(relation.source), node_id(relation.target), key=f"e{index}",
+        g.add_edge(relation.source, relation.target, key=f"e{index}",
                    **{k: xml_text(v) for k, v in attrs.items() if v is not None})
     return g
 
 
 def write_graphml(corpus, out: TextIO | Path | str | None) -> None:
-    g = build_graph(corpus)
+    g = nx.relabel_nodes(build_graph(corpus), node_id)
     if isinstance(out, (str, Path)):
         nx.write_graphml(g, out, encoding="utf-8")
         return
