@@ -94,7 +94,7 @@ def test_busy_port_is_reported_before_serving(db):
     (["events", "--type", "NOTATYPE"], "NOTATYPE"),
     (["actors", "--type", "NOTATYPE"], "NOTATYPE"),
     (["events", "--since", "2017-13"], "2017-13"),
-    (["events", "--until", "2017-02-30"], "2017-02-30"),
+    (["events", "--until", "2017-02-32"], "2017-02-32"),
     (["timeline", "--since", "yesterday"], "yesterday"),
 ])
 def test_invalid_filter_values_are_named(db, command, bad):

@@ -40,7 +40,7 @@ def test_comments_are_left_out_unless_asked(corpus):
     ("events", {"type": "NOTATYPE"}, "NOTATYPE"),
     ("events", {"region": "footer"}, "footer"),
     ("events", {"since": "2017-13"}, "2017-13"),
-    ("events", {"until": "2017-02-30"}, "2017-02-30"),
+    ("events", {"until": "2017-02-32"}, "2017-02-32"),
     ("timeline", {"since": "last week"}, "last week"),
     ("timeline", {"min_sources": -1}, "-1"),
     ("relations", {"min_sources": -2}, "-2"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import builtins
 import re
 from collections.abc import Iterable
-from datetime import date as Date
 from pathlib import Path
 
 from .document import EVENT_TYPES, MENTION_TYPES, REGION_KINDS, Document, Region
@@ -33,20 +32,13 @@ from .store import aggregates, connect, queries
 from .store.time_limit import TimeLimit
 
 
-# YYYY, YYYY-MM or YYYY-MM-DD, as the filters take them (the day is checked against the calendar).
-_FILTER_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?")
+# YYYY, YYYY-MM or YYYY-MM-DD, as every date filter takes them (the server's query parameters too).
+DATE_FILTER_PATTERN = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+_FILTER_DATE = re.compile(DATE_FILTER_PATTERN)
 
 
 def _check_date(option: str, value: str | None) -> None:
-    if value is None:
-        return
-    valid = _FILTER_DATE.fullmatch(value) is not None
-    if valid and len(value) == 10:
-        try:
-            Date.fromisoformat(value)
-        except ValueError:
-            valid = False
-    if not valid:
+    if value is not None and not _FILTER_DATE.fullmatch(value):
         raise ValueError(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
 
 
