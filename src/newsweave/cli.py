@@ -17,7 +17,7 @@ from . import __version__, api
 from .errors import NewsweaveError
 from .records import to_dict
 from .settings import DEFAULT_DB, Settings
-from .terminal import counted, json_escaped, labelled, plain
+from .terminal import counted, json_escaped, labelled, plain, shown
 
 # Parsing libraries log every malformed page at WARNING/ERROR; newsweave reports per file itself.
 for noisy in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
@@ -257,7 +257,6 @@ def brief(
 ) -> None:
     """A situation brief: sides, key relations, disputes and a timeline, each statement with its cited sentence."""
     from .brief import build_brief, render_html, render_markdown
-    from .terminal import shown
 
     kind = BRIEF_FORMATS.get(output.suffix.lower()) if output else "markdown"
     if kind is None:
