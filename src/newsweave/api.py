@@ -1,17 +1,22 @@
 """The Python API: run a corpus, open a database, query it, analyse one text without a database.
 
-The CLI is a thin layer over these functions.
+The CLI is a thin layer over these functions, with the same defaults (reader comments left out
+unless asked for); an invalid filter value raises ValueError. For notebooks: the views as
+pandas DataFrames (`*_frame`), the actor graph as networkx (`graph()`), and HTML display of the
+corpus and of every record.
 """
 
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .document import Document, Region
+from .document import EVENT_TYPES, MENTION_TYPES, REGION_KINDS, Document, Region
 from .aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from .aggregate.timeline import in_window
+from .notebook import frame
 from .records import (
     ContradictionRecord,
     DocumentRecord,
@@ -20,10 +25,36 @@ from .records import (
     EventRecord,
     MentionRecord,
     RelationRecord,
+    table_html,
 )
 from .settings import DEFAULT_DB, Settings
 from .store import aggregates, connect, queries
 from .store.time_limit import TimeLimit
+
+
+# YYYY, YYYY-MM or YYYY-MM-DD, as every date filter takes them (the server's query parameters too).
+DATE_FILTER_PATTERN = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+_FILTER_DATE = re.compile(DATE_FILTER_PATTERN)
+
+
+def _check_date(option: str, value: str | None) -> None:
+    if value is not None and not _FILTER_DATE.fullmatch(value):
+        raise ValueError(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value.upper() not in {c.upper() for c in choices}:
+        raise ValueError(f"{option} {value!r} is not one of: {', '.join(choices)}")
+
+
+def _check_window(since: str | None, until: str | None) -> None:
+    _check_date("since", since)
+    _check_date("until", until)
+
+
+def _check_min_sources(min_sources: int) -> None:
+    if not isinstance(min_sources, int) or min_sources < 0:
+        raise ValueError(f"min_sources {min_sources!r} is not a count (0 or more)")
 
 
 class Corpus:
@@ -65,21 +96,34 @@ class Corpus:
         return builtins.list(queries.mentions(self._conn))
 
     def entities(self, *, name: str | None = None, type: str | None = None) -> list[EntityRecord]:
+        """Resolved entities, most mentioned first; `type` is a mention type (PERSON, COUNTRY…)."""
+        _check_choice("type", type, MENTION_TYPES)
         return queries.entities(self._conn, name=name, type=type)
 
     def events(self, *, actor: str | None = None, type: str | None = None, region: str | None = None,
                since: str | None = None, until: str | None = None,
-               min_confidence: float | None = None) -> list[EventRecord]:
+               min_confidence: float | None = None, comments: bool = False) -> list[EventRecord]:
         """Events at or above `min_confidence` (default: the Corpus's); `since`/`until` keep
-        those whose date may fall in the window (ISO, partial)."""
+        those whose date may fall in the window (ISO, partial). Reader comments are left out, as in
+        the CLI, unless `comments` (or `region="comment"`). Raises ValueError for an unknown type
+        or region or a bad date."""
+        _check_choice("type", type, EVENT_TYPES)
+        _check_choice("region", region, REGION_KINDS)
+        _check_window(since, until)
+        if region is None and not comments:
+            region = "body"
         threshold = self.min_confidence if min_confidence is None else min_confidence
         found = queries.events(self._conn, actor=actor, type=type, region=region, min_confidence=threshold)
         if since or until:
             found = [e for e in found if in_window(e.date, since, until)]
         return found
 
+    def resolve_actor(self, actor: str) -> list[str]:
+        """The ids of the entities that `actor` (an id, a name or an alias) stands for."""
+        return queries.entity_ids_matching(self._conn, actor)
+
     def _actor_ids(self, actor: str | None) -> list[str] | None:
-        return None if actor is None else queries.entity_ids_matching(self._conn, actor)
+        return None if actor is None else self.resolve_actor(actor)
 
     def _aggregated(self):
         """The connection, its aggregate tables built at this Corpus's threshold."""
@@ -96,11 +140,14 @@ class Corpus:
                  min_sources: int = 0) -> list[TimelineRecord]:
         """Article events ordered by when they happened (undated last), one entry per real
         event with all its reports; `since`/`until` are ISO dates (partial allowed)."""
+        _check_window(since, until)
+        _check_min_sources(min_sources)
         return aggregates.timeline(self._aggregated(), actor_ids=self._actor_ids(actor), since=since, until=until,
                                    min_sources=min_sources)
 
     def relations(self, *, actor: str | None = None, min_sources: int = 0) -> list[RelationRecord]:
         """Actor-to-actor relations from article text, best-sourced first."""
+        _check_min_sources(min_sources)
         return aggregates.relations(self._aggregated(), actor_ids=self._actor_ids(actor), min_sources=min_sources)
 
     def contradictions(self) -> list[ContradictionRecord]:
@@ -123,15 +170,53 @@ class Corpus:
     def counts(self) -> dict:
         return queries.counts(self._conn, min_confidence=self.min_confidence)
 
-    def events_frame(self):
-        """The events as a pandas DataFrame (needs pandas installed)."""
-        try:
-            import pandas as pd
-        except ImportError as e:
-            raise ImportError("events_frame needs pandas: pip install pandas") from e
-        from .records import to_dict
+    # DataFrames (pandas needed): the same records and filters as the methods above, places
+    # flattened, each partial date beside <date>_start and <date>_end datetimes (notebook.py).
 
-        return pd.DataFrame([to_dict(e) for e in self.events()])
+    def documents_frame(self):
+        return frame(self.documents(), DocumentRecord)
+
+    def entities_frame(self, **filters):
+        """`filters`: as `entities()` (name, type)."""
+        return frame(self.entities(**filters), EntityRecord)
+
+    def events_frame(self, **filters):
+        """`filters`: as `events()` (actor, type, since, until, comments…); names beside ids."""
+        return frame(self.events(**filters), EventRecord)
+
+    def timeline_frame(self, **filters):
+        """`filters`: as `timeline()` (actor, since, until, min_sources)."""
+        return frame(self.timeline(**filters), TimelineRecord)
+
+    def relations_frame(self, **filters):
+        """`filters`: as `relations()` (actor, min_sources); source_name and target_name added."""
+        names = {e.id: e.name for e in self.entities()}
+        return frame(self.relations(**filters), RelationRecord,
+                     source_name=lambda row: names.get(row["source"]),
+                     target_name=lambda row: names.get(row["target"]))
+
+    def sides_frame(self):
+        return frame(self.sides(), SideRecord)
+
+    def graph(self):
+        """The actor graph as a networkx MultiDiGraph, as the GraphML export builds it: nodes are
+        entity ids (label, type, country, mentions, side…), one edge per relation."""
+        from .export.graphml import build_graph
+
+        return build_graph(self)
+
+    def _repr_html_(self) -> str:
+        counts = self.counts()
+        sides = {}
+        for row in self.sides():
+            sides.setdefault((row.conflict, row.label), []).append(row.name)
+        return table_html(f"newsweave corpus {self.db}", [
+            ("documents", counts["documents"]), ("actors and things", counts["entities"]),
+            ("article events", f"{counts['confident_events']} at confidence ≥ {self.min_confidence:g} "
+                               f"(of {counts['events']}; {counts['comment_events']} in reader comments)"),
+            *((f"conflict {conflict + 1}, {label}'s side", members) for (conflict, label), members in sides.items()),
+            ("disputes", [c.about for c in self.contradictions()]),
+        ])
 
 
 def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, settings: Settings | None = None,

@@ -13,11 +13,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import api
+from . import __version__, api
 from .errors import NewsweaveError
 from .records import to_dict
 from .settings import DEFAULT_DB, Settings
-from .terminal import json_escaped, labelled, plain
+from .terminal import counted, json_escaped, labelled, plain, shown
 
 # Parsing libraries log every malformed page at WARNING/ERROR; newsweave reports per file itself.
 for noisy in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
@@ -33,9 +33,22 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(DEFAULT_DB, "--db", help="The SQLite database file.")
+JsonOption = typer.Option(False, "--json", help="Print JSON.")
 MinConfidenceOption = typer.Option(
     Settings.min_confidence, "--min-confidence", min=0.0, max=1.0,
     help="Use only article events at or above this confidence (the export keeps all).")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"newsweave {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Turn scraped news about a conflict into a sourced model: actors, events, relations."""
 
 
 def _open(db: Path, min_confidence: float | None = None) -> api.Corpus:
@@ -50,6 +63,23 @@ def _print_json(data) -> None:
     sys.stdout.write(json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=to_dict)) + "\n")
 
 
+# Piped output is read by programs: a table is never cut to a guessed 80 columns there.
+PIPED_WIDTH = 1_000_000
+
+
+def _print_table(table: Table) -> None:
+    (out if out.is_terminal else Console(highlight=False, width=PIPED_WIDTH)).print(table)
+
+
+def _query(query, *args, **filters):
+    """`query(*args, **filters)`, an invalid filter value (ValueError) reported as a usage error."""
+    try:
+        return query(*args, **filters)
+    except ValueError as e:
+        err.print(labelled("error:", "red", e))
+        raise typer.Exit(2) from e
+
+
 @app.command()
 def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .html .htm .jsonl .warc .warc.gz)."),
@@ -60,6 +90,7 @@ def run(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address."),
     max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON."),
 ) -> None:
     """Read, clean, annotate and extract PATHs into the database (re-running adds nothing).
 
@@ -85,7 +116,7 @@ def run(
         shown = len(report.errors)
         rate = report.read / max(bar.tasks[0].elapsed or 1e-9, 1e-9)
         total = max(report.total, report.seen) if report.total is not None else None
-        description = (f"{report.added} added, {report.unchanged} already stored, {report.failed} errors "
+        description = (f"{report.added} added, {report.unchanged} already stored, {counted(report.failed, 'error')} "
                        f"({rate:.1f} docs/s)") if report.seen else "starting workers and loading the model…"
         bar.update(task, completed=report.seen, total=total, description=description)
 
@@ -107,17 +138,22 @@ def run(
     for path, reason in report.errors[shown:]:
         err.print(labelled("skipped", "yellow", f"{path}: {reason}"))
     err.print(plain(
-        f"{report.read} documents read: {report.added} added, {report.unchanged} already stored; "
-        f"{report.failed} errors; {report.duplicates} near-duplicates; {report.entities} entities "
-        f"({report.seconds:.1f} s) → {db}"
+        f"{counted(report.read, 'document')} read: {report.added} added, {report.unchanged} already stored; "
+        f"{counted(report.failed, 'error')}; {counted(report.duplicates, 'near-duplicate')}; "
+        f"{counted(report.entities, 'entity', 'entities')} ({report.seconds:.1f} s) → {db}"
     ))
+    if as_json:
+        _print_json({"db": str(db), "read": report.read, "added": report.added, "unchanged": report.unchanged,
+                     "failed": report.failed, "errors": [{"path": p, "reason": r} for p, r in report.errors],
+                     "duplicates": report.duplicates, "entities": report.entities,
+                     "aggregates": report.aggregates, "seconds": round(report.seconds, 3)})
     if report.read == 0:
         err.print(labelled("error:", "red", "nothing could be read from the given paths"))
         raise typer.Exit(1)
 
 
 @app.command()
-def summary(db: Path = DbOption, as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+def summary(db: Path = DbOption, as_json: bool = JsonOption,
             min_confidence: float = MinConfidenceOption) -> None:
     """The situation at a glance: documents, regions, actors, events, errors."""
     from .summary import build_summary, render_summary
@@ -134,11 +170,11 @@ def summary(db: Path = DbOption, as_json: bool = typer.Option(False, "--json", h
 def actors(
     db: Path = DbOption,
     type: Optional[str] = typer.Option(None, "--type", help="Only this type (PERSON, COUNTRY…)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JsonOption,
 ) -> None:
     """The actors (resolved entities), most mentioned first."""
     with _open(db) as corpus:
-        entities = corpus.entities(type=type)
+        entities = _query(corpus.entities, type=type)
     if as_json:
         _print_json(entities)
         return
@@ -147,7 +183,7 @@ def actors(
         if e.mentions:
             table.add_row(*map(plain, (e.id, e.name, e.type, e.country or "", e.mentions, e.documents,
                                        ", ".join(a for a in e.aliases[:5] if a != e.name))))
-    out.print(table)
+    _print_table(table)
 
 
 def _event_line(e) -> str:
@@ -169,11 +205,11 @@ def events(
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
     min_confidence: float = MinConfidenceOption,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JsonOption,
 ) -> None:
     """Events from the articles, each with its sentence and source."""
     with _open(db, min_confidence) as corpus:
-        found = corpus.events(actor=actor, type=type, region=None if comments else "body", since=since, until=until)
+        found = _query(corpus.events, actor=actor, type=type, comments=comments, since=since, until=until)
         names = {d.id: d.name for d in corpus.documents()}
     if as_json:
         _print_json(found)
@@ -193,11 +229,11 @@ def timeline(
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
     min_sources: int = typer.Option(0, "--min-sources", min=0, help="Only events reported by this many independent sources."),
     min_confidence: float = MinConfidenceOption,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JsonOption,
 ) -> None:
     """Article events ordered by when they happened (not when reported), reports of one event merged."""
     with _open(db, min_confidence) as corpus:
-        found = corpus.timeline(actor=actor, since=since, until=until, min_sources=min_sources)
+        found = _query(corpus.timeline, actor=actor, since=since, until=until, min_sources=min_sources)
     if as_json:
         _print_json(found)
         return
@@ -207,12 +243,48 @@ def timeline(
         err.print("no events match")
 
 
+BRIEF_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+@app.command()
+def brief(
+    db: Path = DbOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only what involves this actor (id, name or alias)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only relations and events on or after this ISO date."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="brief.md or brief.html (Markdown on stdout if omitted)."),
+    min_confidence: float = MinConfidenceOption,
+) -> None:
+    """A situation brief: sides, key relations, disputes and a timeline, each statement with its cited sentence."""
+    from .brief import build_brief, render_html, render_markdown
+
+    kind = BRIEF_FORMATS.get(output.suffix.lower()) if output else "markdown"
+    if kind is None:
+        err.print(labelled("error:", "red", f"{output}: write the brief to a .md or .html file"))
+        raise typer.Exit(2)
+    with _open(db, min_confidence) as corpus:
+        content = _query(build_brief, corpus, actor=actor, since=since)
+    text = render_html(content) if kind == "html" else render_markdown(content)
+    if output is None:
+        sys.stdout.write("\n".join(shown(line) for line in text.split("\n")))
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as e:
+        err.print(labelled("error:", "red", f"{output}: {e.strerror}"))
+        raise typer.Exit(2) from e
+    err.print(plain(f"wrote {output}"))
+
+
 @app.command()
 def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."), db: Path = DbOption,
-           limit: int = typer.Option(20, "--limit")) -> None:
+           limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption) -> None:
     """Full-text search over article titles and bodies."""
     with _open(db) as corpus:
         hits = corpus.search(text, limit=limit)
+    if as_json:
+        _print_json(hits)
+        return
     for hit in hits:
         out.print(Text.assemble(plain(hit["name"], "bold"), plain(f"  {hit['title'] or ''}  {hit['published'] or ''}")))
         out.print(plain(f"    {hit['snippet']}"))
@@ -230,27 +302,35 @@ def _correct(action, *args) -> str:
 
 @app.command()
 def merge(a: str = typer.Argument(..., help="The entity kept (id, name or alias)."),
-          b: str = typer.Argument(..., help="The entity that becomes part of A."), db: Path = DbOption) -> None:
+          b: str = typer.Argument(..., help="The entity that becomes part of A."), db: Path = DbOption,
+          as_json: bool = JsonOption) -> None:
     """Merge entity B into entity A (kept across re-runs and new documents)."""
     kept = _correct(api.merge, db, a, b)
     err.print(plain(f"merged {b!r} into {kept}"))
+    if as_json:
+        _print_json({"action": "merge", "entity": kept, "merged": b})
 
 
 @app.command()
 def split(entity: str = typer.Argument(..., help="The entity (id, name or alias)."),
           aliases: list[str] = typer.Argument(..., help="Surface forms whose mentions become their own entity."),
-          db: Path = DbOption) -> None:
+          db: Path = DbOption, as_json: bool = JsonOption) -> None:
     """Split the mentions written as ALIAS... off ENTITY into their own entity (kept across re-runs)."""
     found = _correct(api.split, db, entity, *aliases)
     err.print(plain(f"split {', '.join(map(repr, aliases))} off {found}"))
+    if as_json:
+        _print_json({"action": "split", "entity": found, "aliases": aliases})
 
 
 @app.command()
 def rename(entity: str = typer.Argument(..., help="The entity (id, name or alias)."),
-           name: str = typer.Argument(..., help="Its new display name."), db: Path = DbOption) -> None:
+           name: str = typer.Argument(..., help="Its new display name."), db: Path = DbOption,
+           as_json: bool = JsonOption) -> None:
     """Give ENTITY a new display name (its id stays; kept across re-runs)."""
     found = _correct(api.rename, db, entity, name)
     err.print(plain(f"renamed {found} to {name!r}"))
+    if as_json:
+        _print_json({"action": "rename", "entity": found, "name": name})
 
 
 @app.command()
@@ -258,13 +338,14 @@ def export(
     db: Path = DbOption,
     format: str = typer.Option(..., "--format", help="json, csv, graphml, gexf or stix."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout if omitted); for csv an output folder (required)."),
+    bom: bool = typer.Option(False, "--bom", help="csv: start each file with a UTF-8 byte-order mark, for Excel."),
 ) -> None:
     """Export the database: JSON (the documented contract), CSV tables, GraphML, GEXF or STIX."""
     from .export import export as do_export
 
     with _open(db) as corpus:
         try:
-            do_export(corpus, format, output)
+            do_export(corpus, format, output, bom=bom)
         except NewsweaveError as e:
             err.print(labelled("error:", "red", e))
             raise typer.Exit(2) from e
@@ -304,7 +385,7 @@ def evaluate(
     datasets: list[Path] = typer.Argument(..., help="Dataset folders (e.g. ../shared/data/re3d) or their parent."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items of each dataset."),
     write: Optional[Path] = typer.Option(None, "--write", help="Also write the results table into this Markdown file."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: bool = JsonOption,
 ) -> None:
     """Score newsweave against gold data (and the baselines on the same items)."""
     from .evaluation import evaluate as run_evaluation

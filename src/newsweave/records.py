@@ -1,15 +1,41 @@
 """Typed records returned by the query API, with the same fields as the JSON export.
 
 Offsets in records are offsets into the document's original text as read (`Document.raw`).
+In Jupyter a record shows as a table of its fields, every value escaped (names and sentences
+come from scraped pages).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import html
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+
+
+def _html_cell(value) -> str:
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(_html_cell(v) if isinstance(v, (list, tuple)) else str(v) for v in value)
+    elif is_dataclass(value):
+        value = ", ".join(f"{k}: {v}" for k, v in to_dict(value).items() if v is not None)
+    return html.escape("" if value is None else str(value))
+
+
+def table_html(title: str, rows: list[tuple[str, object]]) -> str:
+    """A two-column HTML table (name, value) under a caption; everything escaped."""
+    body = "".join(f"<tr><th style='text-align:left'>{html.escape(name)}</th><td style='text-align:left'>"
+                   f"{_html_cell(value)}</td></tr>" for name, value in rows)
+    return f"<table><caption style='text-align:left'><b>{html.escape(title)}</b></caption>{body}</table>"
+
+
+class HtmlRecord:
+    """Shows a record in Jupyter as a table of its fields."""
+
+    def _repr_html_(self) -> str:
+        return table_html(type(self).__name__.removesuffix("Record"),
+                          [(f.name, getattr(self, f.name)) for f in fields(self)])
 
 
 @dataclass(frozen=True)
-class RegionRecord:
+class RegionRecord(HtmlRecord):
     kind: str
     start: int
     end: int
@@ -19,7 +45,7 @@ class RegionRecord:
 
 
 @dataclass(frozen=True)
-class DocumentRecord:
+class DocumentRecord(HtmlRecord):
     id: str
     name: str
     path: str
@@ -36,7 +62,7 @@ class DocumentRecord:
 
 
 @dataclass(frozen=True)
-class MentionRecord:
+class MentionRecord(HtmlRecord):
     doc: str
     start: int
     end: int
@@ -48,7 +74,7 @@ class MentionRecord:
 
 
 @dataclass(frozen=True)
-class EntityRecord:
+class EntityRecord(HtmlRecord):
     id: str
     name: str
     type: str
@@ -64,7 +90,7 @@ class EntityRecord:
 
 
 @dataclass(frozen=True)
-class PlaceRecord:
+class PlaceRecord(HtmlRecord):
     name: str
     lat: float | None
     lon: float | None
@@ -72,7 +98,7 @@ class PlaceRecord:
 
 
 @dataclass(frozen=True)
-class EventRecord:
+class EventRecord(HtmlRecord):
     id: str
     doc: str
     type: str
@@ -98,7 +124,7 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
-class RelationRecord:
+class RelationRecord(HtmlRecord):
     source: str
     target: str
     polarity: str
@@ -112,7 +138,7 @@ class RelationRecord:
 
 
 @dataclass(frozen=True)
-class ContradictionRecord:
+class ContradictionRecord(HtmlRecord):
     about: str
     entities: list[str]
     events: list[str]
@@ -121,7 +147,7 @@ class ContradictionRecord:
 
 
 @dataclass(frozen=True)
-class ErrorRecord:
+class ErrorRecord(HtmlRecord):
     path: str
     reason: str
     seen_at: str

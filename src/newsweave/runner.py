@@ -240,6 +240,9 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
     """
     began = time.monotonic()
     paths = [str(p) for p in paths]
+    if not any(os.path.lexists(p) for p in paths):
+        # A mistyped path: stop before the database and its lock file are created.
+        raise InputError(", ".join(paths) or "(no path)", "no such file or folder")
     report = RunReport(total=count_inputs(paths) if on_progress else None)
     with run_lock(settings.db), store_errors(settings.db):
         conn = connect(settings.db)

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .aggregate.polarity import SYMMETRIC_TYPES
 from .records import EntityRecord
-from .terminal import plain
+from .terminal import counted, plain
 
 # How many actors and events the text summary lists.
 TOP_ACTORS = 12
@@ -43,10 +43,10 @@ def _actor(e: EntityRecord) -> str:
 
 def render_summary(data: dict, console) -> None:
     regions = data["regions"]
-    console.print(f"[bold]{data['documents']} documents[/bold], {data['words']:,} words of article text, "
-                  f"{data['duplicates']} near-duplicates, {data['errors']} files with errors")
+    console.print(f"[bold]{counted(data['documents'], 'document')}[/bold], {data['words']:,} words of article text, "
+                  f"{counted(data['duplicates'], 'near-duplicate')}, {counted(data['errors'], 'file')} with errors")
     console.print("regions: " + ", ".join(f"{n} {k}" for k, n in sorted(regions.items())) +
-                  f"; {data['comments']} reader comments by {data['commenters']} named commenters")
+                  f"; {counted(data['comments'], 'reader comment')} by {counted(data['commenters'], 'named commenter')}")
     console.print(f"{data['entities']} actors and things named in articles; {data['events']} article events "
                   f"(+{data['comment_events']} in reader comments, kept apart); "
                   f"{data['confident_events']} at confidence ≥ {data['min_confidence']:g} shown below")
@@ -73,7 +73,7 @@ def render_summary(data: dict, console) -> None:
 def _reports(e) -> str:
     reports = len(getattr(e, "events", [None]))
     sources = getattr(e, "sources", 1)
-    return f"{reports} report{'s' * (reports != 1)}, {sources} independent source{'s' * (sources != 1)}"
+    return f"{counted(reports, 'report')}, {counted(sources, 'independent source')}"
 
 
 def _render_aggregates(data: dict, console) -> None:
@@ -95,8 +95,8 @@ def _render_aggregates(data: dict, console) -> None:
             span = f", {r.first}…{r.last}" if r.first and r.first != r.last else (f", {r.first}" if r.first else "")
             arrow = "↔" if all(t.split("/")[0] in SYMMETRIC_TYPES for t in r.types) else "→"
             console.print(plain(f"  {names.get(r.source, r.source)} {arrow} {names.get(r.target, r.target)}: "
-                                f"{r.polarity} ({', '.join(r.types)}) — {r.independent_sources} independent source"
-                                f"{'s' * (r.independent_sources != 1)}, {r.documents} doc{'s' * (r.documents != 1)}{span}"))
+                                f"{r.polarity} ({', '.join(r.types)}) — {counted(r.independent_sources, 'independent source')}, "
+                                f"{counted(r.documents, 'doc')}{span}"))
     if data.get("contradictions"):
         console.print("\n[bold]Where sources disagree[/bold]")
         for c in data["contradictions"]:

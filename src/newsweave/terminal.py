@@ -46,3 +46,8 @@ def labelled(label: str, style: str, text: object) -> Text:
 def json_escaped(text: str) -> str:
     """JSON text with the controls JSON leaves raw escaped as \\uXXXX: the same value, safe to print."""
     return UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 error", "2 errors": a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

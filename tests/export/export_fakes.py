@@ -79,8 +79,10 @@ class FakeCorpus:
     def entities(self):
         return list(ENTITIES)
 
-    def events(self, *, min_confidence=None):
-        return [e for e in EVENTS if min_confidence is None or e.confidence >= min_confidence]
+    def events(self, *, min_confidence=None, comments=False):
+        # As the API: reader comments only when asked for.
+        return [e for e in EVENTS if (min_confidence is None or e.confidence >= min_confidence)
+                and (comments or e.region == "body")]
 
     def relations(self):
         return list(self._relations)

@@ -31,6 +31,8 @@ def test_every_table_has_its_header_and_rows(tables, table):
     assert header == _columns(table)
     if table == "regions":
         expected = sum(len(d.regions) for d in DOCUMENTS)
+    elif table == "events":
+        expected = len(FakeCorpus().events(comments=True))  # the export keeps reader comments' events
     else:
         expected = len(getattr(FakeCorpus(), table)())
     assert len(_read(tables, table)) == expected
@@ -70,3 +72,29 @@ def test_an_existing_file_is_not_a_folder(tmp_path):
     (tmp_path / "taken").write_text("x")
     with pytest.raises(NewsweaveError, match="needs a folder"):
         export(FakeCorpus(), "csv", tmp_path / "taken")
+
+
+def test_relations_have_names_beside_ids(tables):
+    """Issue 14: relations.csv had ids only."""
+    header = next(csv.reader(open(tables / "relations.csv", encoding="utf-8", newline="")))
+    assert header[:4] == ["source", "source_name", "target", "target_name"]
+    egypt_lna = next(row for row in _read(tables, "relations") if row["source"] == "EGY")
+    assert (egypt_lna["source_name"], egypt_lna["target_name"]) == ("Egypt", "Libyan National Army")
+    dispute = _read(tables, "contradictions")[0]
+    assert dispute["entity_names"] == "Egypt;Libyan National Army"
+
+
+def test_no_bom_by_default_and_a_bom_for_excel(tables, tmp_path):
+    """Issue 14: without a byte-order mark Excel reads UTF-8 as the system code page."""
+    assert not (tables / "events.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    export(FakeCorpus(), "csv", tmp_path / "excel", bom=True)
+    for table in TABLES:
+        data = (tmp_path / "excel" / f"{table}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+    with open(tmp_path / "excel" / "documents.csv", encoding="utf-8-sig", newline="") as stream:
+        assert next(csv.DictReader(stream))["title"] == "Egypt arms Haftar’s army"
+
+
+def test_bom_is_only_for_csv(tmp_path):
+    with pytest.raises(NewsweaveError, match="csv"):
+        export(FakeCorpus(), "json", tmp_path / "x.json", bom=True)

@@ -81,3 +81,35 @@ def test_written_to_a_stream_without_output():
     stream = io.StringIO()
     export(FakeCorpus(), "gexf", stream)
     assert ET.fromstring(stream.getvalue().encode("utf-8")).get("version") == "1.3"
+
+
+VIZ = "{http://gexf.net/1.3/viz}"
+
+
+def _colour(element):
+    colour = element.find(f"{VIZ}color")
+    return tuple(int(colour.get(c)) for c in "rgb")
+
+
+def test_nodes_are_coloured_by_side_and_sized_by_mentions(root):
+    """Issue 14: without viz: colours and sizes Gephi showed every actor grey and alike."""
+    nodes = {node.get("label"): node for node in root.iterfind(".//g:node", NS)}
+    lna, egypt, haftar = nodes["Libyan National Army"], nodes["Egypt"], nodes["Khalifa Haftar"]
+    assert _colour(lna) != _colour(egypt)  # the LNA has a side, Egypt none (grey) in the fake corpus
+    assert _colour(egypt) == _colour(haftar) == (160, 160, 160)
+    sizes = {label: float(node.find(f"{VIZ}size").get("value")) for label, node in nodes.items()}
+    assert sizes["Khalifa Haftar"] > sizes["Egypt"] > sizes["Libyan National Army"] > sizes["Misrata militia"]
+
+
+def test_edges_are_coloured_by_polarity(root):
+    colours = {}
+    for edge in root.iterfind(".//g:edge", NS):
+        colours.setdefault(edge.get("kind"), set()).add(_colour(edge))
+    assert len(colours["cooperative"]) == 1 and len(colours["conflictual"]) == 1
+    assert colours["cooperative"] != colours["conflictual"]
+
+
+def test_viz_elements_follow_attvalues_as_the_schema_orders(root):
+    for node in root.iterfind(".//g:node", NS):
+        tags = [child.tag for child in node]
+        assert tags.index(f"{VIZ}color") > tags.index("{http://gexf.net/1.3}attvalues")

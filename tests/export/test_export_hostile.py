@@ -30,7 +30,7 @@ class HostileCorpus(FakeCorpus):
         return [dataclasses.replace(e, name=CONTROL_NAME, aliases=["@SUM(1+1)", "Egypt"]) if e.id == "EGY" else e
                 for e in ENTITIES]
 
-    def events(self, *, min_confidence=None):
+    def events(self, **_):
         return [dataclasses.replace(e, sentence=FORMULA if i == 0 else f"-2+3 {e.sentence}")
                 for i, e in enumerate(EVENTS)]
 

@@ -54,3 +54,21 @@ def test_every_format_exports_the_seeds(seeds_db, tmp_path, fmt):
 def test_csv_without_an_output_folder_is_a_clear_error(seeds_db):
     done = _newsweave("export", "--db", str(seeds_db), "--format", "csv", check=False)
     assert done.returncode == 2 and "-o FOLDER" in done.stderr
+
+
+@pytest.mark.slow
+def test_the_seeds_json_outputs_meet_the_shipped_schema(seeds_db, tmp_path):
+    """Issue 14: the JSON export, and the records `events --json` and `actors --json` print, meet
+    src/newsweave/export/schema.json."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from newsweave.export.json import schema
+
+    out = tmp_path / "out.json"
+    _newsweave("export", "--db", str(seeds_db), "--format", "json", "-o", str(out))
+    shipped = schema()
+    errors = [e.message for e in jsonschema.Draft202012Validator(shipped).iter_errors(json.loads(out.read_text("utf-8")))]
+    assert errors == []
+    for command, record in (("events", "event"), ("actors", "entity")):
+        printed = json.loads(_newsweave(command, "--db", str(seeds_db), "--json").stdout)
+        one = jsonschema.Draft202012Validator({"$ref": f"#/$defs/{record}", "$defs": shipped["$defs"]})
+        assert printed and [e.message for item in printed for e in one.iter_errors(item)] == []

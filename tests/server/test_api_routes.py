@@ -59,6 +59,8 @@ def test_event_filters(client, params, expected):
 
 def test_bad_dates_are_refused(client):
     assert client.get("/api/events", params={"since": "last week"}).status_code == 422
+    # Issue 14: the API's rule, so a month 13 is refused here rather than an error in Corpus.timeline.
+    assert client.get("/api/timeline", params={"since": "2017-13"}).status_code == 422
 
 
 def test_timeline_is_in_date_order(client):

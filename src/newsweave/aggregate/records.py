@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..records import PlaceRecord
+from ..records import HtmlRecord, PlaceRecord
 
 
 @dataclass(frozen=True)
-class SideRecord:
+class SideRecord(HtmlRecord):
     entity: str
     name: str
     conflict: int  # one connected signed part of the actor graph
@@ -20,7 +20,7 @@ class SideRecord:
 
 
 @dataclass(frozen=True)
-class MembershipRecord:
+class MembershipRecord(HtmlRecord):
     member: str
     organisation: str
     reason: str  # kb-role | kb-office | possessive | leader-of
@@ -28,7 +28,7 @@ class MembershipRecord:
 
 
 @dataclass(frozen=True)
-class TimelineRecord:
+class TimelineRecord(HtmlRecord):
     """One real-world event, merged from every article report of it."""
 
     id: str  # the first report's event id

@@ -21,10 +21,14 @@ _WRITERS = {
 }
 
 
-def export(corpus, format: str, out: TextIO | Path | None) -> None:
-    """Write the corpus in `format` to `out` (a stream, or a path; csv: a folder, required)."""
+def export(corpus, format: str, out: TextIO | Path | None, *, bom: bool = False) -> None:
+    """Write the corpus in `format` to `out` (a stream, or a path; csv: a folder, required).
+    `bom`: csv files start with a UTF-8 byte-order mark (for Excel)."""
+    if bom and format != "csv":
+        raise NewsweaveError(f"a byte-order mark is for the csv export only, not {format}")
     if format in _WRITERS:
         module, writer = _WRITERS[format]
-        getattr(import_module(f".{module}", __name__), writer)(corpus, out)
+        options = {"bom": True} if bom else {}
+        getattr(import_module(f".{module}", __name__), writer)(corpus, out, **options)
         return
     raise NewsweaveError(f"export format {format!r} is not available (choose from: {', '.join(FORMATS)})")

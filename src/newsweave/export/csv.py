@@ -3,7 +3,10 @@ entities, events, relations, contradictions) in an output folder, for spreadshee
 
 Columns are the JSON export's fields, in its order. Lists (aliases, types, event and document
 ids) are joined with ";"; a document's regions get their own table; an event's place is split
-into place_name, place_lat, place_lon and place_country. Rows are written as they are read.
+into place_name, place_lat, place_lon and place_country; relations get source_name and
+target_name beside their ids, contradictions entity_names. Rows are written as they are read.
+Files are UTF-8; with `bom=True` they start with a byte-order mark, which Excel needs to read
+them as UTF-8 rather than the system code page (curly quotes and accents garbled).
 A text cell that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a
 carriage return: `=HYPERLINK("…?leak="&A1, …)` in a scraped sentence became a live link) is
 written with a leading apostrophe, as OWASP advises; numbers are written as they are.
@@ -28,6 +31,10 @@ LIST_SEPARATOR = ";"
 
 PLACE_COLUMNS = ("place_name", "place_lat", "place_lon", "place_country")
 
+# Name columns put beside the id columns they name, per table.
+NAME_COLUMNS = {"relations": {"source": "source_name", "target": "target_name"},
+                "contradictions": {"entities": "entity_names"}}
+
 # First characters that make LibreOffice and Excel read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,6 +55,8 @@ def _columns(table: str) -> list[str]:
     if table == "events":
         at = names.index("place")
         names[at:at + 1] = PLACE_COLUMNS
+    for id_column, name_column in NAME_COLUMNS.get(table, {}).items():
+        names.insert(names.index(id_column) + 1, name_column)
     return names
 
 
@@ -65,6 +74,12 @@ def _as_dict(record) -> dict:
     return dict(record) if isinstance(record, dict) else to_dict(record)
 
 
+def _named(value, names: dict[str, str]):
+    if isinstance(value, (list, tuple)):
+        return [names.get(item, item) for item in value]
+    return names.get(value, value)
+
+
 def _rows(corpus, table: str) -> Iterator[dict]:
     if table == "regions":
         for document in corpus.documents():
@@ -73,26 +88,31 @@ def _rows(corpus, table: str) -> Iterator[dict]:
                 yield {"doc": data["id"], "index": index, **_as_dict(region)}
         return
     # Every event, each with its confidence (the views keep those at or above the threshold).
-    records = corpus.events(min_confidence=0.0) if table == "events" else getattr(corpus, table)()
+    records = corpus.events(min_confidence=0.0, comments=True) if table == "events" else getattr(corpus, table)()
+    name_columns = NAME_COLUMNS.get(table, {})
+    names = {e.id: e.name for e in corpus.entities()} if name_columns else {}
     for record in records:
         data = _as_dict(record)
         if table == "events":
             place = data.pop("place", None) or {}
             data.update({column: place.get(column.removeprefix("place_")) for column in PLACE_COLUMNS})
+        for id_column, name_column in name_columns.items():
+            data[name_column] = _named(data.get(id_column), names)
         yield data
 
 
-def _write_table(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
+def _write_table(path: Path, columns: list[str], rows: Iterable[dict], *, bom: bool = False) -> None:
     # newline="" as the csv module asks, so quoted line breaks in sentences survive.
-    with open(path, "w", encoding="utf-8", newline="") as stream:
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(columns)
         for row in rows:
             writer.writerow([_cell(row.get(column)) for column in columns])
 
 
-def write_csv(corpus, out) -> list[Path]:
-    """Write one `TABLE.csv` per table into the folder `out` (created); return the files written."""
+def write_csv(corpus, out, *, bom: bool = False) -> list[Path]:
+    """Write one `TABLE.csv` per table into the folder `out` (created); return the files written.
+    `bom`: start each file with a UTF-8 byte-order mark, for Excel."""
     if out is None or not isinstance(out, (str, Path)):
         raise NewsweaveError("the csv export writes one file per table: give an output folder with -o FOLDER")
     folder = Path(out)
@@ -105,6 +125,6 @@ def write_csv(corpus, out) -> list[Path]:
     written = []
     for table in TABLES:
         path = folder / f"{table}.csv"
-        _write_table(path, _columns(table), _rows(corpus, table))
+        _write_table(path, _columns(table), _rows(corpus, table), bom=bom)
         written.append(path)
     return written

@@ -1,6 +1,7 @@
 """The JSON export: one object with documents, mentions, entities, events, relations and
 contradictions, exactly as `docs/interfaces.md` describes. Written record by record, so a large
-corpus does not have to fit in memory as one JSON tree.
+corpus does not have to fit in memory as one JSON tree. Its JSON Schema (draft 2020-12) ships
+beside this module as `schema.json`; `schema()` loads it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 import sys
 from collections.abc import Iterable
 from contextlib import nullcontext
+from importlib.resources import files
 from pathlib import Path
 from typing import TextIO
 
@@ -42,7 +44,7 @@ def _section_records(corpus, section: str) -> Iterable:
         "documents": corpus.documents,
         "mentions": corpus.mentions,
         "entities": corpus.entities,
-        "events": lambda: corpus.events(min_confidence=0.0),  # every event, each with its confidence
+        "events": lambda: corpus.events(min_confidence=0.0, comments=True),  # every event, each with its confidence
         "relations": corpus.relations,
         "contradictions": corpus.contradictions,
     }[section]()
@@ -58,3 +60,8 @@ def write_json(corpus, out: TextIO | Path | None) -> None:
                 stream.write(("," if index else "") + "\n  " + json.dumps(_ordered(section, record), ensure_ascii=False))
             stream.write("\n]")
         stream.write("\n}\n")
+
+
+def schema() -> dict:
+    """The JSON Schema of the JSON export (records are `$defs`: document, event, relation…)."""
+    return json.loads(files(__package__).joinpath("schema.json").read_text("utf-8"))

@@ -1,8 +1,12 @@
 """The STIX 2.1 export: the situation as a bundle for threat-intelligence platforms (OpenCTI, MISP).
 
-Actors become `identity` objects, or `threat-actor` for armed groups; event places become
-`location`s; relations become `relationship`s with their time span and a confidence; each
-document becomes a `report` that refers to the actors, places and relationships it supports.
+Actors become `identity` objects, or `threat-actor` for armed groups and armies; event places
+become `location`s; relations become `relationship`s of the standard STIX types (custom ones such
+as `supports` are dropped by OpenCTI's import) with their time span, a confidence and their
+PLOVER types in the description; each document becomes a `report` that refers to the actors,
+places and relationships it supports; each evidence sentence of a relation is a `note` on the
+relationship and its report, and each dispute between sources a `note` on the actors and the
+evidence notes of both sides.
 Ids are uuid5 of newsweave's own ids, and timestamps come from the data, so exporting the same
 database twice gives the same bundle. Objects are written one by one, not built as one tree.
 """
@@ -31,13 +35,16 @@ FALLBACK_TIMESTAMP = "1970-01-01T00:00:00Z"
 # (a tool that follows the reference must never get javascript:, data: or file:).
 SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+\Z", re.IGNORECASE)
 
-# Knowledge-base roles that make an organisation a threat-actor, with the threat_actor_types value.
-ARMED_ROLES = {
-    "armed group": "unknown",                  # militias, insurgents, jihadist groups
-    "armed coalition": "unknown",              # "Libya Dawn"
-    "private military company": "unknown",     # "Wagner Group"
-    "armed forces": "nation-state",            # a state's or a would-be state's army (LNA, IDF)
-}
+# Knowledge-base roles that make an organisation a threat-actor. Their threat_actor_types is
+# "unknown": STIX's "nation-state" is for a state's intelligence operators, and OpenCTI files
+# such an actor under the state, not as the armed group it is.
+ARMED_ROLES = (
+    "armed group",                # militias, insurgents, jihadist groups
+    "armed coalition",            # "Libya Dawn"
+    "private military company",   # "Wagner Group"
+    "armed forces",               # a state's or a would-be state's army (LNA, IDF)
+)
+ARMED_ACTOR_TYPE = "unknown"
 # Words in an organisation's name that make it a threat-actor when the KB does not know it.
 ARMED_NAME_WORDS = ("militia", "militias", "army", "brigade", "brigades", "battalion", "regiment",
                     "rebels", "insurgents", "armed group", "militant group", "rebel group", "forces")
@@ -48,17 +55,13 @@ IDENTITY_CLASSES = {"PERSON": "individual", "COUNTRY": "organization", "ORGANIZA
                     "NATIONALITY": "group"}
 STATE_SECTORS = ["government-national"]
 
-# PLOVER type -> relationship_type; the first of a relation's types found in this order wins,
-# so the most forceful interaction names the edge. Otherwise the polarity decides.
-RELATIONSHIP_TYPES = (
-    ("ASSAULT", "attacks"), ("COERCE", "coerces"), ("THREATEN", "threatens"),
-    ("SANCTION", "sanctions"), ("MOBILIZE", "mobilizes-against"), ("ACCUSE", "accuses"),
-    ("PROTEST", "protests-against"), ("REJECT", "rejects"), ("INVESTIGATE", "investigates"),
-    ("AID", "supports"), ("SUPPORT", "supports"), ("COOPERATE", "cooperates-with"),
-    ("AGREE", "agrees-with"), ("CONCEDE", "concedes-to"), ("RETREAT", "concedes-to"),
-    ("CONSULT", "consults-with"), ("REQUEST", "requests-from"),
-)
-POLARITY_RELATIONSHIP_TYPES = {"cooperative": "cooperates-with", "conflictual": "opposes"}
+# Only relationship types of the STIX 2.1 specification, where it allows them: an armed group
+# (threat-actor) "targets" the actor it acts against in a conflictual relation; everything else is
+# the generic "related-to", its polarity and PLOVER types in the description, which every
+# platform keeps.
+TARGETING_SOURCES = ("threat-actor", "intrusion-set")
+TARGETS = "targets"
+RELATED_TO = "related-to"
 
 # Confidence 0-100: mostly independent sources (each halves the doubt), partly the evidence weight.
 SOURCES_SHARE = 0.7
@@ -85,11 +88,10 @@ def threat_actor_type(actor: Actor, roles: tuple = ()) -> str | None:
     """The threat_actor_types value when `actor` is an armed group, else None (an identity)."""
     if actor.type != "ORGANIZATION":
         return None
-    for role in roles:
-        if role in ARMED_ROLES:
-            return ARMED_ROLES[role]
+    if any(role in ARMED_ROLES for role in roles):
+        return ARMED_ACTOR_TYPE
     name = f" {actor.name.lower()} "
-    return "unknown" if any(f" {word} " in name for word in ARMED_NAME_WORDS) else None
+    return ARMED_ACTOR_TYPE if any(f" {word} " in name for word in ARMED_NAME_WORDS) else None
 
 
 def _kb_roles(actor: Actor) -> tuple:
@@ -116,11 +118,11 @@ def actor_object(stix2, actor: Actor, common: dict):
                               identity_class=IDENTITY_CLASSES.get(actor.type, "unknown"), **extra, **common)
 
 
-def relationship_type(relation) -> str:
-    for plover, name in RELATIONSHIP_TYPES:
-        if plover in relation.types:
-            return name
-    return POLARITY_RELATIONSHIP_TYPES.get(relation.polarity, "related-to")
+def relationship_type(relation, source_ref: str) -> str:
+    """`targets` for an armed group's conflictual relation, else `related-to`."""
+    if relation.polarity == "conflictual" and source_ref.split("--")[0] in TARGETING_SOURCES:
+        return TARGETS
+    return RELATED_TO
 
 
 def confidence(relation) -> int:
@@ -136,7 +138,8 @@ def relationship_object(stix2, relation, refs: dict[str, str], common: dict):
     description = (f"{relation.polarity} ({', '.join(relation.types)}): {len(relation.events)} events in "
                    f"{relation.documents} documents from {relation.independent_sources} independent sources, "
                    f"weight {relation.weight:g}")
-    return stix2.v21.Relationship(id=stix_id("relationship", key), relationship_type=relationship_type(relation),
+    return stix2.v21.Relationship(id=stix_id("relationship", key),
+                                  relationship_type=relationship_type(relation, refs[relation.source]),
                                   source_ref=refs[relation.source], target_ref=refs[relation.target],
                                   confidence=confidence(relation), description=description, **times, **common)
 
@@ -169,6 +172,46 @@ def report_object(stix2, document, refs: list[str], dates: list[str], common: di
                             description=f"{document.name}{note}", **common)
 
 
+def evidence_note(stix2, event, relationship_id: str, names: dict[str, str], common: dict):
+    """The sentence an event was read from, as a note on its relationship and its document's report."""
+    source = names.get(event.source, event.source_text or "?")
+    target = names.get(event.target, event.target_text or "?")
+    kind = f"{event.type}/{event.mode}" if event.mode else event.type
+    return stix2.v21.Note(id=stix_id("note", f"event:{event.id}"), abstract=f"{kind}: {source} -> {target}",
+                          content=event.sentence, object_refs=[relationship_id, stix_id("report", event.doc)],
+                          external_references=[{"source_name": "newsweave", "external_id": event.id,
+                                                "description": f"document {event.doc}, "
+                                                               f"characters {event.start}-{event.end}"}],
+                          **common)
+
+
+def dispute_note(stix2, contradiction, refs: list[str], sentences: list[str], common: dict):
+    """A contradiction between sources, with each side's sentence, as a note on what it is about."""
+    content = "\n".join([contradiction.explanation, *(f"- {s}" for s in sentences)])
+    key = f"{contradiction.about}|{','.join(sorted(contradiction.events))}"
+    return stix2.v21.Note(id=stix_id("note", f"dispute:{key}"), abstract=f"Disputed: {contradiction.about}",
+                          content=content, object_refs=refs, labels=["dispute"], **common)
+
+
+def _notes(corpus, graph, actor_refs, relation_refs, creator_id, stix2, common):
+    """Evidence notes (one per event behind a relationship), then one note per dispute."""
+    events = {event.id: event for event in corpus.events()}
+    names = {actor_id: actor.name for actor_id, actor in graph.actors.items()}
+    evidence: dict[str, str] = {}
+    for relation in graph.relations:
+        for event_id in relation.events:
+            event = events.get(event_id)
+            if event is not None and event_id not in evidence:
+                note = evidence_note(stix2, event, relation_refs[id(relation)], names, common)
+                evidence[event_id] = note.id
+                yield note
+    for contradiction in corpus.contradictions():
+        refs = [actor_refs[e] for e in contradiction.entities if e in actor_refs]
+        refs += [evidence[e] for e in contradiction.events if e in evidence]
+        sentences = [events[e].sentence for e in contradiction.events if e in events]
+        yield dispute_note(stix2, contradiction, refs or [creator_id], sentences, common)
+
+
 def _document_refs(corpus, graph, actor_refs, relation_refs, stix2, common):
     """Per document, the STIX ids it supports and its event dates; and the locations seen."""
     event_relations: dict[str, list[str]] = {}
@@ -178,9 +221,7 @@ def _document_refs(corpus, graph, actor_refs, relation_refs, stix2, common):
     per_doc: dict[str, dict[str, None]] = {}
     dates: dict[str, list[str]] = {}
     locations: dict[str, object] = {}
-    for event in corpus.events():
-        if event.region != "body":
-            continue  # reader comments are not the report's evidence, as for relations
+    for event in corpus.events():  # article text: reader comments are not the report's evidence
         refs = per_doc.setdefault(event.doc, {})
         for actor_id in (event.source, event.target):
             if actor_id in actor_refs:
@@ -202,7 +243,7 @@ def _as_of(documents) -> str:
 
 
 def stix_objects(corpus):
-    """The bundle's objects in order: creator, actors, locations, relationships, reports."""
+    """The bundle's objects in order: creator, actors, locations, relationships, reports, notes."""
     stix2 = _stix()
     documents = list(corpus.documents())
     creator = stix2.v21.Identity(id=stix_id("identity", "newsweave"), name="newsweave", identity_class="system",
@@ -225,6 +266,7 @@ def stix_objects(corpus):
         # A report must refer to something: a document with no facts refers to newsweave itself.
         refs = list(per_doc.get(document.id, {})) or [creator.id]
         yield report_object(stix2, document, refs, dates.get(document.id, []), common)
+    yield from _notes(corpus, graph, actor_refs, relation_refs, creator.id, stix2, common)
 
 
 # Entity types that act in events and so get a STIX object even outside any relation.
@@ -233,7 +275,7 @@ ACTOR_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY")
 
 def _with_event_actors(corpus, graph):
     """Add the actors of article events that are in no relation, so reports can refer to them."""
-    in_events = {actor_id for event in corpus.events() if event.region == "body"
+    in_events = {actor_id for event in corpus.events()
                  for actor_id in (event.source, event.target) if actor_id}
     for entity in corpus.entities():
         if entity.id in in_events and entity.id not in graph.actors and entity.type in ACTOR_TYPES:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import socket
 import threading
 import time
 import webbrowser
@@ -58,6 +59,8 @@ def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, token: s
 
     if not Path(db).exists():
         raise StoreError(f"{db}: no such database (run `newsweave run PATH --db {db}` first)")
+    listening = _listen(host, port)  # a busy port is reported before "serving" is said
+    port = listening.getsockname()[1]  # the one the system chose for port 0
     token, allowed, url = plan(host, port, token, no_token=no_token)
     app = create_app(db, token=token, allowed_hosts=allowed)
     echo(f"newsweave: serving {db} — open {url}")
@@ -69,7 +72,23 @@ def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, token: s
     server = uvicorn.Server(config)
     if browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
-    server.run()
+    server.run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to (host, port), for uvicorn to serve on; NewsweaveError if it cannot be."""
+    address = host.strip("[]")
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    # As uvicorn does: a port left in TIME_WAIT by a stopped server is free, one listened on is not.
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((address, port))
+    except OSError as e:
+        listening.close()
+        raise NewsweaveError(f"cannot listen on {host}:{port}: {e.strerror or e} "
+                             "(another server may be using it: choose another --port)") from e
+    return listening
 
 
 def _open_when_started(server, url: str) -> None:

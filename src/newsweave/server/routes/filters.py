@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import Query
 
+from ...api import DATE_FILTER_PATTERN
 from ...store.web_queries import EventFilter
 
-# YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits), or empty for none: checked by FastAPI, so a bad
-# date is the usual 422 validation error, and the pattern is in the OpenAPI schema.
-DATE_PATTERN = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"
+# YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits, the API's rule), or empty for none: checked by
+# FastAPI, so a bad date is the usual 422 validation error, and the pattern is in the OpenAPI schema.
+DATE_PATTERN = rf"^({DATE_FILTER_PATTERN})?$"
 
 
 # Names and types are short; SQLite refuses LIKE patterns over 50,000 bytes (it was a 500).
