@@ -622,8 +622,10 @@ def test_a_light_verb_event_ranks_with_verbs(stages):
     assert best.trigger.startswith("launched") and "Syrian" in (best.source_text or "")
 
 
-def test_denying_accusations_is_a_statement_not_a_rejection(stages):
-    assert not events_of(stages, "The Swiss government rejected accusations by China that it spied.")
+def test_denying_accusations_rejects_the_accuser(stages):
+    # the annotation guideline: "denial of an accusation, refusal of talks -> REJECT"
+    event = one(events_of(stages, "The Swiss government rejected accusations by China that it spied."), "REJECT")
+    assert (event.source, event.target) == ("CHE", "CHN")
     assert "REJECT" in types(events_of(stages, "Ethiopia rejected the proposal by the US."))
 
 
