@@ -804,3 +804,13 @@ def test_asking_a_diplomat_to_leave_is_an_expulsion(stages):
 
 def test_sending_drones_into_a_place_is_an_attack(stages):
     assert "ASSAULT" in types(events_of(stages, "Pakistan sent drones into Kashmir overnight."))
+
+
+def test_wars_counted_are_a_history_not_an_event(stages):
+    assert "ASSAULT" not in types(events_of(stages, "The two countries have since fought three wars over the region."))
+
+
+def test_a_standing_stance_is_below_the_default_threshold(stages):
+    standing = one(events_of(stages, "India has long accused Pakistan of funding terror groups."), "ACCUSE")
+    act = one(events_of(stages, "India accused Pakistan of funding terror groups on Monday."), "ACCUSE")
+    assert standing.confidence < 0.5 <= act.confidence

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import EvaluationError
 from ..settings import Settings
 
 
@@ -20,6 +21,10 @@ def run_and_export(paths: Iterable[Path], settings: Settings) -> dict:
     with tempfile.TemporaryDirectory(prefix="newsweave-eval-") as folder:
         corpus = run([str(p) for p in paths], db=Path(folder) / "eval.db", settings=settings)
         with corpus:
+            failed = corpus.errors()
+            if failed:  # a gold item lost to a failing stage would be scored as nothing found
+                listed = "; ".join(f"{e.path}: {e.reason}" for e in failed[:3])
+                raise EvaluationError(f"{len(failed)} gold document(s) failed in newsweave run: {listed}")
             stream = io.StringIO()
             write_json(corpus, stream)
     return json.loads(stream.getvalue())

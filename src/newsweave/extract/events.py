@@ -45,6 +45,10 @@ CONFIDENCE = {"verb": 0.9, "light": 0.85, "noun": 0.45, "cameo": 0.55}
 MODALITY_FACTOR = {"hypothetical": 0.5, "negated": 0.7, "denied": 0.7, "planned": 0.8}
 MISSING_SOURCE, UNNAMED_SOURCE = 0.45, 0.1
 MISSING_TARGET, UNNAMED_TARGET = 0.45, 0.1
+# Standing stances ("has long accused", "historically rejected") are no dated act.
+HABITUAL_ADVERBS = frozenset({"long", "historically", "traditionally", "always", "often", "frequently",
+                              "routinely", "usually", "repeatedly", "consistently", "habitually"})
+HABITUAL_FACTOR = 0.5
 # A repeated telling of an event already coded in the document keeps this share of its confidence.
 REPEAT_FACTOR = 0.5
 # Hostile acts that, with no target named, are aimed at the other party of a two-state conflict.
@@ -337,9 +341,22 @@ def _confidence(found: Found, source, target, modality: str, region: str) -> flo
     score *= MODALITY_FACTOR.get(modality, 1.0)
     if found.head.dep_ in BACKGROUND_DEPS:
         score *= BACKGROUND_FACTOR
+    if _habitual(found.head):
+        score *= HABITUAL_FACTOR
     if region == "comment":
         score *= 0.8  # a reader's claim is weaker evidence than the article's
     return round(max(0.05, min(1.0, score)), 2)
+
+
+def _habitual(verb) -> bool:
+    """ "has long accused", "has historically rejected", "for years": a standing stance, not an act."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                o.lemma_.lower() in ("year", "decade") and o.tag_ == "NNS" for o in child.children):
+            return True
+    return False
 
 
 def _rank_repeats(events: list[Event]) -> None:

@@ -343,7 +343,8 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     **{("welcome", o): ("SUPPORT", None) for o in (
         "decision", "move", "agreement", "deal", "plan", "proposal", "resolution", "step", "initiative",
         "announcement", "offer", "release", "election", "outcome", "result", "ruling", "verdict",
-        "accord", "ceasefire", "truce", "effort", "efforts", "progress", "statement", "report")},
+        "accord", "ceasefire", "truce", "effort", "efforts", "progress", "statement", "report",
+        "mediation", "intervention", "involvement", "role", "talks", "dialogue")},
     # closing a border or crossing restricts movement (CAMEO 1724 as coded by PLOVER COERCE);
     # closing an embassy reduces relations (CAMEO 16)
     **{("close", o): ("COERCE", "restrict") for o in ("border", "borders", "crossing", "crossings",

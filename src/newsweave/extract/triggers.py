@@ -225,6 +225,8 @@ ACCOUNT_WORDS = frozenset({"account", "detail", "interview", "speech", "answer",
 GRANTED_NON_AID = frozenset({"birth", "choice", "chance", "opportunity", "authority", "hand", "power",
                              "mandate", "coverage", "briefing", "lecture", "talk", "reason", "go-ahead",
                              "nod", "credit", "warning", "time", "boost", "voice", "name", "life"})
+# Wars counted ("fought two wars") sum up a history.
+WAR_WORDS = frozenset({"war", "conflict", "battle", "round", "skirmish"})
 # People sent to talk: sending them is a visit, not aid ("sent delegations to global capitals").
 ENVOY_WORDS = frozenset({"delegation", "minister", "envoy", "diplomat", "emissary", "representative",
                          "negotiator", "mediator", "adviser", "advisor", "secretary"})
@@ -280,6 +282,9 @@ def verb_found(token) -> Found | None:
     if lemma in ("give", "grant", "provide", "offer", "deliver", "hand") and any(
             o.lemma_.lower() in GRANTED_NON_AID for o in token.children if o.dep_ in OBJECT_DEPS):
         return None  # "gave birth", "giving residents a choice", "granted authority", "delivers coverage"
+    if lemma in ("fight", "wage") and any(o.dep_ == "dobj" and o.lemma_.lower() in WAR_WORDS
+                                          and any(c.dep_ == "nummod" for c in o.children) for o in token.children):
+        return None  # "have fought three wars over Kashmir": a history, not an event
     if lemma in ("send", "dispatch") and any(o.lemma_.lower() in ENVOY_WORDS for o in token.children
                                              if o.dep_ in OBJECT_DEPS):
         return Found(token, token, "CONSULT", "visit", "verb")  # "sent their foreign ministers to Delhi"
