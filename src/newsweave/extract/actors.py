@@ -48,7 +48,12 @@ PEOPLE_WORDS = frozenset({
     "pirate", "looter", "rioter", "voter", "farmer", "miner", "journalist", "doctor", "monk",
     "migrant", "immigrant", "detainee", "hostage", "captive", "population", "minority",
     "employee", "teacher", "nurse", "driver", "labourer", "laborer", "docker", "striker",
+    # the unnamed doers of attacks ("unidentified individuals", "urban commandos")
+    "individual", "person", "commando", "assassin", "killer", "hitman", "trafficker", "subversive",
 })
+
+# Mention types of what an attack is made with.
+INSTRUMENT_TYPES = frozenset({"WEAPON", "PLATFORM"})
 
 # Heads that only count the people named after "of" ("tens of thousands of students").
 QUANTITY_HEADS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores",
@@ -274,6 +279,11 @@ class ActorFinder:
             actor.named, actor.type = False, "THING"
             return actor
         return Actor(self.doc.text[start:end], start, end, type="THING")
+
+    def instrument(self, token) -> bool:
+        """A weapon or platform the knowledge base names ("machineguns", "a car bomb")."""
+        start = self.offset + token.idx
+        return any(m.type in INSTRUMENT_TYPES and m.start <= start < m.end for m in self.doc.mentions)
 
     def _mention_of(self, token) -> Mention | None:
         start = self.offset + token.idx

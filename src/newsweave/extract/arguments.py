@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import Actor, ActorFinder, held_things
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
-from .lexicon import FRAMING_TYPES, NOUN_TRIGGERS
+from .lexicon import EXPLOSIVE_WORDS, FRAMING_TYPES, NOUN_TRIGGERS
 from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS, takes_part
 
 # Dependency labels of a verb's arguments.
@@ -45,6 +45,14 @@ OBJECT_PREPS = TARGET_PREPS - {"at"} | {"as", "over", "about", "of"}
 WEAPON_WORDS = frozenset({"bomb", "shell", "missile", "rocket", "grenade", "mortar", "bullet",
                           "round", "fire", "shot", "artillery", "explosive", "device", "weapon",
                           "gun", "barrage", "salvo", "volley", "series", "tear", "teargas", "gas"})
+# Nouns and verbs of a claim of responsibility: the claimant did what the noun's "for" phrase
+# names ("X claimed responsibility for the attack").
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit", "authorship"})
+CLAIMING_VERBS = frozenset({"claim", "accept", "assume", "take", "admit", "acknowledge"})
+RESPONSIBLE_WORDS = frozenset({"responsible", "guilty"})
+# Prepositions of an explosion that name the thing bombed ("a bomb exploded at the bank",
+# "in front of the embassy").
+BOMBED_PREPS = frozenset({"at", "outside", "inside", "near"})
 # Verbs that let or make someone act: the subject of their clause is the one acted upon
 # ("allowed candidate X to participate", "forced Y to withdraw").
 CAUSATIVE_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "force", "compel", "order"})
@@ -73,6 +81,7 @@ ADDRESSING_VERBS = frozenset({"summon", "call", "phone", "telephone", "meet", "v
 PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "deportation", "expulsion",
                            "eviction", "release", "killing", "assassination", "abduction",
                            "kidnapping", "torture", "execution", "massacre", "bombing", "shelling",
+                           "murder", "slaying",
                            "bombardment", "siege", "blockade", "occupation", "invasion",
                            "repatriation", "rescue", "evacuation"})
 # Possessive determiners that mark an object as the subject's own ("its troops").
@@ -105,6 +114,10 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         if not sources and found.kind == "CONSULT" and found.token.dep_ == "pobj" and \
                 found.token.head.lower_ == "for" and found.token.head.head.pos_ in ("VERB", "AUX"):
             sources = _verb_subjects(found.token.head.head, finder)[0]  # "flew to Cairo for talks"
+        if not sources:
+            sources = _claimants(found.token, finder)
+        if not targets and found.kind in THING_TARGET_TYPES:
+            targets = _noun_things(found.token, finder)
         if not targets and sources and found.kind in TERRITORIAL_TYPES:
             targets = _territory(found, finder, sources)
         return sources, [t for t in targets if all(t.text != s.text for s in sources)]
@@ -127,7 +140,8 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         elif child.dep_ == "agent":
             sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not _ally_phrase(child):
-            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj)
+                           if not (child.lower_ == "with" and _weapon(obj, finder)))  # "attacked X with rifles"
     if found.kind == "MOBILIZE" and found.token == verb:
         targets = _mobilized_against(verb, finder, targets)
     if not targets:
@@ -157,7 +171,9 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
     if not targets and found.kind in THING_TARGET_TYPES and found.token == verb:
         # "the convoy was ambushed by X": a thing attacked, named as the passive subject
         targets = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
-                   for t in [finder.thing(c)] if t is not None]
+                   for t in [finder.thing(c)] if t is not None and not _weapon(c, finder)]
+    if not targets and found.mode == "explosives" and found.token == verb:
+        targets = _bombed(verb, finder)
     if found.kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
         accused = _accused(verb, finder, sources)
         if accused:
@@ -168,6 +184,67 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
     targets = [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
     others = [t for t in targets if not _own(t, finder)]
     return _distinct(sources), (others or targets)
+
+
+def _weapon(token, finder: ActorFinder) -> bool:
+    """What an attack is made with ("rifles", "the bombs"): never the one it is made on."""
+    return token.lemma_.lower() in WEAPON_WORDS | EXPLOSIVE_WORDS or finder.instrument(token)
+
+
+def _claimants(noun, finder: ActorFinder) -> list[Actor]:
+    """ "X claimed responsibility for the attack", "X was responsible for the attack", "X is
+    behind the attack": X did it."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return []
+    if prep.lower_ == "behind" and prep.dep_ == "prep" and prep.head.lemma_ == "be":
+        verb = prep.head
+    elif prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBLE_WORDS and prep.head.dep_ == "acomp":
+        verb = prep.head.head
+    elif prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBILITY_NOUNS and prep.head.dep_ == "dobj" \
+            and prep.head.head.lemma_.lower() in CLAIMING_VERBS:
+        verb = prep.head.head
+    else:
+        return []
+    return _verb_subjects(verb, finder)[0]
+
+
+def _noun_things(noun, finder: ActorFinder) -> list[Actor]:
+    """The thing an attack noun is made on ("the attack on the barracks", "the bombing of the
+    embassy")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        if prep.lower_ in THING_TARGET_PREPS or (prep.lower_ == "of" and noun.lemma_.lower() in PATIENT_NOUNS):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and not _weapon(o, finder)):
+                things = _things(obj, finder)
+                if things:
+                    return things
+    return []
+
+
+def _things(token, finder: ActorFinder) -> list[Actor]:
+    """The things named by a noun and its conjuncts ("a radio station and a drugstore")."""
+    found = []
+    for noun in [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN")]:
+        thing = finder.thing(noun)
+        if thing is not None and not _weapon(noun, finder):
+            found.append(thing)
+    return found
+
+
+def _bombed(verb, finder: ActorFinder) -> list[Actor]:
+    """The thing an explosion hit: "a bomb exploded at the bank", "in front of the embassy"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "in" and objects and objects[0].lower_ == "front":  # "in front of X"
+            objects = [o for p in objects[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+        elif prep.lower_ not in BOMBED_PREPS:
+            continue
+        for obj in objects:
+            thing = None if obj.ent_type_ in ("DATE", "TIME") else finder.thing(obj)
+            if thing is not None:
+                return [thing]
+    return []
 
 
 def _mobilized_against(verb, finder: ActorFinder, targets: list[Actor]) -> list[Actor]:
@@ -303,9 +380,9 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
         for obj in objects:
             if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS \
                     and obj.lemma_.lower() not in NOUN_TRIGGERS:  # "reimposed blockades in X": X
-                thing = finder.thing(obj)
-                if thing is not None:
-                    return [thing]
+                things = _things(obj, finder)
+                if things:
+                    return things
     return []
 
 

@@ -146,6 +146,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "pound": ("ASSAULT", "heavy-weapons"), "overrun": ("ASSAULT", None), "injure": ("ASSAULT", None),
     "maim": ("ASSAULT", None), "skirmish": ("ASSAULT", None), "battle": ("ASSAULT", None),
     "hijack": ("ASSAULT", "abduct"), "mortar": ("ASSAULT", "heavy-weapons"),
+    "dynamite": ("ASSAULT", "explosives"), "machinegun": ("ASSAULT", "firearms"),
+    "sabotage": ("COERCE", "destroy"), "burn": ("COERCE", "destroy"),  # arson
     # INVESTIGATE
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
     "inquire": ("INVESTIGATE", None), "enquire": ("INVESTIGATE", None),
@@ -214,6 +216,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "expropriation": ("COERCE", "seize"), "eviction": ("COERCE", "deport"),
     "abduction": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"),
     "assassination": ("ASSAULT", "assassinate"), "killing": ("ASSAULT", None),
+    "murder": ("ASSAULT", None), "slaying": ("ASSAULT", None),
     "shooting": ("ASSAULT", "firearms"), "bombardment": ("ASSAULT", "heavy-weapons"),
     "incursion": ("ASSAULT", None), "skirmish": ("ASSAULT", None),
     "torture": ("ASSAULT", "torture"), "genocide": ("ASSAULT", "massacre"),
@@ -282,6 +285,10 @@ WALKOUT_MODIFIERS = frozenset({"general", "hunger", "labor", "labour", "worker",
                                "one-day", "day", "token", "sit-down"})
 
 # Verb + particle or preposition that together name an event ("called for", "cracked down on").
+# What is set off or planted in a bombing ("set off a car bomb", "the charges were set off by X").
+EXPLOSIVE_WORDS = frozenset({"bomb", "explosive", "charge", "dynamite", "device", "grenade", "mine",
+                             "car-bomb", "carbomb"})
+
 PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("call", "for"): ("REQUEST", None), ("call", "on"): ("REQUEST", None),
     ("call", "upon"): ("REQUEST", None), ("crack", "down"): ("COERCE", None),
@@ -327,6 +334,10 @@ EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "warga
 
 # Verb + object pairs where the object changes the type the verb alone would give.
 VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    # burning a symbol is a protest, not arson
+    **{("burn", w): ("PROTEST", "demo") for w in (
+        "effigy", "effigies", "flag", "flags", "tyre", "tyres", "tire", "tires", "portrait", "portraits",
+        "poster", "posters", "picture", "pictures", "copy", "copies")},
     # evacuating people is humanitarian help; evacuating a place is a withdrawal
     **{("evacuate", w): ("AID", "humanitarian") for w in (
         "wounded", "injured", "civilian", "civilians", "refugee", "refugees", "family",
