@@ -198,7 +198,8 @@ def _add_target(roles, event: dict, entity: dict | None) -> None:
         entity = kind = None  # "the embassies of the prc": a thing, keyed by the state inside it
     if (not text and not entity) or kind in PLACE_TYPES:
         return
-    human = kind in ("PERSON", "NATIONALITY") or (kind not in INSTRUMENT_TYPES and is_people(normalise(text)))
+    human = kind in ("PERSON", "NATIONALITY") or (
+        kind not in INSTRUMENT_TYPES and any(is_people(normalise(t)) for t in _bracketed(text)))
     key = entity["id"] if entity else "phrase:" + head(normalise(text))
     _add(roles["Victim" if human else "Target"], key, [text, *_names(entity)])
 

@@ -50,6 +50,7 @@ PEOPLE_WORDS = frozenset({
     "employee", "teacher", "nurse", "driver", "labourer", "laborer", "docker", "striker",
     # the unnamed doers of attacks ("unidentified individuals", "urban commandos")
     "individual", "person", "commando", "assassin", "killer", "hitman", "trafficker", "subversive",
+    "saboteur",
 })
 
 # Mention types of what an attack is made with.
