@@ -196,8 +196,8 @@ def _add_target(roles, event: dict, entity: dict | None) -> None:
     kind = entity["type"] if entity else None
     if entity and text and kind != "PERSON" and _around(text, entity):
         entity = kind = None  # "the embassies of the prc": a thing, keyed by the state inside it
-    if (not text and not entity) or kind in PLACE_TYPES:
-        return
+    if (not text and not entity) or kind in PLACE_TYPES or kind == "ORGANIZATION":
+        return  # a place is where it happened; a group hit is neither a thing nor a person
     human = kind in ("PERSON", "NATIONALITY") or (
         kind not in INSTRUMENT_TYPES and any(is_people(normalise(t)) for t in _bracketed(text)))
     key = entity["id"] if entity else "phrase:" + head(normalise(text))

@@ -53,9 +53,6 @@ PEOPLE_WORDS = frozenset({
     "saboteur",
 })
 
-# Mention types of what an attack is made with.
-INSTRUMENT_TYPES = frozenset({"WEAPON", "PLATFORM"})
-
 # Heads that only count the people named after "of" ("tens of thousands of students").
 QUANTITY_HEADS = frozenset({"tens", "hundreds", "thousands", "dozens", "millions", "scores",
                             "dozen", "hundred", "thousand", "million", "number", "handful",
@@ -242,7 +239,7 @@ class ActorFinder:
             if referent is not None:
                 return self._linked(text, start, end, referent)
             return Actor(text, start, end, f"GROUP:{token.lower_}")
-        if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS:
+        if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS and not self.weapon(token):
             return Actor(text, start, end)
         return None
 
@@ -281,10 +278,10 @@ class ActorFinder:
             return actor
         return Actor(self.doc.text[start:end], start, end, type="THING")
 
-    def instrument(self, token) -> bool:
-        """A weapon or platform the knowledge base names ("machineguns", "a car bomb")."""
+    def weapon(self, token) -> bool:
+        """A weapon the knowledge base names ("machineguns", "a car bomb"); platforms can be hit."""
         start = self.offset + token.idx
-        return any(m.type in INSTRUMENT_TYPES and m.start <= start < m.end for m in self.doc.mentions)
+        return any(m.type == "WEAPON" and m.start <= start < m.end for m in self.doc.mentions)
 
     def _mention_of(self, token) -> Mention | None:
         start = self.offset + token.idx

@@ -188,7 +188,7 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
 
 def _weapon(token, finder: ActorFinder) -> bool:
     """What an attack is made with ("rifles", "the bombs"): never the one it is made on."""
-    return token.lemma_.lower() in WEAPON_WORDS | EXPLOSIVE_WORDS or finder.instrument(token)
+    return token.lemma_.lower() in WEAPON_WORDS | EXPLOSIVE_WORDS or finder.weapon(token)
 
 
 def _claimants(noun, finder: ActorFinder) -> list[Actor]:
@@ -226,7 +226,7 @@ def _things(token, finder: ActorFinder) -> list[Actor]:
     found = []
     for noun in [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN")]:
         thing = finder.thing(noun)
-        if thing is not None and not _weapon(noun, finder):
+        if thing is not None and (noun is token or not _weapon(noun, finder)):
             found.append(thing)
     return found
 
