@@ -102,3 +102,24 @@ def test_weapons_are_named_and_never_the_target(stages):
     assert {m.text for m in doc.mentions if m.type == "WEAPON"} >= {"machineguns", "dynamite"}
     targets = {e.target_text for e in doc.events if e.type == "ASSAULT"}
     assert targets == {"police station"}
+
+
+def test_the_day_of_a_bombing_is_not_its_target(stages):
+    found = attacks(stages, "A roadside bombing near the town of Tikrit on Sunday killed a policeman.")
+    assert all("Sunday" not in (t or "") for _, _, t in found), found
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("The governor holds the rebels responsible for the assassination of the mayor.", "rebels", "mayor"),
+    ("The police arrested two guards for killing the judge.", "two guards", "judge"),
+    ("The arrest of three guards for killing the judge surprised no one.", "three guards", "judge"),
+    ("The bishop blamed the militia for the killing of the farmers.", "militia", "farmers"),
+])
+def test_the_one_held_to_account_for_an_attack_did_it(stages, sentence, source, target):
+    found = attacks(stages, sentence)
+    assert any(s and source in s and target in (t or "") for kind, s, t in found if kind == "ASSAULT"), found
+
+
+def test_armed_men_are_attackers(stages):
+    found = attacks(stages, "The two teachers were murdered by men in uniform.")
+    assert any(s == "men" and "teachers" in (t or "") for _, s, t in found), found

@@ -50,7 +50,7 @@ PEOPLE_WORDS = frozenset({
     "employee", "teacher", "nurse", "driver", "labourer", "laborer", "docker", "striker",
     # the unnamed doers of attacks ("unidentified individuals", "urban commandos")
     "individual", "person", "commando", "assassin", "killer", "hitman", "trafficker", "subversive",
-    "saboteur",
+    "saboteur", "criminal", "bandit", "man", "woman",
 })
 
 # Heads that only count the people named after "of" ("tens of thousands of students").

@@ -50,9 +50,18 @@ WEAPON_WORDS = frozenset({"bomb", "shell", "missile", "rocket", "grenade", "mort
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit", "authorship"})
 CLAIMING_VERBS = frozenset({"claim", "accept", "assume", "take", "admit", "acknowledge"})
 RESPONSIBLE_WORDS = frozenset({"responsible", "guilty"})
+# Verbs and nouns whose object (or "of" phrase) is the one held to have done the act in their
+# "for" phrase ("arrested X for killing Y", "the trial of X for the murder of Y").
+ACCUSING_WORDS = frozenset({"blame", "accuse", "arrest", "charge", "convict", "sentence", "try",
+                            "indict", "prosecute", "punish", "detain", "jail", "imprison", "condemn",
+                            "trial", "conviction", "indictment", "prosecution", "detention"})
 # Prepositions of an explosion that name the thing bombed ("a bomb exploded at the bank",
 # "in front of the embassy").
 BOMBED_PREPS = frozenset({"at", "outside", "inside", "near"})
+# Times that a parser may leave untagged in lower-case text ("on monday", "at dawn").
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "dawn", "dusk", "night", "midnight", "noon", "daybreak", "morning", "evening",
+                        "afternoon", "today", "tonight", "yesterday", "weekend"})
 # Verbs that let or make someone act: the subject of their clause is the one acted upon
 # ("allowed candidate X to participate", "forced Y to withdraw").
 CAUSATIVE_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "force", "compel", "order"})
@@ -181,6 +190,8 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
     if not targets and sources and found.kind in TERRITORIAL_TYPES and not any(
             c.dep_ == "prep" and _ally_phrase(c) for c in verb.children):
         targets = _territory(found, finder, sources)  # fighting in X on the side of Y: not against X
+    if not sources and found.token == verb:
+        sources = _claimants(verb, finder)  # "arrested X for killing Y"
     targets = [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
     others = [t for t in targets if not _own(t, finder)]
     return _distinct(sources), (others or targets)
@@ -191,22 +202,37 @@ def _weapon(token, finder: ActorFinder) -> bool:
     return token.lemma_.lower() in WEAPON_WORDS | EXPLOSIVE_WORDS or finder.weapon(token)
 
 
-def _claimants(noun, finder: ActorFinder) -> list[Actor]:
-    """ "X claimed responsibility for the attack", "X was responsible for the attack", "X is
-    behind the attack": X did it."""
-    prep = noun.head
-    if noun.dep_ != "pobj":
+def _claimants(token, finder: ActorFinder) -> list[Actor]:
+    """The one who claims or is held to have done an act named in a "for" (or "of") phrase: "X
+    claimed responsibility for the attack", "X is responsible for / behind the attack", "holds X
+    responsible for", "blamed X for", "arrested X for killing", "the arrest of X for killing"."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp"):
         return []
-    if prep.lower_ == "behind" and prep.dep_ == "prep" and prep.head.lemma_ == "be":
-        verb = prep.head
-    elif prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBLE_WORDS and prep.head.dep_ == "acomp":
-        verb = prep.head.head
-    elif prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBILITY_NOUNS and prep.head.dep_ == "dobj" \
-            and prep.head.head.lemma_.lower() in CLAIMING_VERBS:
-        verb = prep.head.head
-    else:
+    holder = prep.head
+    lemma = holder.lemma_.lower()
+    if prep.lower_ == "behind" and prep.dep_ == "prep" and lemma == "be":
+        return _verb_subjects(holder, finder)[0]
+    if prep.lower_ not in ("for", "of"):
         return []
-    return _verb_subjects(verb, finder)[0]
+    if lemma in RESPONSIBLE_WORDS and prep.lower_ == "for":  # "X (is | held) responsible for"
+        own = [a for c in holder.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
+        held = [a for c in holder.head.children if c.dep_ == "dobj" for a in finder.actors(c)]
+        if holder.dep_ == "amod":  # "holds the rebels responsible for"
+            held = finder.actors(holder.head)
+        return own or held or _verb_subjects(holder.head, finder)[0]
+    if lemma in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj" and holder.head.lemma_.lower() in CLAIMING_VERBS:
+        return _verb_subjects(holder.head, finder)[0]
+    if lemma in ACCUSING_WORDS and holder.pos_ == "VERB" and prep.lower_ == "for":
+        return [a for c in holder.children if c.dep_ in ("dobj", "nsubjpass") for a in finder.actors(c)]
+    if lemma in ACCUSING_WORDS and holder.pos_ == "NOUN" and prep.lower_ == "for":
+        return [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" for a in finder.actors(o)]
+    accuser = holder.head.head if holder.dep_ == "pobj" and holder.head.lower_ == "of" else holder.head
+    if prep.lower_ == "for" and holder.dep_ in ("dobj", "nsubjpass", "pobj") \
+            and accuser.lemma_.lower() in ACCUSING_WORDS:  # the "for" phrase hangs on the accused
+        return finder.actors(holder)
+    return []
 
 
 def _noun_things(noun, finder: ActorFinder) -> list[Actor]:
@@ -225,10 +251,15 @@ def _things(token, finder: ActorFinder) -> list[Actor]:
     """The things named by a noun and its conjuncts ("a radio station and a drugstore")."""
     found = []
     for noun in [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN")]:
-        thing = finder.thing(noun)
+        thing = None if _time(noun) else finder.thing(noun)
         if thing is not None and (noun is token or not _weapon(noun, finder)):
             found.append(thing)
     return found
+
+
+def _time(token) -> bool:
+    """ "on Sunday", "at dawn": when, not what."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in TIME_WORDS
 
 
 def _bombed(verb, finder: ActorFinder) -> list[Actor]:
@@ -241,7 +272,7 @@ def _bombed(verb, finder: ActorFinder) -> list[Actor]:
         elif prep.lower_ not in BOMBED_PREPS:
             continue
         for obj in objects:
-            thing = None if obj.ent_type_ in ("DATE", "TIME") else finder.thing(obj)
+            thing = None if _time(obj) else finder.thing(obj)
             if thing is not None:
                 return [thing]
     return []
