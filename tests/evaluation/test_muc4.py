@@ -27,7 +27,9 @@ def test_fillers_match_by_head_noun_and_one_to_one():
 
 
 def test_head_noun_skips_articles_and_post_modifiers():
-    assert head(normalise("The members of the FMLN")) == "members"
+    assert head(normalise("The members of the FMLN")) == "member"
+    assert head("car bombs") == head("bomb") and head("address") == "address"
+    assert head(normalise("the farm located near the river")) == "farm"
     assert normalise("a \"santo tomas\" farm's") == "santo tomas farm"
 
 
@@ -77,3 +79,9 @@ def test_a_thing_named_after_a_state_is_a_target_not_a_place():
               "events": [{"doc": "1", "type": "ASSAULT", "mode": None, "source": None, "target": "e",
                           "start": 0, "end": 9, "source_text": None, "target_text": "the embassy of the PRC"}]}
     assert predicted_fillers(export)["d"]["Target"] == [{"embassy of the prc"}]
+
+
+def test_a_phrase_cut_inside_its_bracket_still_gives_the_bracketed_name():
+    from newsweave.evaluation.muc4 import _bracketed
+
+    assert "farc" in _bracketed("members of the armed forces of colombia (farc")

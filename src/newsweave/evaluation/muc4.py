@@ -101,8 +101,8 @@ def _bracketed(text: str | None) -> list[str | None]:
     ("the front (fmln)": "the front", "fmln"; "his daughter, ana lopez": "his daughter", "ana lopez")."""
     if not text:
         return [text]
-    inner = re.findall(r"\(([^()]*)\)", text)
-    bare = re.sub(r"\s*\([^()]*\)", "", text)
+    inner = re.findall(r"\(([^()]*)(?:\)|$)", text)  # a phrase may end inside its bracket
+    bare = re.sub(r"\s*\([^()]*(?:\)|$)", "", text)
     parts = [text, bare, *inner]
     first, _, rest = bare.partition(", ")
     if rest and len(rest.split()) <= APPOSITION_WORDS and "," not in rest:
@@ -115,7 +115,10 @@ def head(text: str) -> str:
     core = re.split(r"\s(?:of|from|in|at|on|with|who|whom|whose|that|which|where|when|near|by|for|to|as|"
                     r"located|belonging|owned|during|after)\s", text)[0]
     words = core.split()
-    return words[-1] if words else ""
+    if not words:
+        return ""
+    noun = words[-1]  # singular and plural name the same head ("bomb", "bombs")
+    return noun[:-1] if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 # -- system ----------------------------------------------------------------------------------
