@@ -123,3 +123,24 @@ def test_the_one_held_to_account_for_an_attack_did_it(stages, sentence, source, 
 def test_armed_men_are_attackers(stages):
     found = attacks(stages, "The two teachers were murdered by men in uniform.")
     assert any(s == "men" and "teachers" in (t or "") for _, s, t in found), found
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("Unknown persons placed two bombs in several bank branches.", "Unknown persons", "bank branches"),
+    ("Two men planted the explosives at the warehouse and fled.", "Two men", "warehouse"),
+    ("A car bomb explosion damaged the police headquarters.", None, "police headquarters"),
+    ("The bus was badly damaged by a blast.", None, "bus"),
+])
+def test_planting_explosives_and_blast_damage_are_bombings(stages, sentence, source, target):
+    events = [e for e in document(stages, sentence).events if e.type == "ASSAULT"]
+    assert any(e.mode == "explosives" and e.source_text == source and target in (e.target_text or "")
+               for e in events), [(e.mode, e.source_text, e.target_text) for e in events]
+
+
+def test_a_bomb_in_a_named_city_hits_the_city_not_a_thing(stages):
+    found = attacks(stages, "Rebels exploded a bomb in Kabul.")
+    assert ("ASSAULT", "Rebels", "Kabul") in found, found
+
+
+def test_storm_damage_is_no_bombing(stages):
+    assert attacks(stages, "The storm damaged the police headquarters.") == []

@@ -263,17 +263,18 @@ def _time(token) -> bool:
 
 
 def _bombed(verb, finder: ActorFinder) -> list[Actor]:
-    """The thing an explosion hit: "a bomb exploded at the bank", "in front of the embassy"."""
+    """The thing an explosion hit: "a bomb exploded at the bank", "in front of the embassy",
+    "placed bombs in bank branches" (not a named place: that is the territory)."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objects = [o for o in prep.children if o.dep_ == "pobj"]
         if prep.lower_ == "in" and objects and objects[0].lower_ == "front":  # "in front of X"
             objects = [o for p in objects[0].children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj"]
-        elif prep.lower_ not in BOMBED_PREPS:
+        elif prep.lower_ not in BOMBED_PREPS | {"in"}:
             continue
         for obj in objects:
             thing = None if _time(obj) else finder.thing(obj)
-            if thing is not None:
+            if thing is not None and not (prep.lower_ == "in" and thing.entity):  # "in Kabul": territory
                 return [thing]
     return []
 

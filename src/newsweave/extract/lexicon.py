@@ -285,6 +285,9 @@ WALKOUT_MODIFIERS = frozenset({"general", "hunger", "labor", "labour", "worker",
                                "one-day", "day", "token", "sit-down"})
 
 # Verb + particle or preposition that together name an event ("called for", "cracked down on").
+# Verbs of harm that, done by an explosion, are a bombing ("a blast damaged the bank").
+BLAST_VERBS = frozenset({"damage", "rock", "shake", "wreck", "devastate", "gut", "shatter"})
+BLAST_WORDS = frozenset({"explosion", "blast", "detonation"})
 # What is set off or planted in a bombing ("set off a car bomb", "the charges were set off by X").
 EXPLOSIVE_WORDS = frozenset({"bomb", "explosive", "charge", "dynamite", "device", "grenade", "mine",
                              "car-bomb", "carbomb"})
@@ -334,6 +337,10 @@ EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "warga
 
 # Verb + object pairs where the object changes the type the verb alone would give.
 VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    # planting or throwing explosives is a bombing ("placed a bomb in the bank")
+    **{(v, w): ("ASSAULT", "explosives") for v in ("place", "plant", "hurl", "throw", "toss", "lob")
+       for w in ("bomb", "bombs", "explosive", "explosives", "dynamite", "grenade", "grenades",
+                 "charge", "charges", "device", "devices", "car-bomb")},
     # burning a symbol is a protest, not arson
     **{("burn", w): ("PROTEST", "demo") for w in (
         "effigy", "effigies", "flag", "flags", "tyre", "tyres", "tire", "tires", "portrait", "portraits",

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, EXERCISE_NOUNS, EXPLOSIVE_WORDS,
+from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, BLAST_VERBS, BLAST_WORDS,
+                      EXERCISE_NOUNS, EXPLOSIVE_WORDS,
                       FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS, NOUN_TRIGGERS,
                       OBSTRUCT_VERBS, ON_NOUNS, PHRASAL_TRIGGERS, PREP_OBJECT_TRIGGERS,
                       PROTESTER_VERBS, PROTESTER_WORDS, UNDER_NOUNS, VERB_OBJECT_OVERRIDES,
@@ -256,6 +257,13 @@ def _sets_off_explosive(verb) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EXPLOSIVE_WORDS for c in children)
 
 
+def _blasted(verb) -> bool:
+    """ "a car bomb explosion damaged the bank", "the bus was damaged by a blast"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(d.lemma_.lower() in BLAST_WORDS | EXPLOSIVE_WORDS for d in doers)
+
+
 def _condemning(token) -> bool:
     """ "called India's strikes 'regrettable'", "described the attack as unprovoked"."""
     for child in token.children:
@@ -284,7 +292,7 @@ def verb_found(token) -> Found | None:
         return Found(token, token, "ASSAULT", None, "verb")  # "will respond strongly": an armed reply
     if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that X attacked": the attack is the event, marked denied
-    if lemma == "set" and _sets_off_explosive(token):
+    if (lemma == "set" and _sets_off_explosive(token)) or (lemma in BLAST_VERBS and _blasted(token)):
         return Found(token, token, "ASSAULT", "explosives", "verb")
     under = _under_noun(token)
     if under is not None:
