@@ -144,3 +144,8 @@ def test_a_bomb_in_a_named_city_hits_the_city_not_a_thing(stages):
 
 def test_storm_damage_is_no_bombing(stages):
     assert attacks(stages, "The storm damaged the police headquarters.") == []
+
+
+def test_who_condemns_an_attack_did_not_make_it(stages):
+    found = attacks(stages, "The minister condemned the bombing of the mosque.")
+    assert found and all(s != "minister" and s != "The minister" for _, s, _ in found), found

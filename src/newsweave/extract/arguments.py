@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import Actor, ActorFinder, held_things
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
-from .lexicon import EXPLOSIVE_WORDS, FRAMING_TYPES, NOUN_TRIGGERS
+from .lexicon import EXPLOSIVE_WORDS, FRAMING_TYPES, JUDGING_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
 from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS, takes_part
 
 # Dependency labels of a verb's arguments.
@@ -665,11 +665,14 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
 
 def _voiced_by_subject(noun, verb) -> bool:
     """ "X expressed support for Y", "X launched an attack": the verb's subject does what the noun
-    names. Not for a preposition-like participle ("following Algerian opposition") nor, for a
+    names. Not for a verb that judges it ("X condemned the attack"), a preposition-like
+    participle ("following Algerian opposition") nor, for a
     relation noun, a verb that only has or seeks it ("helped X gather support", "discussed
     support for Y")."""
     if verb.lower_ in PREPOSITIONAL_PARTICIPLES:
         return False
+    if VERB_TRIGGERS.get(verb.lemma_.lower(), ("",))[0] in JUDGING_TYPES:
+        return False  # "X condemned the attack": someone else's
     return not (noun.lemma_.lower() in RELATION_NOUNS and verb.lemma_.lower() in SEEKING_VERBS)
 
 

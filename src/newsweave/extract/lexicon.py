@@ -285,6 +285,9 @@ WALKOUT_MODIFIERS = frozenset({"general", "hunger", "labor", "labour", "worker",
                                "one-day", "day", "token", "sit-down"})
 
 # Verb + particle or preposition that together name an event ("called for", "cracked down on").
+# Types of verbs that judge an act done by someone else ("condemned the killing", "protested the
+# kidnapping", "investigated the bombing"): the act is its own event, not the judge's.
+JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST", "INVESTIGATE"})
 # Verbs of harm that, done by an explosion, are a bombing ("a blast damaged the bank").
 BLAST_VERBS = frozenset({"damage", "rock", "shake", "wreck", "devastate", "gut", "shatter"})
 BLAST_WORDS = frozenset({"explosion", "blast", "detonation"})

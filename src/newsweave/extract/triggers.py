@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, BLAST_VERBS, BLAST_WORDS,
-                      EXERCISE_NOUNS, EXPLOSIVE_WORDS,
+                      EXERCISE_NOUNS, EXPLOSIVE_WORDS, JUDGING_TYPES,
                       FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS, NOUN_TRIGGERS,
                       OBSTRUCT_VERBS, ON_NOUNS, PHRASAL_TRIGGERS, PREP_OBJECT_TRIGGERS,
                       PROTESTER_VERBS, PROTESTER_WORDS, UNDER_NOUNS, VERB_OBJECT_OVERRIDES,
@@ -47,9 +47,7 @@ DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
 OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned to Honduras" gives nothing
-# Types of verbs that judge an act done ("condemned the killing", "protested the kidnapping",
-# "investigated the bombing"), and the types of acts that stay events when judged.
-JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST", "INVESTIGATE"})
+# Types of acts that stay events when judged ("condemned the killing").
 INCIDENT_TYPES = frozenset({"ASSAULT"})
 # Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
 SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
