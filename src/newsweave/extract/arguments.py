@@ -56,8 +56,8 @@ ACCUSING_WORDS = frozenset({"blame", "accuse", "arrest", "charge", "convict", "s
                             "indict", "prosecute", "punish", "detain", "jail", "imprison", "condemn",
                             "trial", "conviction", "indictment", "prosecution", "detention"})
 # Prepositions of an explosion that name the thing bombed ("a bomb exploded at the bank",
-# "in front of the embassy").
-BOMBED_PREPS = frozenset({"at", "outside", "inside", "near"})
+# "placed bombs in the branches"; "in front of" is read through its "of").
+BOMBED_PREPS = frozenset({"at", "outside", "inside", "near", "in"})
 # Times that a parser may leave untagged in lower-case text ("on monday", "at dawn").
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "dawn", "dusk", "night", "midnight", "noon", "daybreak", "morning", "evening",
@@ -203,7 +203,7 @@ def _weapon(token, finder: ActorFinder) -> bool:
 
 
 def _claimants(token, finder: ActorFinder) -> list[Actor]:
-    """The one who claims or is held to have done an act named in a "for" (or "of") phrase: "X
+    """The one who claims or is held to have done an act named in a "for" phrase: "X
     claimed responsibility for the attack", "X is responsible for / behind the attack", "holds X
     responsible for", "blamed X for", "arrested X for killing", "the arrest of X for killing"."""
     prep = token.head
@@ -213,9 +213,9 @@ def _claimants(token, finder: ActorFinder) -> list[Actor]:
     lemma = holder.lemma_.lower()
     if prep.lower_ == "behind" and prep.dep_ == "prep" and lemma == "be":
         return _verb_subjects(holder, finder)[0]
-    if prep.lower_ not in ("for", "of"):
+    if prep.lower_ != "for":
         return []
-    if lemma in RESPONSIBLE_WORDS and prep.lower_ == "for":  # "X (is | held) responsible for"
+    if lemma in RESPONSIBLE_WORDS:  # "X (is | held) responsible for"
         own = [a for c in holder.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
         held = [a for c in holder.head.children if c.dep_ == "dobj" for a in finder.actors(c)]
         if holder.dep_ == "amod":  # "holds the rebels responsible for"
@@ -223,14 +223,14 @@ def _claimants(token, finder: ActorFinder) -> list[Actor]:
         return own or held or _verb_subjects(holder.head, finder)[0]
     if lemma in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj" and holder.head.lemma_.lower() in CLAIMING_VERBS:
         return _verb_subjects(holder.head, finder)[0]
-    if lemma in ACCUSING_WORDS and holder.pos_ == "VERB" and prep.lower_ == "for":
+    if lemma in ACCUSING_WORDS and holder.pos_ == "VERB":
         return [a for c in holder.children if c.dep_ in ("dobj", "nsubjpass") for a in finder.actors(c)]
-    if lemma in ACCUSING_WORDS and holder.pos_ == "NOUN" and prep.lower_ == "for":
+    if lemma in ACCUSING_WORDS and holder.pos_ == "NOUN":
         return [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj" for a in finder.actors(o)]
     accuser = holder.head.head if holder.dep_ == "pobj" and holder.head.lower_ == "of" else holder.head
-    if prep.lower_ == "for" and holder.dep_ in ("dobj", "nsubjpass", "pobj") \
-            and accuser.lemma_.lower() in ACCUSING_WORDS:  # the "for" phrase hangs on the accused
+    if holder.dep_ in ("dobj", "nsubjpass", "pobj") and accuser.lemma_.lower() in ACCUSING_WORDS:
+        # the "for" phrase hangs on the accused
         return finder.actors(holder)
     return []
 
@@ -270,7 +270,7 @@ def _bombed(verb, finder: ActorFinder) -> list[Actor]:
         if prep.lower_ == "in" and objects and objects[0].lower_ == "front":  # "in front of X"
             objects = [o for p in objects[0].children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj"]
-        elif prep.lower_ not in BOMBED_PREPS | {"in"}:
+        elif prep.lower_ not in BOMBED_PREPS:
             continue
         for obj in objects:
             thing = None if _time(obj) else finder.thing(obj)
