@@ -52,7 +52,8 @@ _ARTICLES = re.compile(r"^(?:the|a|an|some|several|two|three|four|five|\d+)\s+")
 def evaluate_muc4(path: Path, settings: Settings, *, limit: int | None = None) -> list[Score]:
     gold = read_gold(path / GOLD_FILE)[:limit]
     note = (f"MUC-4 TST1+TST2 ({len(gold)} messages, GRIT's processing) through newsweave run + "
-            "export; fillers from ASSAULT events and COERCE that destroys or abducts (source: organisation or state -> "
+            "export; fillers from ASSAULT events and COERCE that destroys or abducts (source: "
+            "organisation or state -> "
             "PerpOrg, else PerpInd; target: person or people noun -> Victim, else Target; WEAPON mentions "
             "in the event sentence -> Weapon); head-noun matching, one-to-one; micro P/R/F1.")
     rows = []

@@ -48,7 +48,7 @@ NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
 OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned to Honduras" gives nothing
 # Types of acts that stay events when judged ("condemned the killing").
-INCIDENT_TYPES = frozenset({"ASSAULT"})
+JUDGED_TYPES = frozenset({"ASSAULT"})
 # Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
 SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
                           "confirm", "insist", "reiterate", "write", "quote"})
@@ -494,7 +494,7 @@ def _noun_governed(token) -> bool:
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
         lemma = _verb_lemma(head)
         if lemma in VERB_TRIGGERS and VERB_TRIGGERS[lemma][0] in JUDGING_TYPES \
-                and NOUN_TRIGGERS.get(token.lemma_.lower(), ("",))[0] in INCIDENT_TYPES:
+                and NOUN_TRIGGERS.get(token.lemma_.lower(), ("",))[0] in JUDGED_TYPES:
             return False  # "condemned the murder of X": the murder happened, and is an event too
         if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
             return True
