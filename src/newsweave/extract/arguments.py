@@ -273,10 +273,17 @@ def _bombed(verb, finder: ActorFinder) -> list[Actor]:
         elif prep.lower_ not in BOMBED_PREPS:
             continue
         for obj in objects:
-            thing = None if _time(obj) else finder.thing(obj)
-            if thing is not None and not (prep.lower_ == "in" and thing.entity):  # "in Kabul": territory
+            if _time(obj) or (prep.lower_ == "in" and _names_territory(obj, finder)):
+                continue  # "in the capital Kabul": the territory, read by `_territory`
+            thing = finder.thing(obj)
+            if thing is not None:
                 return [thing]
     return []
+
+
+def _names_territory(obj, finder: ActorFinder) -> bool:
+    return any(rank == 0 and actor is not None and actor.named and actor.type in TERRITORY_MENTION_TYPES
+               for rank, token in place_tokens(obj) for actor in [finder.actor(token)])
 
 
 def _mobilized_against(verb, finder: ActorFinder, targets: list[Actor]) -> list[Actor]:
