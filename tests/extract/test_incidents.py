@@ -78,18 +78,13 @@ def test_an_attack_that_is_condemned_still_happened(stages):
 
 
 @pytest.mark.parametrize("sentence, source, targets", [
-    ("Rebels burned three buses and two trucks on the highway.", "Rebels", {"three buses", "two trucks"}),
+    ("Rebels blew up three buses and two trucks on the highway.", "Rebels", {"three buses", "two trucks"}),
     ("Saboteurs dynamited two electricity towers.", "Saboteurs", {"two electricity towers"}),
     ("Militants sabotaged the pipeline near the port.", "Militants", {"pipeline"}),
 ])
 def test_arson_dynamiting_and_sabotage_hit_things(stages, sentence, source, targets):
     found = attacks(stages, sentence)
     assert {t for _, s, t in found if s == source} >= targets, found
-
-
-def test_burning_an_effigy_is_a_protest(stages):
-    events = document(stages, "Students burned an effigy of the president outside the embassy.").events
-    assert [e.type for e in events if e.type in ("ASSAULT", "COERCE")] == []
 
 
 def test_unidentified_individuals_are_attackers(stages):

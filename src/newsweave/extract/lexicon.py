@@ -147,7 +147,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "maim": ("ASSAULT", None), "skirmish": ("ASSAULT", None), "battle": ("ASSAULT", None),
     "hijack": ("ASSAULT", "abduct"), "mortar": ("ASSAULT", "heavy-weapons"),
     "dynamite": ("ASSAULT", "explosives"), "machinegun": ("ASSAULT", "firearms"),
-    "sabotage": ("COERCE", "destroy"), "burn": ("COERCE", "destroy"),  # arson
+    "sabotage": ("COERCE", "destroy"),
     # INVESTIGATE
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
     "inquire": ("INVESTIGATE", None), "enquire": ("INVESTIGATE", None),
@@ -344,10 +344,6 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
     **{(v, w): ("ASSAULT", "explosives") for v in ("place", "plant", "hurl", "throw", "toss", "lob")
        for w in ("bomb", "bombs", "explosive", "explosives", "dynamite", "grenade", "grenades",
                  "charge", "charges", "device", "devices", "car-bomb")},
-    # burning a symbol is a protest, not arson
-    **{("burn", w): ("PROTEST", "demo") for w in (
-        "effigy", "effigies", "flag", "flags", "tyre", "tyres", "tire", "tires", "portrait", "portraits",
-        "poster", "posters", "picture", "pictures", "copy", "copies")},
     # evacuating people is humanitarian help; evacuating a place is a withdrawal
     **{("evacuate", w): ("AID", "humanitarian") for w in (
         "wounded", "injured", "civilian", "civilians", "refugee", "refugees", "family",
