@@ -48,6 +48,9 @@ PEOPLE_WORDS = frozenset({
     "pirate", "looter", "rioter", "voter", "farmer", "miner", "journalist", "doctor", "monk",
     "migrant", "immigrant", "detainee", "hostage", "captive", "population", "minority",
     "employee", "teacher", "nurse", "driver", "labourer", "laborer", "docker", "striker",
+    # the unnamed doers of attacks ("unidentified individuals", "urban commandos")
+    "individual", "person", "commando", "assassin", "killer", "hitman", "trafficker", "subversive",
+    "saboteur", "criminal", "bandit", "man", "woman",
 })
 
 # Heads that only count the people named after "of" ("tens of thousands of students").
@@ -236,7 +239,7 @@ class ActorFinder:
             if referent is not None:
                 return self._linked(text, start, end, referent)
             return Actor(text, start, end, f"GROUP:{token.lower_}")
-        if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS:
+        if token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS and not self.weapon(token):
             return Actor(text, start, end)
         return None
 
@@ -274,6 +277,11 @@ class ActorFinder:
             actor.named, actor.type = False, "THING"
             return actor
         return Actor(self.doc.text[start:end], start, end, type="THING")
+
+    def weapon(self, token) -> bool:
+        """A weapon the knowledge base names ("machineguns", "a car bomb"); platforms can be hit."""
+        start = self.offset + token.idx
+        return any(m.type == "WEAPON" and m.start <= start < m.end for m in self.doc.mentions)
 
     def _mention_of(self, token) -> Mention | None:
         start = self.offset + token.idx

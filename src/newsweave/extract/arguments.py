@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .actors import Actor, ActorFinder, held_things
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
-from .lexicon import FRAMING_TYPES, NOUN_TRIGGERS
+from .lexicon import EXPLOSIVE_WORDS, FRAMING_TYPES, JUDGING_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
 from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS, takes_part
 
 # Dependency labels of a verb's arguments.
@@ -45,6 +45,23 @@ OBJECT_PREPS = TARGET_PREPS - {"at"} | {"as", "over", "about", "of"}
 WEAPON_WORDS = frozenset({"bomb", "shell", "missile", "rocket", "grenade", "mortar", "bullet",
                           "round", "fire", "shot", "artillery", "explosive", "device", "weapon",
                           "gun", "barrage", "salvo", "volley", "series", "tear", "teargas", "gas"})
+# Nouns and verbs of a claim of responsibility: the claimant did what the noun's "for" phrase
+# names ("X claimed responsibility for the attack").
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit", "authorship"})
+CLAIMING_VERBS = frozenset({"claim", "accept", "assume", "take", "admit", "acknowledge"})
+RESPONSIBLE_WORDS = frozenset({"responsible", "guilty"})
+# Verbs and nouns whose object (or "of" phrase) is the one held to have done the act in their
+# "for" phrase ("arrested X for killing Y", "the trial of X for the murder of Y").
+ACCUSING_WORDS = frozenset({"blame", "accuse", "arrest", "charge", "convict", "sentence", "try",
+                            "indict", "prosecute", "punish", "detain", "jail", "imprison", "condemn",
+                            "trial", "conviction", "indictment", "prosecution", "detention"})
+# Prepositions of an explosion that name the thing bombed ("a bomb exploded at the bank",
+# "placed bombs in the branches"; "in front of" is read through its "of").
+BOMBED_PREPS = frozenset({"at", "outside", "inside", "near", "in"})
+# Times that a parser may leave untagged in lower-case text ("on monday", "at dawn").
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "dawn", "dusk", "night", "midnight", "noon", "daybreak", "morning", "evening",
+                        "afternoon", "today", "tonight", "yesterday", "weekend"})
 # Verbs that let or make someone act: the subject of their clause is the one acted upon
 # ("allowed candidate X to participate", "forced Y to withdraw").
 CAUSATIVE_VERBS = frozenset({"allow", "permit", "let", "enable", "help", "force", "compel", "order"})
@@ -73,6 +90,7 @@ ADDRESSING_VERBS = frozenset({"summon", "call", "phone", "telephone", "meet", "v
 PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "deportation", "expulsion",
                            "eviction", "release", "killing", "assassination", "abduction",
                            "kidnapping", "torture", "execution", "massacre", "bombing", "shelling",
+                           "murder", "slaying",
                            "bombardment", "siege", "blockade", "occupation", "invasion",
                            "repatriation", "rescue", "evacuation"})
 # Possessive determiners that mark an object as the subject's own ("its troops").
@@ -105,6 +123,10 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         if not sources and found.kind == "CONSULT" and found.token.dep_ == "pobj" and \
                 found.token.head.lower_ == "for" and found.token.head.head.pos_ in ("VERB", "AUX"):
             sources = _verb_subjects(found.token.head.head, finder)[0]  # "flew to Cairo for talks"
+        if not sources:
+            sources = _claimants(found.token, finder)
+        if not targets and found.kind in THING_TARGET_TYPES:
+            targets = _noun_things(found.token, finder)
         if not targets and sources and found.kind in TERRITORIAL_TYPES:
             targets = _territory(found, finder, sources)
         return sources, [t for t in targets if all(t.text != s.text for s in sources)]
@@ -127,7 +149,8 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
         elif child.dep_ == "agent":
             sources.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not _ally_phrase(child):
-            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj))
+            targets.extend(a for obj in child.children if obj.dep_ == "pobj" for a in finder.actors(obj)
+                           if not (child.lower_ == "with" and _weapon(obj, finder)))  # "attacked X with rifles"
     if found.kind == "MOBILIZE" and found.token == verb:
         targets = _mobilized_against(verb, finder, targets)
     if not targets:
@@ -157,7 +180,9 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
     if not targets and found.kind in THING_TARGET_TYPES and found.token == verb:
         # "the convoy was ambushed by X": a thing attacked, named as the passive subject
         targets = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
-                   for t in [finder.thing(c)] if t is not None]
+                   for t in [finder.thing(c)] if t is not None and not _weapon(c, finder)]
+    if not targets and found.mode == "explosives" and found.token == verb:
+        targets = _bombed(verb, finder)
     if found.kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
         accused = _accused(verb, finder, sources)
         if accused:
@@ -165,9 +190,100 @@ def find_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list
     if not targets and sources and found.kind in TERRITORIAL_TYPES and not any(
             c.dep_ == "prep" and _ally_phrase(c) for c in verb.children):
         targets = _territory(found, finder, sources)  # fighting in X on the side of Y: not against X
+    if not sources and found.token == verb:
+        sources = _claimants(verb, finder)  # "arrested X for killing Y"
     targets = [t for t in _distinct(targets) if all(t.text != s.text for s in sources)]
     others = [t for t in targets if not _own(t, finder)]
     return _distinct(sources), (others or targets)
+
+
+def _weapon(token, finder: ActorFinder) -> bool:
+    """What an attack is made with ("rifles", "the bombs"): never the one it is made on."""
+    return token.lemma_.lower() in WEAPON_WORDS | EXPLOSIVE_WORDS or finder.weapon(token)
+
+
+def _claimants(token, finder: ActorFinder) -> list[Actor]:
+    """The one who claims or is held to have done an act named in a "for" phrase: "X
+    claimed responsibility for the attack", "X is responsible for / behind the attack", "holds X
+    responsible for", "blamed X for", "arrested X for killing", "the arrest of X for killing"."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp"):
+        return []
+    holder = prep.head
+    lemma = holder.lemma_.lower()
+    if prep.lower_ == "behind" and prep.dep_ == "prep" and lemma == "be":
+        return _verb_subjects(holder, finder)[0]
+    if prep.lower_ != "for":
+        return []
+    if lemma in RESPONSIBLE_WORDS:  # "X (is | held) responsible for"
+        own = [a for c in holder.children if c.dep_ in SUBJECT_DEPS for a in finder.actors(c)]
+        held = [a for c in holder.head.children if c.dep_ == "dobj" for a in finder.actors(c)]
+        if holder.dep_ == "amod":  # "holds the rebels responsible for"
+            held = finder.actors(holder.head)
+        return own or held or _verb_subjects(holder.head, finder)[0]
+    if lemma in RESPONSIBILITY_NOUNS and holder.dep_ == "dobj" and holder.head.lemma_.lower() in CLAIMING_VERBS:
+        return _verb_subjects(holder.head, finder)[0]
+    if lemma in ACCUSING_WORDS and holder.pos_ == "VERB":
+        return [a for c in holder.children if c.dep_ in ("dobj", "nsubjpass") for a in finder.actors(c)]
+    if lemma in ACCUSING_WORDS and holder.pos_ == "NOUN":
+        return [a for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" for a in finder.actors(o)]
+    accuser = holder.head.head if holder.dep_ == "pobj" and holder.head.lower_ == "of" else holder.head
+    if holder.dep_ in ("dobj", "nsubjpass", "pobj") and accuser.lemma_.lower() in ACCUSING_WORDS:
+        # the "for" phrase hangs on the accused
+        return finder.actors(holder)
+    return []
+
+
+def _noun_things(noun, finder: ActorFinder) -> list[Actor]:
+    """The thing an attack noun is made on ("the attack on the barracks", "the bombing of the
+    embassy")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        if prep.lower_ in THING_TARGET_PREPS or (prep.lower_ == "of" and noun.lemma_.lower() in PATIENT_NOUNS):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and not _weapon(o, finder)):
+                things = _things(obj, finder)
+                if things:
+                    return things
+    return []
+
+
+def _things(token, finder: ActorFinder) -> list[Actor]:
+    """The things named by a noun and its conjuncts ("a radio station and a drugstore")."""
+    found = []
+    for noun in [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN")]:
+        thing = None if _time(noun) else finder.thing(noun)
+        if thing is not None and (noun is token or not _weapon(noun, finder)):
+            found.append(thing)
+    return found
+
+
+def _time(token) -> bool:
+    """ "on Sunday", "at dawn": when, not what."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in TIME_WORDS
+
+
+def _bombed(verb, finder: ActorFinder) -> list[Actor]:
+    """The thing an explosion hit: "a bomb exploded at the bank", "in front of the embassy",
+    "placed bombs in bank branches" (not a named place: that is the territory)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "in" and objects and objects[0].lower_ == "front":  # "in front of X"
+            objects = [o for p in objects[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]
+        elif prep.lower_ not in BOMBED_PREPS:
+            continue
+        for obj in objects:
+            if _time(obj) or (prep.lower_ == "in" and _names_territory(obj, finder)):
+                continue  # "in the capital Kabul": the territory, read by `_territory`
+            thing = finder.thing(obj)
+            if thing is not None:
+                return [thing]
+    return []
+
+
+def _names_territory(obj, finder: ActorFinder) -> bool:
+    return any(rank == 0 and actor is not None and actor.named and actor.type in TERRITORY_MENTION_TYPES
+               for rank, token in place_tokens(obj) for actor in [finder.actor(token)])
 
 
 def _mobilized_against(verb, finder: ActorFinder, targets: list[Actor]) -> list[Actor]:
@@ -303,9 +419,9 @@ def _object_owners(verb, found: Found, finder: ActorFinder, sources: list[Actor]
         for obj in objects:
             if obj != found.token and obj.pos_ == "NOUN" and obj.lemma_.lower() not in WEAPON_WORDS \
                     and obj.lemma_.lower() not in NOUN_TRIGGERS:  # "reimposed blockades in X": X
-                thing = finder.thing(obj)
-                if thing is not None:
-                    return [thing]
+                things = _things(obj, finder)
+                if things:
+                    return things
     return []
 
 
@@ -556,11 +672,14 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
 
 def _voiced_by_subject(noun, verb) -> bool:
     """ "X expressed support for Y", "X launched an attack": the verb's subject does what the noun
-    names. Not for a preposition-like participle ("following Algerian opposition") nor, for a
+    names. Not for a verb that judges it ("X condemned the attack"), a preposition-like
+    participle ("following Algerian opposition") nor, for a
     relation noun, a verb that only has or seeks it ("helped X gather support", "discussed
     support for Y")."""
     if verb.lower_ in PREPOSITIONAL_PARTICIPLES:
         return False
+    if VERB_TRIGGERS.get(verb.lemma_.lower(), ("",))[0] in JUDGING_TYPES:
+        return False  # "X condemned the attack": someone else's
     return not (noun.lemma_.lower() in RELATION_NOUNS and verb.lemma_.lower() in SEEKING_VERBS)
 
 

@@ -147,6 +147,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "pound": ("ASSAULT", "heavy-weapons"), "overrun": ("ASSAULT", None), "injure": ("ASSAULT", None),
     "maim": ("ASSAULT", None), "skirmish": ("ASSAULT", None), "battle": ("ASSAULT", None),
     "hijack": ("ASSAULT", "abduct"), "mortar": ("ASSAULT", "heavy-weapons"),
+    "dynamite": ("ASSAULT", "explosives"), "machinegun": ("ASSAULT", "firearms"),
+    "sabotage": ("COERCE", "destroy"),
     # INVESTIGATE
     "investigate": ("INVESTIGATE", None), "probe": ("INVESTIGATE", None), "inspect": ("INVESTIGATE", None),
     "inquire": ("INVESTIGATE", None), "enquire": ("INVESTIGATE", None),
@@ -215,6 +217,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "expropriation": ("COERCE", "seize"), "eviction": ("COERCE", "deport"),
     "abduction": ("ASSAULT", "abduct"), "kidnapping": ("ASSAULT", "abduct"),
     "assassination": ("ASSAULT", "assassinate"), "killing": ("ASSAULT", None),
+    "murder": ("ASSAULT", None), "slaying": ("ASSAULT", None),
     "shooting": ("ASSAULT", "firearms"), "bombardment": ("ASSAULT", "heavy-weapons"),
     "incursion": ("ASSAULT", None), "skirmish": ("ASSAULT", None),
     "torture": ("ASSAULT", "torture"), "genocide": ("ASSAULT", "massacre"),
@@ -283,6 +286,16 @@ WALKOUT_MODIFIERS = frozenset({"general", "hunger", "labor", "labour", "worker",
                                "one-day", "day", "token", "sit-down"})
 
 # Verb + particle or preposition that together name an event ("called for", "cracked down on").
+# Types of verbs that judge an act done by someone else ("condemned the killing", "protested the
+# kidnapping", "investigated the bombing"): the act is its own event, not the judge's.
+JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST", "INVESTIGATE"})
+# Verbs of harm that, done by an explosion, are a bombing ("a blast damaged the bank").
+BLAST_VERBS = frozenset({"damage", "rock", "shake", "wreck", "devastate", "gut", "shatter"})
+BLAST_WORDS = frozenset({"explosion", "blast", "detonation"})
+# What is set off or planted in a bombing ("set off a car bomb", "the charges were set off by X").
+EXPLOSIVE_WORDS = frozenset({"bomb", "explosive", "charge", "dynamite", "device", "grenade", "mine",
+                             "car-bomb", "carbomb"})
+
 PHRASAL_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("call", "for"): ("REQUEST", None), ("call", "on"): ("REQUEST", None),
     ("call", "upon"): ("REQUEST", None), ("crack", "down"): ("COERCE", None),
@@ -329,6 +342,10 @@ EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "warga
 
 # Verb + object pairs where the object changes the type the verb alone would give.
 VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    # planting or throwing explosives is a bombing ("placed a bomb in the bank")
+    **{(v, w): ("ASSAULT", "explosives") for v in ("place", "plant", "hurl", "throw", "toss", "lob")
+       for w in ("bomb", "bombs", "explosive", "explosives", "dynamite", "grenade", "grenades",
+                 "charge", "charges", "device", "devices", "car-bomb")},
     # evacuating people is humanitarian help; evacuating a place is a withdrawal
     **{("evacuate", w): ("AID", "humanitarian") for w in (
         "wounded", "injured", "civilian", "civilians", "refugee", "refugees", "family",

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, EXERCISE_NOUNS,
+from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, BLAST_VERBS, BLAST_WORDS,
+                      EXERCISE_NOUNS, EXPLOSIVE_WORDS, JUDGING_TYPES,
                       FRAMING_TYPES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS, NOUN_TRIGGERS,
                       OBSTRUCT_VERBS, ON_NOUNS, PHRASAL_TRIGGERS, PREP_OBJECT_TRIGGERS,
                       PROTESTER_VERBS, PROTESTER_WORDS, UNDER_NOUNS, VERB_OBJECT_OVERRIDES,
@@ -49,6 +50,8 @@ EMPHASIS_VERBS = frozenset({"emphasize", "emphasise", "stress", "underline", "un
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
 OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned to Honduras" gives nothing
+# Types of acts that stay events when judged ("condemned the killing").
+JUDGED_TYPES = frozenset({"ASSAULT"})
 # Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
 SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
                           "confirm", "insist", "reiterate", "write", "quote"})
@@ -258,6 +261,20 @@ def _projectiles_at_a_place(token) -> bool:
         not any(p.lower_ == "to" for p in preps)
 
 
+def _sets_off_explosive(verb) -> bool:
+    """ "set off a car bomb", "the charges were set off by X"; not "set off for Cairo"."""
+    children = list(verb.children)
+    return any(c.dep_ == "prt" and c.lower_ == "off" for c in children) and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EXPLOSIVE_WORDS for c in children)
+
+
+def _blasted(verb) -> bool:
+    """ "a car bomb explosion damaged the bank", "the bus was damaged by a blast"."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(d.lemma_.lower() in BLAST_WORDS | EXPLOSIVE_WORDS for d in doers)
+
+
 def _condemning(token) -> bool:
     """ "called India's strikes 'regrettable'", "described the attack as unprovoked"."""
     for child in token.children:
@@ -296,6 +313,8 @@ def verb_found(token) -> Found | None:
         return Found(token, token, "ASSAULT", None, "verb")  # "will respond strongly": an armed reply
     if lemma in DENIAL_VERBS and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that X attacked": the attack is the event, marked denied
+    if (lemma == "set" and _sets_off_explosive(token)) or (lemma in BLAST_VERBS and _blasted(token)):
+        return Found(token, token, "ASSAULT", "explosives", "verb")
     under = _under_noun(token)
     if under is not None:
         return under
@@ -501,6 +520,9 @@ def _noun_governed(token) -> bool:
         head = head.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
         lemma = _verb_lemma(head)
+        if lemma in VERB_TRIGGERS and VERB_TRIGGERS[lemma][0] in JUDGING_TYPES \
+                and NOUN_TRIGGERS.get(token.lemma_.lower(), ("",))[0] in JUDGED_TYPES:
+            return False  # "condemned the murder of X": the murder happened, and is an event too
         if lemma in VERB_TRIGGERS or lemma in LIGHT_VERBS:
             return True
     return False
