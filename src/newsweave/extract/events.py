@@ -45,6 +45,8 @@ CONFIDENCE = {"verb": 0.9, "light": 0.85, "noun": 0.45, "cameo": 0.55}
 MODALITY_FACTOR = {"hypothetical": 0.5, "negated": 0.7, "denied": 0.7, "planned": 0.8}
 MISSING_SOURCE, UNNAMED_SOURCE = 0.45, 0.1
 MISSING_TARGET, UNNAMED_TARGET = 0.45, 0.1
+# Conjunctions and prepositions whose clause only dates the main one.
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following"})
 # Standing stances ("has long accused", "historically rejected") are no dated act.
 HABITUAL_ADVERBS = frozenset({"long", "historically", "traditionally", "always", "often", "frequently",
                               "routinely", "usually", "repeatedly", "consistently", "habitually"})
@@ -339,13 +341,21 @@ def _confidence(found: Found, source, target, modality: str, region: str) -> flo
     score -= MISSING_SOURCE if source is None else (0.0 if source.named else UNNAMED_SOURCE)
     score -= MISSING_TARGET if target is None else (0.0 if target.named else UNNAMED_TARGET)
     score *= MODALITY_FACTOR.get(modality, 1.0)
-    if found.head.dep_ in BACKGROUND_DEPS:
+    if found.head.dep_ in BACKGROUND_DEPS or _temporal_background(found.head):
         score *= BACKGROUND_FACTOR
     if _habitual(found.head):
         score *= HABITUAL_FACTOR
     if region == "comment":
         score *= 0.8  # a reader's claim is weaker evidence than the article's
     return round(max(0.05, min(1.0, score)), 2)
+
+
+def _temporal_background(head) -> bool:
+    """An act that only dates another ("five years after crowds burned down its embassy", "since
+    hostilities began"): background to the main clause."""
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in head.children):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in TEMPORAL_MARKS
 
 
 def _habitual(verb) -> bool:
