@@ -295,12 +295,14 @@ def _score_folder(folder: Path, gold_file: Path | None, settings: Settings, limi
         corpus = write_jsonl(articles.values(), Path(scratch) / f"{folder.name}.jsonl")
         export = run_and_export([corpus], settings)
     name = f"{DATASET}/{folder.name}" + ("" if gold_file is None else " (newsweave's own gold)")
+    gold_label = "" if gold_file is None else "own gold, "
     gold_ids = _gold_ids(export, articles)
     events = [dict(e, gold_doc=gold_ids[e["doc"]]) for e in export["events"]
               if e["doc"] in gold_ids and e.get("region") == "body"]
     threshold = settings.min_confidence
-    for label, chosen in ((f"events at confidence ≥ {threshold:g} (default)", [e for e in events if e["confidence"] >= threshold]),
-                          ("all exported events", events)):
+    for label, chosen in ((f"{gold_label}events at confidence ≥ {threshold:g} (default)",
+                           [e for e in events if e["confidence"] >= threshold]),
+                          (f"{gold_label}all exported events", events)):
         result = score_events(chosen, gold, non_events)
         metrics = {"strict P": result["strict_precision"], "lenient P": result["lenient_precision"],
                    "core R": result["core_recall"], "core R lenient": result["core_recall_lenient"]}
