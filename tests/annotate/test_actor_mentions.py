@@ -3,26 +3,7 @@ apart from common nouns, no numbers or sentence-initial words as actors."""
 
 import pytest
 
-from newsweave.document import Document, Region
-from newsweave.settings import Settings
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def annotate():
-    from newsweave.annotate.entities import EntityRecognizer
-    from newsweave.annotate.parse import Parser
-
-    settings = Settings()
-    parser, recognizer = Parser(settings), EntityRecognizer(settings)
-
-    def run(text: str) -> Document:
-        doc = Document(id="t", name="t", path="t", raw=text, text=text,
-                       regions=[Region("body", 0, len(text))])
-        return recognizer(parser(doc))
-
-    return run
 
 
 def by_text(doc) -> dict:

@@ -8,22 +8,6 @@ from newsweave.settings import Settings
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def annotate():
-    from newsweave.annotate.entities import EntityRecognizer
-    from newsweave.annotate.parse import Parser
-
-    settings = Settings()
-    parser, recognizer = Parser(settings), EntityRecognizer(settings)
-
-    def run(text: str) -> Document:
-        doc = Document(id="t", name="t", path="t", raw=text, text=text,
-                       regions=[Region("body", 0, len(text))])
-        return recognizer(parser(doc))
-
-    return run
-
-
 def mention(doc, text):
     found = [m for m in doc.mentions if m.text == text]
     assert found, f"no mention {text!r} in {[m.text for m in doc.mentions]}"

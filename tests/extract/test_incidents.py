@@ -6,22 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newsweave.document import Document, Region
-from newsweave.settings import Settings
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def stages():
-    from newsweave.annotate.entities import EntityRecognizer
-    from newsweave.annotate.parse import Parser
-    from newsweave.annotate.places import PlaceResolver
-    from newsweave.annotate.timex import TimeTagger
-    from newsweave.extract.events import EventExtractor
-
-    settings = Settings()
-    return [Parser(settings), EntityRecognizer(settings), TimeTagger(settings),
-            PlaceResolver(settings), EventExtractor(settings)]
 
 
 def document(stages, sentence: str) -> Document:
