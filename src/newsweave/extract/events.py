@@ -15,8 +15,8 @@ from datetime import timedelta
 from itertools import combinations
 
 from ..document import Document, Event
-from ..kb import knowledge_base
 from ..aggregate.timeline import ON_OR_BEFORE
+from ..kb import knowledge_base
 from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .arguments import find_arguments
@@ -120,22 +120,12 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
             kind = "COOPERATE"  # "French and Egyptian warships launched war games": joint
         if kind != found.kind:  # the statement is coded, so the action's mode does not carry over
             found, mode = Found(found.token, found.head, kind, None, found.how), None
-        if dyad is not None and not any(_party(t) for t in target_actors) and (
-                mode == "mediate" or (found.kind in DYADIC_THIRD_PARTY_TYPES and source_actors
-                                      and all(_dyad_partner(s, dyad) is None for s in source_actors))):
-            target_actors = [placed(dyad[0], found_actor(found, finder)), placed(dyad[1], found_actor(found, finder))]
-        mutual_fight = found.head.lemma_.lower() in RECIPROCAL_LIGHT_VERBS or (
-            found.kind == "ASSAULT" and bool({found.token.lemma_.lower(), found.head.lemma_.lower()} & MUTUAL_FIGHT_WORDS))
-        if mutual_fight and len(source_actors) == 1:  # "Indian and Pakistani troops exchanged fire"
+        mutual = _mutual(found)
+        if mutual and len(source_actors) == 1:  # "Indian and Pakistani troops exchanged fire"
             source_actors = next((paired for c in found.head.children if c.dep_ == "nsubj"
                                   for paired in [finder.paired(c)] if paired), source_actors)
-        if dyad is not None:
-            target_actors = _owned_by_dyad(target_actors, doc.text, dyad)
-        if found.kind in PLACE_STATE_TYPES:
-            target_actors = [_state_of_place(t, source_actors) or t for t in target_actors]
-        if found.kind in STATEMENT_TYPES:
-            target_actors = [t if _party(t) else _owner_party(t, sent, finder) or t for t in target_actors]
-        for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual_fight):
+        target_actors = _refined_targets(found, mode, source_actors, target_actors, sent, finder, dyad)
+        for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual):
             kind, event_mode = found.kind, mode
             if not _party(target) and modality not in ("negated", "hypothetical"):
                 target = _implied_target(kind, source, target, dyad) or target
@@ -151,7 +141,33 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
     return events
 
 
-def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad, mutual_fight: bool = False):
+def _mutual(found: Found) -> bool:
+    """An act the parties do to each other: "exchanged fire", "traded accusations", "clashed"."""
+    if found.head.lemma_.lower() in RECIPROCAL_LIGHT_VERBS:
+        return True
+    return found.kind == "ASSAULT" and bool({found.token.lemma_.lower(), found.head.lemma_.lower()}
+                                            & MUTUAL_FIGHT_WORDS)
+
+
+def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Actor], sent, finder, dyad) -> list[Actor]:
+    """The parties acted upon as analysts code them: both parties of the dyad for an outsider's
+    mediation, appeal or call with no party named, and for people "from both countries"; the
+    state of a place struck or visited abroad; the party whose claims are rejected."""
+    if dyad is not None and not any(_party(t) for t in targets) and (
+            mode == "mediate" or (found.kind in DYADIC_THIRD_PARTY_TYPES and sources
+                                  and all(_dyad_partner(s, dyad) is None for s in sources))):
+        here = found_actor(found, finder)
+        targets = [placed(dyad[0], here), placed(dyad[1], here)]
+    if dyad is not None:
+        targets = _owned_by_dyad(targets, finder.doc.text, dyad)
+    if found.kind in PLACE_STATE_TYPES:
+        targets = [_state_of_place(t, sources) or t for t in targets]
+    if found.kind in STATEMENT_TYPES:
+        targets = [t if _party(t) else _owner_party(t, sent, finder) or t for t in targets]
+    return targets
+
+
+def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad, mutual: bool = False):
     """Source-target pairs with "the two countries", "both sides" and "each other" read as the
     document's dyad (dyad.py): a mutual act is one event, either way round."""
     if dyad is not None and any(stands_for_dyad(s) for s in sources):
@@ -164,7 +180,7 @@ def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad, mut
         like = next(t for t in targets if stands_for_dyad(t))
         targets = [t for t in targets if t is not like] + [placed(dyad[0], like), placed(dyad[1], like)]
         targets = [t for t in targets if not sources or all(t.entity != s.entity for s in sources)]
-    if (kind in SYMMETRIC_TYPES or mutual_fight) and len(sources) > 1 \
+    if (kind in SYMMETRIC_TYPES or mutual) and len(sources) > 1 \
             and not any(_party(t) for t in targets):
         return list(combinations(sources, 2))
     if any(is_reciprocal(t) for t in targets):
