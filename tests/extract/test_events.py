@@ -800,3 +800,11 @@ def test_a_standing_stance_is_below_the_default_threshold(stages):
     standing = one(events_of(stages, "India has long accused Pakistan of funding terror groups."), "ACCUSE")
     act = one(events_of(stages, "India accused Pakistan of funding terror groups on Monday."), "ACCUSE")
     assert standing.confidence < 0.5 <= act.confidence
+
+
+def test_partners_are_not_made_targets_of_each_others_strikes(stages):
+    # two states that only cooperate in the article: a strike with no party named hits neither
+    text = ("Egypt and Russia signed a deal. Russia praised Egypt. Egypt welcomed Russia. "
+            "Egypt launched air strikes overnight.")
+    strike = [e for e in events_of(stages, text, published="2017-05-27") if e.type == "ASSAULT"][-1]
+    assert strike.target is None and strike.confidence < 0.5

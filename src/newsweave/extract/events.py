@@ -17,6 +17,7 @@ from itertools import combinations
 from ..document import Document, Event
 from ..aggregate.timeline import ON_OR_BEFORE
 from ..kb import knowledge_base
+from ..kb.sectors import MILITARY_SUFFIX
 from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .arguments import find_arguments
@@ -55,6 +56,8 @@ HABITUAL_FACTOR = 0.5
 REPEAT_FACTOR = 0.5
 # Hostile acts that, with no target named, are aimed at the other party of a two-state conflict.
 DYADIC_HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE", "REJECT"})
+# Acts that show two states at odds (a told one makes a dyad's untargeted hostile acts theirs).
+HOSTILE_TYPES = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "REJECT", "MOBILIZE"})
 # Light verbs of acts done to each other ("exchanged fire", "traded accusations").
 RECIPROCAL_LIGHT_VERBS = frozenset({"exchange", "trade"})
 # Appeals and talks of an outsider with no party named address both parties of a two-state
@@ -85,6 +88,7 @@ class EventExtractor:
         mentions = MentionIndex(doc)
         attributor = Attributor()
         dyad = document_dyad(doc)
+        implied: list[tuple] = []  # events aimed at the dyad's other party only by inference
         for index, parsed in doc.scratch.get("parses", []):
             region = doc.regions[index]
             if region.kind not in EVENT_REGION_KINDS:
@@ -93,12 +97,17 @@ class EventExtractor:
             if region.kind == "comment":
                 attributor = Attributor()  # a commenter does not inherit the article's sources
             for sent in parsed.sents:
-                doc.events.extend(_sentence_events(doc, region, sent, finder, attributor, dyad))
+                doc.events.extend(_sentence_events(doc, region, sent, finder, attributor, dyad, implied))
+        if implied and not _dyad_at_odds(doc.events, dyad, {id(item[0]) for item in implied}):
+            for event, original, found, source, modality in implied:  # partners are no targets
+                event.target = original.entity if original else None
+                event.target_text = original.text if original else None
+                event.confidence = _confidence(found, source, original, modality, event.region)
         _rank_repeats(doc.events)
         return doc
 
 
-def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[Event]:
+def _sentence_events(doc, region, sent, finder, attributor, dyad=None, implied=None) -> list[Event]:
     sentence_attribution = attributor.for_sentence(sent)
     events, seen = [], set()
     for found in find_triggers(sent):
@@ -127,8 +136,10 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
         target_actors = _refined_targets(found, mode, source_actors, target_actors, sent, finder, dyad)
         for source, target in _dyad_pairs(found.kind, source_actors, target_actors, dyad, mutual):
             kind, event_mode = found.kind, mode
+            inferred = None
             if not _party(target) and modality not in ("negated", "hypothetical"):
-                target = _implied_target(kind, source, target, dyad) or target
+                inferred = _implied_target(kind, source, target, dyad)
+            original, target = target, inferred or target
             if kind == "COERCE" and mode in INTERNATIONAL_MODES and _international(found, source, target):
                 kind, event_mode = "SANCTION", None
             key = (kind, source and source.text, target and target.text)
@@ -138,7 +149,26 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None) -> list[E
             typed = found if kind == found.kind else Found(found.token, found.head, kind, None, found.how)
             events.append(_event(doc, region, sent, typed, source, target, event_mode,
                                  attribution, modality, finder.offset))
+            if inferred is not None and implied is not None:
+                implied.append((events[-1], original, typed, source, modality))
     return events
+
+
+def _dyad_at_odds(events: list[Event], dyad, inferred: set[int]) -> bool:
+    """Whether the article itself tells a hostile act between the two states (or their forces):
+    only then is a hostile act with no target named aimed at the other one."""
+    members = {dyad[0].entity, dyad[1].entity}
+    for event in events:
+        if id(event) in inferred or event.type not in HOSTILE_TYPES:
+            continue
+        if {_state_of(event.source), _state_of(event.target)} == members:
+            return True
+    return False
+
+
+def _state_of(entity: str | None) -> str | None:
+    """The state an entity id stands for: itself, or the state of its armed forces ("IND-MIL")."""
+    return entity.removesuffix(MILITARY_SUFFIX) if entity else None
 
 
 def _mutual(found: Found) -> bool:
