@@ -212,17 +212,17 @@ def score_events(events: list[dict], gold: list[GoldEvent], non_events: dict[str
             false_positives.append(event)
             continue
         lenient_hits += 1
-        best = max(candidates, key=lambda g: (_fields(event, g).all, sum(vars(_fields(event, g)).values())))
-        judged = _fields(event, best)
+        judged_all = [(_fields(event, g), g) for g in candidates]
+        judged, best = max(judged_all, key=lambda pair: (pair[0].all, sum(vars(pair[0]).values())))
         for name in ("source", "target", "modality"):
             field_counts[name] += getattr(judged, name)
             field_totals[name] += 1
         if best.date is not None:
             field_counts["date"] += judged.date
             field_totals["date"] += 1
-        for g in candidates:
+        for fields, g in judged_all:
             located_any.add(id(g))
-            if _fields(event, g).all:
+            if fields.all:
                 graph.add_edge(("emitted", number), ("gold", id(g)))
     emitted_nodes = {n for n in graph if n[0] == "emitted"}
     matching = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=emitted_nodes) if graph else {}
