@@ -148,7 +148,7 @@ def _relation_statement(relation, names: dict, citations: list[Citation]) -> Sta
 
 
 # How a timeline date of a vague precision is written ("on-or-before": the article's date bounds it).
-DATE_WORDING = {"on-or-before": "on or before {}", "week": "week of {}", "weekend": "weekend of {}"}
+DATE_WORDING = {"on-or-before": "on or before {}", "narrative-day": "about {}", "week": "week of {}", "weekend": "weekend of {}"}
 
 
 def _timeline_statement(entry, names: dict, documents: dict) -> Statement:

@@ -123,6 +123,16 @@ def test_date_from_sentence_else_on_or_before_publication(stages):
     assert undated.date == "2017-06-01" and undated.date_precision == "on-or-before"
 
 
+def test_undated_event_takes_the_day_the_story_last_named(stages):
+    text = ("Egypt attacked Libya on May 26, 2017.\n\nThe Libyan army shelled the border town.\n\n"
+            "Egypt will hold talks with Russia.")
+    events = events_of(stages, text, published="2017-06-01")
+    shelled = next(e for e in events if e.type == "ASSAULT" and "Libyan" in (e.source_text or ""))
+    assert (shelled.date, shelled.date_precision) == ("2017-05-26", "narrative-day")
+    planned = one(events, "CONSULT")  # a plan is not dated by the story's past
+    assert (planned.date, planned.date_precision) == ("2017-06-01", "on-or-before")
+
+
 def test_date_from_earlier_in_the_paragraph(stages):
     events = events_of(stages, "On May 26, 2017, Egypt attacked Libya. Egyptian jets bombed Derna.",
                        published="2017-06-01")

@@ -22,12 +22,14 @@ from .sources import publisher_of_event
 # publication days, time zones), so day dates this close still merge.
 MERGE_WINDOW_DAYS = 2
 
-PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "on-or-before": 3, "month": 4, "year": 5}
+PRECISION_RANK = {"day": 0, "narrative-day": 1, "weekend": 2, "week": 3, "on-or-before": 4, "month": 5, "year": 6}
 # Days either side of a week's middle day and after a weekend's Saturday (events.py dates them so).
 WEEK_HALF_DAYS = 3
 # An event the article does not date happened on or before its publication: the date is the
 # article's day, read as the week up to it.
 ON_OR_BEFORE = "on-or-before"
+# An undated event given the day its article last named before it (extract/events.py).
+NARRATIVE_DAY = "narrative-day"
 ON_OR_BEFORE_DAYS = 7
 
 
@@ -46,7 +48,7 @@ def date_interval(value: str | None, precision: str | None = None) -> tuple[Date
         if len(numbers) >= 3 and precision == ON_OR_BEFORE:
             day = Date(numbers[0], numbers[1], numbers[2])
             return day - timedelta(days=ON_OR_BEFORE_DAYS), day
-        if len(numbers) >= 3 and precision in (None, "day"):
+        if len(numbers) >= 3 and precision in (None, "day", NARRATIVE_DAY):
             day = Date(numbers[0], numbers[1], numbers[2])
             return day, day
         if len(numbers) >= 2 and precision in (None, "day", "month"):

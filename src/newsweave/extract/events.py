@@ -10,12 +10,13 @@ assembles them into events with a date and a confidence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date as Date
 from datetime import timedelta
 from itertools import combinations
 
 from ..document import Document, Event
-from ..aggregate.timeline import ON_OR_BEFORE
+from ..aggregate.timeline import NARRATIVE_DAY, ON_OR_BEFORE
 from ..kb import knowledge_base
 from ..kb.sectors import MILITARY_SUFFIX
 from ..settings import Settings
@@ -472,12 +473,34 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
         paragraph_start = doc.text.rfind("\n", 0, start) + 1
         earlier = [t for t in dated if paragraph_start <= t.start < start]
         if not earlier:
-            return _publication_bound(doc.published)
+            past = modality not in ("planned", "hypothetical", "threatened")
+            return (past and _narrative_day(doc, dated, start)) or _publication_bound(doc.published)
         best = max(earlier, key=lambda t: t.start)
     value, precision = _week_day(best.value, doc.published) or (best.value, best.precision)
     if modality in ("planned", "hypothetical") or precision in ("week", "weekend"):
         return value, precision
     return _not_after_publication(value, precision, doc.published)
+
+
+def _narrative_day(doc: Document, dated: list, start: int) -> tuple[str, str] | None:
+    """The day the article last named before the event: news tells a story in order, so an undated
+    past event belongs to the latest day named in the body before it, else to the day the article
+    names most (its main day). Precision NARRATIVE_DAY says the text does not date it itself."""
+    days = []
+    for timex in dated:
+        region = doc.region_at(timex.start)
+        if region is None or region.kind != "body" or timex.precision != "day" or not ISO_DATE.match(timex.value):
+            continue
+        value, _ = _not_after_publication(timex.value, "day", doc.published)
+        if value and len(value) == 10:
+            days.append((timex.start, value))
+    before = [value for position, value in days if position < start]
+    if before:
+        return before[-1], NARRATIVE_DAY
+    counts = Counter(value for _, value in days)
+    if not counts:
+        return None
+    return max(counts, key=lambda value: (counts[value], value)), NARRATIVE_DAY
 
 
 def _week_day(value: str, published: str | None) -> tuple[str, str] | None:
