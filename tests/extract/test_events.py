@@ -818,3 +818,16 @@ def test_partners_are_not_made_targets_of_each_others_strikes(stages):
             "Egypt launched air strikes overnight.")
     strike = [e for e in events_of(stages, text, published="2017-05-27") if e.type == "ASSAULT"][-1]
     assert strike.target is None and strike.confidence < 0.5
+
+
+@pytest.mark.parametrize("sentence, forces", [
+    ("India launched strikes at three Pakistani air bases.", "PAK-MIL"),
+    ("Pakistan said its missiles hit Indian military bases overnight.", "IND-MIL"),
+])
+def test_a_military_site_struck_is_its_armed_forces(stages, sentence, forces):
+    assert one(events_of(stages, sentence), "ASSAULT").target == forces
+
+
+def test_a_town_struck_stays_its_state(stages):
+    event = one(events_of(stages, "India launched strikes at Bahawalpur in Pakistan."), "ASSAULT")
+    assert event.target == "PAK"

@@ -18,14 +18,15 @@ from itertools import combinations
 from ..document import Document, Event
 from ..aggregate.timeline import NARRATIVE_DAY, ON_OR_BEFORE
 from ..kb import knowledge_base
-from ..kb.sectors import MILITARY_SUFFIX
+from ..kb.sectors import MILITARY_SUFFIX, armed_forces
 from ..settings import Settings
 from .actors import Actor, ActorFinder, MentionIndex
 from .arguments import find_arguments
 from .attribution import Attributor
 from .dyad import document_dyad, is_reciprocal, placed, stands_for_dyad
 from .eventplace import event_place_of
-from .lexicon import AERIAL_WORDS, MILITARY_OBJECTS, MUTUAL_FIGHT_WORDS, NOUN_TRIGGERS, SYMMETRIC_TYPES
+from .lexicon import (AERIAL_WORDS, MILITARY_OBJECTS, MILITARY_SITES, MUTUAL_FIGHT_WORDS, NOUN_TRIGGERS,
+                      SYMMETRIC_TYPES)
 from .modality import modality_of
 from .stance import coded_stance
 from .strongholds import HOLDER_TYPES, holder_of
@@ -191,6 +192,8 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
         targets = [placed(dyad[0], here), placed(dyad[1], here)]
     if dyad is not None:
         targets = _owned_by_dyad(targets, finder.doc.text, dyad)
+    if found.kind == "ASSAULT":
+        targets = [_forces_of_site(t, sources, sent, finder, dyad) or t for t in targets]
     if found.kind in PLACE_STATE_TYPES:
         targets = [_state_of_place(t, sources) or t for t in targets]
     if found.kind in STATEMENT_TYPES:
@@ -271,6 +274,29 @@ def _party(actor: Actor | None) -> bool:
     if actor is None:
         return False
     return (actor.named and actor.type in PARTY_TYPES) or (actor.entity or "").startswith("GROUP:")
+
+
+def _forces_of_site(target: Actor, sources: list[Actor], sent, finder, dyad) -> Actor | None:
+    """The armed forces holding a military site struck ("Pakistani air bases", "radars" struck
+    by India's forces): the state the phrase names, else the other party of the article's two
+    states."""
+    linked = target.entity and ":" not in target.entity  # a knowledge-base actor, not a phrase
+    if (target.entity or "").endswith(MILITARY_SUFFIX) or (linked and target.type in ("PERSON", "ORGANIZATION")):
+        return None
+    inside = [t for t in sent if target.start <= finder.offset + t.idx < target.end]
+    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    if head is None or not {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")} & MILITARY_SITES:
+        return None  # "bases" is lemmatised as "basis"
+    kb = knowledge_base()
+    partner = next((p for p in (_dyad_partner(s, dyad) for s in sources) if p is not None), None)
+    state = kb.country(target.country) if target.country else None
+    if partner is not None and (state is None or state.country not in {m.country for m in dyad}):
+        state = kb.get(partner.entity) if partner.entity else None  # "French-made" names no owner
+    if state is None or state.type != "COUNTRY" or any(s.country == state.country for s in sources):
+        return None
+    forces = armed_forces(kb, state)
+    return Actor(text=target.text, start=target.start, end=target.end, entity=forces.id,
+                 country=state.country, named=True, type="ORGANIZATION")
 
 
 def _owner_party(target: Actor, sent, finder) -> Actor | None:

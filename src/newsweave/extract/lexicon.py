@@ -420,6 +420,14 @@ MILITARY_OBJECTS = frozenset({
     "advisor", "officer", "military", "rocket", "munition", "artillery", "system", "unit",
 })
 
+# Military sites: striking them is striking the armed forces that hold them
+# ("targeted air defence radars", "strikes at three Pakistani air bases").
+MILITARY_SITES = frozenset({
+    "base", "airbase", "airfield", "airstrip", "radar", "garrison", "barracks", "outpost", "post",
+    "bunker", "cantonment", "installation", "depot", "arsenal", "battery", "launchpad", "position",
+    "checkpoint", "headquarters",
+})
+
 # Object words that make an attack aerial.
 AERIAL_WORDS = frozenset({"air", "aerial", "airstrike", "jet", "warplane", "aircraft", "drone",
                           "helicopter", "bomber", "plane", "bomb"})
