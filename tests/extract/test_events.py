@@ -831,3 +831,20 @@ def test_a_military_site_struck_is_its_armed_forces(stages, sentence, forces):
 def test_a_town_struck_stays_its_state(stages):
     event = one(events_of(stages, "India launched strikes at Bahawalpur in Pakistan."), "ASSAULT")
     assert event.target == "PAK"
+
+
+@pytest.mark.parametrize("sentence, talks", [
+    ("Officials from India and Pakistan spoke on Monday.", True),
+    ("India and Pakistan talked via a hotline.", True),
+    ("Modi spoke on Monday.", False),
+    ("The aim was to get India and Pakistan to talk.", False),
+])
+def test_two_parties_speaking_together_hold_talks(stages, sentence, talks):
+    held = {frozenset((e.source, e.target)) for e in events_of(stages, sentence)
+            if e.type == "CONSULT" and e.modality == "asserted"}
+    assert (frozenset(("IND", "PAK")) in held) == talks
+
+
+def test_no_actor_acts_on_itself(stages):
+    events = events_of(stages, "India and Pakistan spoke with India on Monday.")
+    assert all(e.source != e.target for e in events)

@@ -384,9 +384,12 @@ def _title_only(token) -> bool:
 
 
 def party_modifiers(token) -> list:
-    """The modifiers of a noun that may each name a party, coordinated ("Russian and Turkish") or
-    joined by a hyphen ("Russian-Libyan", "US-Iraqi")."""
+    """The modifiers of a noun that may each name a party, coordinated ("Russian and Turkish",
+    "officials from India and Pakistan") or joined by a hyphen ("Russian-Libyan", "US-Iraqi")."""
     found = []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found += [obj, *(c for c in obj.children if c.dep_ == "conj")]
     for child in token.children:
         if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
             continue

@@ -364,7 +364,8 @@ def _pairs(kind: str, sources: list[Actor], targets: list[Actor]):
         return
     for source in sources or [None]:
         for target in targets or [None]:
-            yield source, target
+            if source is None or target is None or not source.entity or source.entity != target.entity:
+                yield source, target  # no one acts on themselves
 
 
 def _mode(found: Found, sent) -> str | None:

@@ -34,6 +34,12 @@ POSSIBILITY_NOUNS = frozenset({"way", "means", "ability", "capacity", "capabilit
                                "resource", "resources", "method", "methods", "measure", "measures",
                                "step", "steps", "work"})
 
+# Verbs that press or bring someone to do something ("urged X to talk", "getting the two sides to
+# talk"): the act they aim at is not told done. "get" only as an aim itself (non-finite).
+URGING_VERBS = frozenset({"encourage", "persuade", "push", "press", "convince", "urge", "ask", "invite"})
+# Nouns of an aim: "the goal was to get them to talk".
+AIM_NOUNS = frozenset({"aim", "goal", "purpose", "objective", "intention", "mission", "task", "idea", "plan"})
+
 # Negation words on the trigger or its argument ("did not", "never", "no agreements").
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -115,12 +121,22 @@ def _purpose(token) -> str | None:
             return "hypothetical" if node.head.lemma_.lower() in POSSIBILITY_NOUNS else "planned"
         if infinitive and node.dep_ == "advcl":
             return "planned"
+        if infinitive and node.dep_ in ("ccomp", "xcomp") and _urging(node.head):
+            return "planned"
+        if infinitive and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in AIM_NOUNS for c in node.head.children):
+            return "planned"
         if infinitive and node.dep_ == "xcomp" and node.head.pos_ == "ADJ":
             return "hypothetical"  # "it is important to unite", "able to attack"
         if node.dep_ not in ("conj", "xcomp") or node.head == node:
             return None
         node = node.head
     return None
+
+
+def _urging(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in URGING_VERBS or (lemma == "get" and verb.tag_ in ("VB", "VBG"))
 
 
 def _denied_claim(token) -> bool:

@@ -53,6 +53,8 @@ OBJECT_REQUIRED_VERBS = frozenset({"contribute", "give", "return"})  # "returned
 # Types of acts that stay events when judged ("condemned the killing").
 JUDGED_TYPES = frozenset({"ASSAULT"})
 # Speech verbs whose clause reports the subject's own words ("Iraq said it would allow ...").
+# Verbs of talking that, said of two parties together, are talks between them.
+CONVERSING_VERBS = frozenset({"speak", "talk", "converse"})
 SPEECH_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "add", "indicate",
                           "confirm", "insist", "reiterate", "write", "quote"})
 
@@ -349,6 +351,8 @@ def verb_found(token) -> Found | None:
     if lemma in ("call", "phone", "ring") and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects) \
             and not any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
         return Found(token, token, "CONSULT", "phone", "verb")  # "Netanyahu called Morrison"
+    if lemma in CONVERSING_VERBS and _parties_together(token):
+        return Found(token, token, "CONSULT", "phone", "verb")  # "India and Pakistan spoke on Monday"
     if lemma in SPEECH_VERBS and _obligation(token):
         return Found(token, token, "REQUEST", None, "verb")
     if (lemma in SPEECH_VERBS or lemma == "hold") and _blame(token):
@@ -396,6 +400,24 @@ def verb_found(token) -> Found | None:
     if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
         kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def _parties_together(verb) -> bool:
+    """An intransitive "spoke"/"talked" whose subject is two parties ("India and Pakistan",
+    "officials from both countries", "the two sides"): they spoke with each other, not to the press."""
+    if any(c.dep_ in ("prep", "dobj", "ccomp", "xcomp") and c.lower_ not in ("on", "via", "over", "by", "for", "at", "in")
+           for c in verb.children):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True
+        if any(c.lower_ in ("both", "two") for c in subject.children):
+            return True
+        owners = [o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                  for o in p.children if o.dep_ == "pobj"]
+        if any(c.dep_ == "conj" or c.lower_ in ("both", "two") for o in owners for c in o.children):
+            return True
+    return False
 
 
 def _dated(prep) -> bool:
