@@ -848,3 +848,9 @@ def test_two_parties_speaking_together_hold_talks(stages, sentence, talks):
 def test_no_actor_acts_on_itself(stages):
     events = events_of(stages, "India and Pakistan spoke with India on Monday.")
     assert all(e.source != e.target for e in events)
+
+
+def test_a_call_for_parties_to_act_is_a_request_to_them(stages):
+    events = [e for e in events_of(stages, "China called for India and Pakistan to exercise restraint.")
+              if e.type == "REQUEST"]
+    assert {(e.source, e.target) for e in events} == {("CHN", "IND"), ("CHN", "PAK")}

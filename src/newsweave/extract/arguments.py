@@ -8,7 +8,7 @@ from __future__ import annotations
 from .actors import Actor, ActorFinder, held_things
 from .eventplace import LOCATIVE_PREPS, place_anchors, place_tokens
 from .lexicon import EXPLOSIVE_WORDS, FRAMING_TYPES, JUDGING_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
-from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS, takes_part
+from .triggers import Found, OBJECT_DEPS, THING_GIVING_VERBS, for_clause, takes_part
 
 # Dependency labels of a verb's arguments.
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -517,7 +517,7 @@ def _deeper_targets(verb, found: Found, finder: ActorFinder) -> list[Actor]:
         if child.dep_ in ("ccomp", "xcomp") and causative:
             targets.extend(a for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
                            for a in finder.actors(g))
-        elif child.dep_ in ("ccomp", "xcomp") and found.kind in FRAMING_TYPES:
+        elif (child.dep_ in ("ccomp", "xcomp") or for_clause(child)) and found.kind in FRAMING_TYPES:
             for grand in child.children:
                 if grand.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                     targets.extend(finder.actors(grand))

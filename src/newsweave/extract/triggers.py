@@ -351,6 +351,8 @@ def verb_found(token) -> Found | None:
     if lemma in ("call", "phone", "ring") and any(o.dep_ == "dobj" and o.pos_ == "PROPN" for o in objects) \
             and not any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
         return Found(token, token, "CONSULT", "phone", "verb")  # "Netanyahu called Morrison"
+    if lemma in ("call", "appeal", "press", "push") and any(for_clause(c) for c in token.children):
+        return Found(token, token, "REQUEST", None, "verb")  # "called for both sides to exercise restraint"
     if lemma in CONVERSING_VERBS and _parties_together(token):
         return Found(token, token, "CONSULT", "phone", "verb")  # "India and Pakistan spoke on Monday"
     if lemma in SPEECH_VERBS and _obligation(token):
@@ -400,6 +402,11 @@ def verb_found(token) -> Found | None:
     if lemma in OBSTRUCT_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTER_WORDS for c in children):
         kind, mode = "PROTEST", "obstruct"  # "protesters blocked the highway"
     return Found(token, token, kind, mode, "verb" if curated else "cameo")
+
+
+def for_clause(clause) -> bool:
+    """A clause "for X to do Y" (the parse marks "for" on the clause's verb)."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
 
 
 def _parties_together(verb) -> bool:
