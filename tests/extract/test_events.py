@@ -835,13 +835,14 @@ def test_a_town_struck_stays_its_state(stages):
 
 @pytest.mark.parametrize("sentence, talks", [
     ("Officials from India and Pakistan spoke on Monday.", True),
+    ("Officers from Pakistan and India were reported to have spoken on Monday.", True),
     ("India and Pakistan talked via a hotline.", True),
     ("Modi spoke on Monday.", False),
     ("The aim was to get India and Pakistan to talk.", False),
 ])
 def test_two_parties_speaking_together_hold_talks(stages, sentence, talks):
     held = {frozenset((e.source, e.target)) for e in events_of(stages, sentence)
-            if e.type == "CONSULT" and e.modality == "asserted"}
+            if e.type == "CONSULT" and e.modality in ("asserted", "reported")}
     assert (frozenset(("IND", "PAK")) in held) == talks
 
 
@@ -854,3 +855,8 @@ def test_a_call_for_parties_to_act_is_a_request_to_them(stages):
     events = [e for e in events_of(stages, "China called for India and Pakistan to exercise restraint.")
               if e.type == "REQUEST"]
     assert {(e.source, e.target) for e in events} == {("CHN", "IND"), ("CHN", "PAK")}
+
+
+def test_the_subject_of_a_reported_act_does_it(stages):
+    event = one(events_of(stages, "Pakistani troops are believed to have attacked Indian posts."), "ASSAULT")
+    assert (event.source, event.target) == ("PAK-MIL", "IND-MIL")

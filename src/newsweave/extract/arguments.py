@@ -477,6 +477,11 @@ def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> lis
     return []
 
 
+# Passive verbs whose subject does what their infinitive says ("were reported to have spoken").
+RAISING_VERBS = frozenset({"report", "say", "believe", "think", "allege", "understand", "know",
+                           "suspect", "claim", "expect", "rumour", "rumor"})
+
+
 def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
     """(sources, targets) from the subject: the passive subject is the one acted upon."""
     node = verb
@@ -488,8 +493,9 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
                 sources.extend(finder.actors(child))
                 if child.lower_ in REPORTER_PRONOUNS and node.dep_ == "ccomp":
                     sources.extend(_reporter(node, finder))
-            elif child.dep_ in PASSIVE_SUBJECT_DEPS and _stative(node):
-                sources.extend(finder.actors(child))
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS and (_stative(node) or (
+                    node != verb and node.lemma_.lower() in RAISING_VERBS)):
+                sources.extend(finder.actors(child))  # "X were reported to have spoken": X spoke
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # an active conjunct sharing a passive subject ("was met and visited X") acts
                 inherited_active = node != verb and verb.tag_ != "VBN"

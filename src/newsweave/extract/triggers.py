@@ -415,10 +415,11 @@ def _parties_together(verb) -> bool:
     if any(c.dep_ in ("prep", "dobj", "ccomp", "xcomp") and c.lower_ not in ("on", "via", "over", "by", "for", "at", "in")
            for c in verb.children):
         return False
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if any(c.dep_ == "conj" for c in subject.children):
-            return True
-        if any(c.lower_ in ("both", "two") for c in subject.children):
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":  # "officers ... were reported to have spoken"
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        if any(c.dep_ == "conj" or c.lower_ in ("both", "two") for c in subject.children):
             return True
         owners = [o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
                   for o in p.children if o.dep_ == "pobj"]
