@@ -87,8 +87,8 @@ LINK_OUT = "a symbolic link to outside the input folders: not read"
 def open_input(path: str) -> BinaryIO:
     """The file opened for reading, if it is a regular file; else an InputError (never blocks)."""
     try:
-        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever (Windows has neither).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as e:
         raise InputError(path, "no such file or folder") from e
     except IsADirectoryError as e:
