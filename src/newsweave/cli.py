@@ -376,7 +376,7 @@ def serve(
     try:
         from .server import serve as run_server
     except ImportError as e:
-        err.print(labelled("error:", "red", f"the server needs fastapi and uvicorn ({e}); run `make install`"))
+        err.print(labelled("error:", "red", f"the server needs fastapi and uvicorn ({e}); reinstall newsweave with its dependencies (pip install newsweave)"))
         raise typer.Exit(2) from e
     try:
         run_server(db, host=host, port=port, token=token, no_token=no_token, browser=browser,
