@@ -82,7 +82,8 @@ def _query(query, *args, **filters):
 
 @app.command()
 def run(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .html .htm .jsonl .warc .warc.gz)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (.txt .html .htm .jsonl .warc .warc.gz .pdf .docx .rss .atom .xml .urls)."),
     db: Path = DbOption,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document stages."),
     engine: Optional[str] = typer.Option(
@@ -91,6 +92,8 @@ def run(
     max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON."),
+    fetch: bool = typer.Option(False, "--fetch", help="Download the pages named in lists of URLs (.urls, or a "
+                               ".txt of URLs only): one at a time, with a timeout. Off: newsweave works offline."),
 ) -> None:
     """Read, clean, annotate and extract PATHs into the database (re-running adds nothing).
 
@@ -103,7 +106,7 @@ def run(
 
     engine = engine or ("dask" if scheduler else "local")
     settings = Settings(db=db, workers=workers, engine=engine, scheduler=scheduler,
-                        max_file_bytes=int(max_file_mb * 1024 * 1024))
+                        max_file_bytes=int(max_file_mb * 1024 * 1024), fetch=fetch)
     shown = 0
     bar = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
@@ -137,6 +140,8 @@ def run(
         raise typer.Exit(130) from None
     for path, reason in report.errors[shown:]:
         err.print(labelled("skipped", "yellow", f"{path}: {reason}"))
+    for path, reason in report.warnings:
+        err.print(labelled("warning", "yellow", f"{path}: {reason}"))
     err.print(plain(
         f"{counted(report.read, 'document')} read: {report.added} added, {report.unchanged} already stored; "
         f"{counted(report.failed, 'error')}; {counted(report.duplicates, 'near-duplicate')}; "
@@ -145,6 +150,7 @@ def run(
     if as_json:
         _print_json({"db": str(db), "read": report.read, "added": report.added, "unchanged": report.unchanged,
                      "failed": report.failed, "errors": [{"path": p, "reason": r} for p, r in report.errors],
+                     "warnings": [{"path": p, "reason": r} for p, r in report.warnings],
                      "duplicates": report.duplicates, "entities": report.entities,
                      "aggregates": report.aggregates, "seconds": round(report.seconds, 3)})
     if report.read == 0:
@@ -370,7 +376,7 @@ def serve(
     try:
         from .server import serve as run_server
     except ImportError as e:
-        err.print(labelled("error:", "red", f"the server needs fastapi and uvicorn ({e}); run `make install`"))
+        err.print(labelled("error:", "red", f"the server needs fastapi and uvicorn ({e}); reinstall newsweave with its dependencies (pip install newsweave)"))
         raise typer.Exit(2) from e
     try:
         run_server(db, host=host, port=port, token=token, no_token=no_token, browser=browser,

@@ -59,6 +59,8 @@ class DocumentRecord(HtmlRecord):
     published_precision: str | None = None
     format: str = "text"
     words: int = 0
+    # What the reader or cleaner noticed: not English (the language named), no article found.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

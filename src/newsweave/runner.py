@@ -30,6 +30,7 @@ from pathlib import Path
 from . import __version__
 from .aggregate.duplicates import rebuild_duplicates
 from .aggregate.rebuild import rebuild_aggregates
+from .clean.language import language_warning
 from .document import Document
 from .errors import InputError, NewsweaveError
 from .pipeline import PIPELINE_REVISION, Stage, build_stages, process
@@ -51,6 +52,7 @@ class RunReport:
     added: int = 0  # documents processed and stored by this run
     unchanged: int = 0  # documents already stored, skipped
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (document, reason): read, but not English
     duplicates: int = 0
     entities: int = 0
     aggregates: dict = field(default_factory=dict)  # rows per aggregate table (relations…)
@@ -456,6 +458,8 @@ def _store_results(todo: list[tuple[str | None, Document]], submitted, writer: W
             inputs.spoil(path)
         else:
             finished.append(result)
+            if warning := language_warning(result.language):
+                report.warnings.append((_where(result), warning))
     if finished:
         writer.write_documents(finished, PIPELINE_VERSION, band_keys)
         report.added += len(finished)

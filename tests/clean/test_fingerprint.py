@@ -37,8 +37,9 @@ def test_clean_sets_fingerprint_and_language():
     assert doc.language == "en"
 
 
-def test_language_none_for_other_languages():
+def test_other_languages_are_named_and_warned_about():
     german = ("Der Minister sagte, dass die beiden Regierungen sich auf eine engere Zusammenarbeit an der "
               "Grenze geeinigt hätten und im nächsten Monat weitere Gespräche in der Hauptstadt führen wollen.")
     doc = clean(Document(id="t", name="t", path="t", raw="Gespräche\n\n" + german + "\n\n" + german.replace("Monat", "Jahr")))
-    assert doc.language is None
+    assert doc.language == "de"
+    assert any(w.startswith("written in German (de), not English") for w in doc.warnings)

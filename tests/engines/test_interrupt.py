@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
 # processed (engines keep batches in flight), so the run is stopped between two commits.
 DOCUMENTS = 40
 FIRST_BATCH = 16
+PAUSED_RUN = Path(__file__).with_name("paused_run.py")
 
 
 def newsweave(*args) -> list[str]:
@@ -62,20 +63,22 @@ def reference(corpus, tmp_path_factory) -> dict:
 
 
 def interrupt_after(db: Path, corpus: Path, documents: int, *options: str) -> subprocess.CompletedProcess:
-    """Start a run in its own process group and send it SIGINT once `documents` are stored."""
-    process = subprocess.Popen(newsweave("run", corpus, "--db", db, "--no-progress", *options),
+    """Start a run in its own process group, held once `documents` are stored (paused_run.py),
+    and send it SIGINT there: the run cannot finish first, however loaded the machine."""
+    marker = db.with_name(db.name + ".paused")
+    process = subprocess.Popen([sys.executable, str(PAUSED_RUN), marker, str(documents),
+                                "run", corpus, "--db", db, "--no-progress", *options],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
-    deadline = time.monotonic() + 120
-    while stored_documents(db) < documents and process.poll() is None and time.monotonic() < deadline:
+    while not marker.exists() and process.poll() is None:
         time.sleep(0.05)
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
+    assert process.poll() is None, "the run ended before it stored the first batch"
+    os.killpg(process.pid, signal.SIGINT)
     try:
-        _, stderr = process.communicate(timeout=90)
+        _, stderr = process.communicate(timeout=120)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
-        pytest.fail("the run did not stop within 90 s of Ctrl-C")
+        pytest.fail("the run did not stop within 120 s of Ctrl-C")
     return subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
 
 

@@ -53,7 +53,8 @@ def test_inputs_are_counted_before_reading(tmp_path):
     (tmp_path / "d" / "notes.md").write_text("not an input", "utf-8")
     jsonl = tmp_path / "more.jsonl"
     jsonl.write_text("\n".join(json.dumps({"text": f"t{i}"}) for i in range(3)), "utf-8")  # no final newline
-    assert runner.count_inputs([tmp_path / "d", jsonl]) == 5
+    # notes.md counts too: a folder's file of another kind is an item the run reports (issue 14).
+    assert runner.count_inputs([tmp_path / "d", jsonl]) == 6
     assert runner.count_inputs([tmp_path / "crawl.warc.gz"]) is None  # unknown without reading it
 
 

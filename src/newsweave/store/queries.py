@@ -33,6 +33,7 @@ def _document(row: sqlite3.Row, regions: list[RegionRecord]) -> DocumentRecord:
         url=row["url"], published=row["published"], language=row["language"],
         duplicate_of=row["duplicate_of"], regions=regions,
         published_precision=row["published_precision"], format=row["format"], words=row["words"],
+        warnings=json.loads(row["warnings"] or "[]"),
     )
 
 
@@ -40,7 +41,7 @@ def documents(conn: sqlite3.Connection) -> list[DocumentRecord]:
     regions = _regions_by_doc(conn)
     rows = conn.execute(
         "SELECT id, name, path, title, source, url, published, published_precision, language, "
-        "duplicate_of, format, words FROM documents ORDER BY seq"
+        "duplicate_of, format, words, warnings FROM documents ORDER BY seq"
     )
     return [_document(row, regions.get(row["id"], [])) for row in rows]
 

@@ -12,8 +12,9 @@ router = APIRouter(include_in_schema=False)
 STATIC = (Path(__file__).resolve().parent.parent / "static").resolve()
 
 NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>newsweave</title>
-<p>The web UI is not built. Run <code>make install</code> (or <code>npm ci &amp;&amp; npm run build</code>
-in <code>web/</code>). The REST API is at <a href="/docs">/docs</a>.</p>"""
+<p>The web UI is not built into this installation (it was built without Node.js). Install a wheel built with
+npm available, or in a source checkout run <code>npm ci &amp;&amp; npm run build</code> in <code>web/</code>.
+The REST API is at <a href="/docs">/docs</a>.</p>"""
 
 
 def safe_file(relative: str) -> Path | None:
