@@ -860,3 +860,13 @@ def test_a_call_for_parties_to_act_is_a_request_to_them(stages):
 def test_the_subject_of_a_reported_act_does_it(stages):
     event = one(events_of(stages, "Pakistani troops are believed to have attacked Indian posts."), "ASSAULT")
     assert (event.source, event.target) == ("PAK-MIL", "IND-MIL")
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("Indian and Pakistani troops exchanged fire.", {"IND-MIL", "PAK-MIL"}),
+    ("Military officials from India and Pakistan met on Monday.", {"IND-MIL", "PAK-MIL"}),
+    ("The Russian and Turkish presidents met in Sochi.", {"RUS", "TUR"}),
+])
+def test_coordinated_owners_of_a_group_are_two_parties(stages, sentence, pair):
+    events = events_of(stages, sentence)
+    assert any({e.source, e.target} == pair for e in events), [(e.type, e.source, e.target) for e in events]

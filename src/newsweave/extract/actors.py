@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..annotate.entity_patterns import PERSON_TITLE_WORDS
 from ..document import Document, Mention
+from ..kb.sectors import MILITARY_NOUNS, MILITARY_SUFFIX, armed_forces
 from .lexicon import NOUN_TRIGGERS
 
 # Nouns that name a group or office acting for someone else: the owner is the actor.
@@ -245,20 +246,24 @@ class ActorFinder:
 
     def paired(self, token) -> list[Actor]:
         """One actor per coordinated party modifier of a group or event noun: "the Russian and
-        Turkish presidents", "the Russian-Libyan talks" name two parties, not one."""
+        Turkish presidents", "the Russian-Libyan talks" name two parties, not one; "Indian and
+        Pakistani troops", "military officials from India and Pakistan" the two armed forces."""
         if token.pos_ != "NOUN" or not (token.lemma_.lower() in GROUP_WORDS | PEOPLE_WORDS
                                         or _is_event_noun(token)):
             return []
         own = self._mention_of(token)
+        military = _military_group(token)
         found, seen = [], set()
         for modifier in party_modifiers(token):
             mention = self._mention_of(modifier)
             if mention is None or mention.type not in PARTY_MODIFIER_TYPES or _generic(mention) \
-                    or mention is own or mention.start in seen:
+                    or mention.start in seen or (mention is own and not military):
                 continue
             seen.add(mention.start)
             start = self.offset + modifier.idx
             actor = self._linked(modifier.text, start, start + len(modifier.text), mention)
+            if military:
+                actor = _armed_forces_of(actor)
             if all(not actor.entity or actor.entity != a.entity for a in found):
                 found.append(actor)
         return found if len(found) > 1 else []
@@ -363,6 +368,22 @@ class ActorFinder:
             key, country = _kb_key(mention.text, country)
             entity = entity or key
         return Actor(text, start, end, entity, country, named=True, type=mention.type)
+
+
+def _military_group(token) -> bool:
+    """ "troops", "forces", "military officials": people who act as a state's armed forces."""
+    return token.lower_ in MILITARY_NOUNS or token.lemma_.lower() in MILITARY_NOUNS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("military", "army") for c in token.children)
+
+
+def _armed_forces_of(actor: Actor) -> Actor:
+    """The armed forces of a state actor ("Indian" in "Indian and Pakistani troops")."""
+    kb = _kb()
+    state = kb.get(actor.entity) if kb and actor.entity and not actor.entity.endswith(MILITARY_SUFFIX) else None
+    if state is None or state.type != "COUNTRY":
+        return actor
+    forces = armed_forces(kb, state)
+    return Actor(actor.text, actor.start, actor.end, forces.id, actor.country, named=True, type="ORGANIZATION")
 
 
 def held_things(token) -> list:
