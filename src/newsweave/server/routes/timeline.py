@@ -29,7 +29,7 @@ def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
         # Nothing merged yet (aggregates not built) falls back to the reports themselves.
         if (found or min_sources) and (not found or hasattr(found[0], "events")):
             if f.type:
-                found = [x for x in found if x.type == f.type.upper()]
+                found = [x for x in found if x.type == f.type]
             items = found[page.offset:page.offset + page.limit]
             spans = queries.event_spans(r.conn, [x.events[0] for x in items if x.events])
             return as_json(page.wrap(len(found), [
