@@ -9,13 +9,12 @@ corpus and of every record.
 from __future__ import annotations
 
 import builtins
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .document import EVENT_TYPES, MENTION_TYPES, REGION_KINDS, Document, Region
+from .document import MENTION_TYPES, Document, Region
+from .errors import FilterError
 from .aggregate.records import MembershipRecord, SideRecord, TimelineRecord
-from .aggregate.timeline import in_window
 from .notebook import frame
 from .records import (
     ContradictionRecord,
@@ -29,32 +28,8 @@ from .records import (
 )
 from .settings import DEFAULT_DB, Settings
 from .store import aggregates, connect, queries
+from .store.filters import EventFilter, check_choice, check_confidence, check_count, check_window
 from .store.time_limit import TimeLimit
-
-
-# YYYY, YYYY-MM or YYYY-MM-DD, as every date filter takes them (the server's query parameters too).
-DATE_FILTER_PATTERN = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
-_FILTER_DATE = re.compile(DATE_FILTER_PATTERN)
-
-
-def _check_date(option: str, value: str | None) -> None:
-    if value is not None and not _FILTER_DATE.fullmatch(value):
-        raise ValueError(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-
-
-def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
-    if value is not None and value.upper() not in {c.upper() for c in choices}:
-        raise ValueError(f"{option} {value!r} is not one of: {', '.join(choices)}")
-
-
-def _check_window(since: str | None, until: str | None) -> None:
-    _check_date("since", since)
-    _check_date("until", until)
-
-
-def _check_min_sources(min_sources: int) -> None:
-    if not isinstance(min_sources, int) or min_sources < 0:
-        raise ValueError(f"min_sources {min_sources!r} is not a count (0 or more)")
 
 
 class Corpus:
@@ -71,6 +46,7 @@ class Corpus:
                  time_limit: TimeLimit | None = None):
         self.db = Path(db)
         self.min_confidence = Settings.min_confidence if min_confidence is None else min_confidence
+        check_confidence(self.min_confidence)
         self._conn = connect(self.db, readonly=True)
         self._aggregates_ready = False
         if time_limit is not None:
@@ -97,33 +73,44 @@ class Corpus:
 
     def entities(self, *, name: str | None = None, type: str | None = None) -> list[EntityRecord]:
         """Resolved entities, most mentioned first; `type` is a mention type (PERSON, COUNTRY…)."""
-        _check_choice("type", type, MENTION_TYPES)
+        check_choice("type", type, MENTION_TYPES)
         return queries.entities(self._conn, name=name, type=type)
 
     def events(self, *, actor: str | None = None, type: str | None = None, region: str | None = None,
                since: str | None = None, until: str | None = None,
                min_confidence: float | None = None, comments: bool = False) -> list[EventRecord]:
-        """Events at or above `min_confidence` (default: the Corpus's); `since`/`until` keep
-        those whose date may fall in the window (ISO, partial). Reader comments are left out, as in
-        the CLI, unless `comments` (or `region="comment"`). Raises ValueError for an unknown type
-        or region or a bad date."""
-        _check_choice("type", type, EVENT_TYPES)
-        _check_choice("region", region, REGION_KINDS)
-        _check_window(since, until)
+        """Events at or above `min_confidence` (default: the Corpus's), in reading order;
+        `since`/`until` (YYYY[-MM[-DD]]) keep those whose date may fall in the window (the rule
+        in `store/filters.py`). Reader comments are left out, as in the CLI, unless `comments`
+        (or `region="comment"`). Raises ValueError for an invalid value: an unknown type or
+        region, a bad date or window, an actor matching no entity."""
+        return queries.events(self._conn, self.event_filter(
+            actor=actor, type=type, region=region, since=since, until=until,
+            min_confidence=min_confidence, comments=comments))
+
+    def event_filter(self, *, actor: str | None = None, type: str | None = None, region: str | None = None,
+                     since: str | None = None, until: str | None = None,
+                     min_confidence: float | None = None, comments: bool = False) -> EventFilter:
+        """The filter `events()` applies for these arguments (ValueError for an invalid one)."""
         if region is None and not comments:
             region = "body"
         threshold = self.min_confidence if min_confidence is None else min_confidence
-        found = queries.events(self._conn, actor=actor, type=type, region=region, min_confidence=threshold)
-        if since or until:
-            found = [e for e in found if in_window(e.date, since, until)]
-        return found
+        return EventFilter(actor=actor, type=type, region=region, since=since, until=until,
+                           min_confidence=threshold)
 
     def resolve_actor(self, actor: str) -> list[str]:
         """The ids of the entities that `actor` (an id, a name or an alias) stands for."""
         return queries.entity_ids_matching(self._conn, actor)
 
     def _actor_ids(self, actor: str | None) -> list[str] | None:
-        return None if actor is None else self.resolve_actor(actor)
+        """The entities `actor` stands for; ValueError when it stands for none (a misspelt
+        name is an error, not an empty answer)."""
+        if not actor:
+            return None
+        ids = self.resolve_actor(actor)
+        if not ids:
+            raise FilterError("actor", actor, "matches no entity")
+        return ids
 
     def _aggregated(self):
         """The connection, its aggregate tables built at this Corpus's threshold."""
@@ -140,15 +127,22 @@ class Corpus:
                  min_sources: int = 0) -> list[TimelineRecord]:
         """Article events ordered by when they happened (undated last), one entry per real
         event with all its reports; `since`/`until` are ISO dates (partial allowed)."""
-        _check_window(since, until)
-        _check_min_sources(min_sources)
+        check_window(since, until)
+        check_count("min_sources", min_sources)
         return aggregates.timeline(self._aggregated(), actor_ids=self._actor_ids(actor), since=since, until=until,
                                    min_sources=min_sources)
 
-    def relations(self, *, actor: str | None = None, min_sources: int = 0) -> list[RelationRecord]:
-        """Actor-to-actor relations from article text, best-sourced first."""
-        _check_min_sources(min_sources)
-        return aggregates.relations(self._aggregated(), actor_ids=self._actor_ids(actor), min_sources=min_sources)
+    def relations(self, *, actor: str | None = None, min_sources: int = 0, since: str | None = None,
+                  until: str | None = None, type: str | None = None,
+                  events: EventFilter | None = None) -> list[RelationRecord]:
+        """Actor-to-actor relations from article text, best-sourced first. `since`, `until`
+        and `type` (or a whole `events` filter) keep the relations with at least one event they
+        keep; counts stay the whole relation's (as the export has them)."""
+        check_count("min_sources", min_sources)
+        if events is None and (since or until or type):
+            events = self.event_filter(since=since, until=until, type=type)
+        return aggregates.relations(self._aggregated(), actor_ids=self._actor_ids(actor), min_sources=min_sources,
+                                    events=events)
 
     def contradictions(self) -> list[ContradictionRecord]:
         return aggregates.contradictions(self._aggregated())
@@ -162,6 +156,7 @@ class Corpus:
         return aggregates.memberships(self._aggregated())
 
     def search(self, text: str, *, limit: int = 20) -> list[dict]:
+        check_count("limit", limit, least=1)
         return queries.search(self._conn, text, limit=limit)
 
     def errors(self) -> list[ErrorRecord]:

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 
 from .aggregate.polarity import SYMMETRIC_TYPES
-from .aggregate.timeline import in_window
 from .terminal import counted
 
 # How much the brief lists: the strongest relations, cited sentences per statement, the latest
@@ -69,10 +68,8 @@ class Brief:
 
 def build_brief(corpus, *, actor: str | None = None, since: str | None = None) -> Brief:
     """The brief's content. ValueError for a bad `since` or an `actor` that matches nothing."""
-    timeline = [e for e in corpus.timeline(actor=actor, since=since) if e.date]  # checks `since`
+    timeline = [e for e in corpus.timeline(actor=actor, since=since) if e.date]  # checks `actor`, `since`
     actor_ids = set(corpus.resolve_actor(actor)) if actor else None
-    if actor_ids is not None and not actor_ids:
-        raise ValueError(f"actor {actor!r} matches no entity (try `newsweave actors`)")
     names = {e.id: e.name for e in corpus.entities()}
     documents = {d.id: d for d in corpus.documents()}
     events = {e.id: e for e in corpus.events()}
@@ -86,8 +83,7 @@ def build_brief(corpus, *, actor: str | None = None, since: str | None = None) -
                 cited.append(_citation(event.sentence, documents.get(event.doc), event.doc))
         return cited
 
-    relations = [r for r in corpus.relations(actor=actor)
-                 if since is None or in_window(r.last or r.first, since, None)][:KEY_RELATIONS]
+    relations = corpus.relations(actor=actor, since=since)[:KEY_RELATIONS]
     disputes = [c for c in corpus.contradictions() if actor_ids is None or actor_ids & set(c.entities)]
     shown = timeline[-TIMELINE_ENTRIES:]
     return Brief(

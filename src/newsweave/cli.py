@@ -35,8 +35,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = typer.Option(DEFAULT_DB, "--db", help="The SQLite database file.")
 JsonOption = typer.Option(False, "--json", help="Print JSON.")
 MinConfidenceOption = typer.Option(
-    Settings.min_confidence, "--min-confidence", min=0.0, max=1.0,
-    help="Use only article events at or above this confidence (the export keeps all).")
+    Settings.min_confidence, "--min-confidence",
+    help="Use only article events at or above this confidence, 0 to 1 (the export keeps all).")
 
 
 def _show_version(value: bool) -> None:
@@ -233,7 +233,7 @@ def timeline(
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events involving this actor."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
-    min_sources: int = typer.Option(0, "--min-sources", min=0, help="Only events reported by this many independent sources."),
+    min_sources: int = typer.Option(0, "--min-sources", help="Only events reported by this many independent sources."),
     min_confidence: float = MinConfidenceOption,
     as_json: bool = JsonOption,
 ) -> None:
@@ -284,10 +284,11 @@ def brief(
 
 @app.command()
 def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."), db: Path = DbOption,
-           limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption) -> None:
+           limit: int = typer.Option(20, "--limit", help="At most this many hits (1 or more)."),
+           as_json: bool = JsonOption) -> None:
     """Full-text search over article titles and bodies."""
     with _open(db) as corpus:
-        hits = corpus.search(text, limit=limit)
+        hits = _query(corpus.search, text, limit=limit)
     if as_json:
         _print_json(hits)
         return

@@ -8,6 +8,7 @@
     ├── StoreError          the database cannot be opened or written
     │   ├── DatabaseBusy    another run holds the database
     │   └── QueryTimeout    a read ran past its time limit (the server's answer to a costly query)
+    ├── FilterError         a query filter value that is not valid (also a ValueError)
     ├── ModelError          an NLP model is missing or broken
     └── EvaluationError     gold data missing or malformed
 """
@@ -54,6 +55,16 @@ class DatabaseBusy(StoreError):
 
 class QueryTimeout(StoreError):
     pass
+
+
+class FilterError(NewsweaveError, ValueError):
+    """A filter value (date, type, region, count, actor…) that is not valid: the CLI's exit
+    status 2, the server's 422; a ValueError for Python callers."""
+
+    def __init__(self, option: str, value, problem: str):
+        super().__init__(f"{option} {value!r} {problem}")
+        self.option = option
+        self.value = value
 
 
 class ModelError(NewsweaveError):

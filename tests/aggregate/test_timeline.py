@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aggregate.aggregate_builders import doc, ev
-from newsweave.aggregate.timeline import date_interval, in_window
+from newsweave.aggregate.timeline import date_interval
 from newsweave.store import aggregates
 
 AID = ("AID", "ruritania", "north")
@@ -55,15 +55,6 @@ def test_filters(build):
     assert [t.date for t in aggregates.timeline(conn, since="2020")] == ["2021-06-01"]
     assert [t.date for t in aggregates.timeline(conn, until="2019-12")] == ["2019-02"]
     assert [t.sources for t in aggregates.timeline(conn, min_sources=2)] == [2]
-
-
-@pytest.mark.parametrize("value, since, until, expected", [
-    ("2017-05", "2017-05-20", None, True), ("2017-04-30", "2017-05", None, False),
-    ("2017-05-29", None, "2017-05", True), ("2017-06-01", None, "2017-05", False),
-    (None, "2017", None, False), (None, None, None, True),
-])
-def test_in_window(value, since, until, expected):
-    assert in_window(value, since, until) is expected
 
 
 def test_date_interval_respects_precision():

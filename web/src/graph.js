@@ -58,7 +58,7 @@ export async function graphView(root) {
     container: box,
     elements: [
       ...data.nodes.map((n) => ({ data: { id: n.id, label: n.name, size: 18 + 42 * Math.sqrt(n.mentions / maxMentions), colour: colour(n) } })),
-      ...data.edges.map((e) => ({ data: { id: `${e.a}\u0000${e.b}`, source: e.a, target: e.b, a: e.a, b: e.b,
+      ...data.edges.map((e) => ({ data: { id: e.id, source: e.a, target: e.b, a: e.a, b: e.b,
         width: 1.5 + 7 * (e.independent_sources / maxSources), colour: e.polarity === "conflictual" ? "#c0392b" : "#2e8b57",
         label: `${e.types.join(", ")} · ${e.independent_sources} src` } })),
     ],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..disjoint_sets import DisjointSets
 from .polarity import ALIGNMENT, TALKS
 
 # An actor needs this much net signed weight for its camp (about one confident report of
@@ -63,20 +64,10 @@ def _relation_sign(relation: dict) -> float:
 
 def _union(memberships: list[dict]) -> dict[str, str]:
     """Each member and organisation -> one representative node (the organisation)."""
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        while parent.get(node, node) != node:
-            node = parent[node]
-        return node
-
-    nodes = set()
+    sets = DisjointSets()
     for link in memberships:
-        nodes.update((link["member"], link["organisation"]))
-        a, b = root(link["member"]), root(link["organisation"])
-        if a != b:
-            parent[a] = b
-    return {node: root(node) for node in nodes}
+        sets.join(link["member"], link["organisation"])
+    return {node: sets.find(node) for node in list(sets.parent)}
 
 
 def signed_graph(relations: list[dict], memberships: list[dict]) -> tuple[nx.Graph, dict[str, str]]:

@@ -148,14 +148,3 @@ def build_timeline(events: list, documents: dict) -> list[dict]:
     entries.sort(key=order)
     return entries
 
-
-def in_window(value: str | None, since: str | None, until: str | None) -> bool:
-    """Whether an ISO (possibly partial) date may fall within [since, until] (ISO, partial
-    allowed): "2017-05" is within since="2017-05-20". Undated never is, when a bound is set."""
-    if since is None and until is None:
-        return True
-    if not value:
-        return False
-    if since and value < since[:len(value)]:
-        return False
-    return not (until and value[:len(until)] > until)

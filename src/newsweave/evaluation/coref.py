@@ -17,6 +17,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from ..disjoint_sets import DisjointSets
 from ..errors import EvaluationError
 from ..resolve.mentions import BareMention, cluster_mentions
 from ..settings import Settings
@@ -78,39 +82,12 @@ def b_cubed(key: Clusters, response: Clusters) -> tuple[float, float, float]:
 
 
 def _best_assignment(weights: list[list[float]]) -> float:
-    """Maximum total weight of a one-to-one assignment (Hungarian method, rows <= columns)."""
-    n, m = len(weights), len(weights[0]) if weights else 0
-    if n == 0 or m == 0:
+    """Maximum total weight of a one-to-one assignment (scipy's Hungarian solver)."""
+    if not weights or not weights[0]:
         return 0.0
-    if n > m:
-        return _best_assignment([list(col) for col in zip(*weights)])
-    inf = float("inf")
-    u, v, p, way = [0.0] * (n + 1), [0.0] * (m + 1), [0] * (m + 1), [0] * (m + 1)
-    for i in range(1, n + 1):
-        p[0], j0 = i, 0
-        minv, used = [inf] * (m + 1), [False] * (m + 1)
-        while True:
-            used[j0], i0, delta, j1 = True, p[j0], inf, 0
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = -weights[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            p[j0], j0 = p[j1], j1
-    return sum(weights[p[j] - 1][j - 1] for j in range(1, m + 1) if p[j])
+    matrix = np.asarray(weights, dtype=float)
+    rows, cols = linear_sum_assignment(matrix, maximize=True)
+    return float(matrix[rows, cols].sum())
 
 
 def ceaf_e(key: Clusters, response: Clusters) -> tuple[float, float, float]:
@@ -118,24 +95,17 @@ def ceaf_e(key: Clusters, response: Clusters) -> tuple[float, float, float]:
     keys, resps = _groups(key), _groups(response)
     resp_of = {m: i for i, g in enumerate(resps) for m in g}
     # Connected components of the key/response overlap graph: the alignment splits over them.
-    parent = list(range(len(keys)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(range(len(keys)))
     owner: dict[int, int] = {}
     for i, k in enumerate(keys):
         for r in {resp_of[m] for m in k if m in resp_of}:
             if r in owner:
-                parent[find(i)] = find(owner[r])
+                sets.join(i, owner[r])
             else:
                 owner[r] = i
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(keys)):
-        components[find(i)].append(i)
+        components[sets.find(i)].append(i)
     total = 0.0
     for members in components.values():
         cols = sorted({resp_of[m] for i in members for m in keys[i] if m in resp_of})

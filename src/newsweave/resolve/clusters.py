@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..disjoint_sets import DisjointSets
 from .names import (acronym_fits, full_names_match, is_initial_of, name_key, name_tokens, skeleton,
                     words_match)
 
@@ -49,15 +50,12 @@ class Clustering:
 
     def __init__(self, nodes: list[Node]):
         self.nodes = {node.key: node for node in nodes}
-        self.parent = {key: key for key in self.nodes}
+        self.sets = DisjointSets(self.nodes)
         self.kb = {key: {n.kb_id} - {None} for key, n in self.nodes.items()}
         self.countries = {key: {n.country} - {None} for key, n in self.nodes.items()}
 
     def root(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
+        return self.sets.find(key)
 
     def can_merge(self, a: str, b: str) -> bool:
         ra, rb = self.root(a), self.root(b)
@@ -71,7 +69,7 @@ class Clustering:
         if not self.can_merge(a, b):
             return False
         ra, rb = sorted((self.root(a), self.root(b)))  # the smaller key wins: order-independent
-        self.parent[rb] = ra
+        self.sets.join(rb, ra)
         self.kb[ra] |= self.kb.pop(rb)
         self.countries[ra] |= self.countries.pop(rb)
         return True

@@ -10,7 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 
-from ..errors import QueryTimeout
+from ..errors import FilterError, QueryTimeout
 from .deps import ResponseCache, as_json
 from .routes import ROUTERS
 from .routes.static import STATIC
@@ -40,6 +40,14 @@ def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[
         # FastAPI's usual 422 body, ASCII-escaped: the input it echoes may hold a lone surrogate.
         body = json.dumps({"detail": jsonable_encoder(exc.errors())}, ensure_ascii=True)
         return Response(body, status_code=422, media_type="application/json")
+
+    @api.exception_handler(FilterError)
+    def invalid_filter(request, exc: FilterError):
+        # A filter value the library refused (an unknown type, an actor matching no entity…):
+        # the same 422 body as a malformed parameter's, naming the value.
+        error = {"type": "value_error", "loc": ["query", exc.option], "msg": str(exc), "input": exc.value}
+        return Response(json.dumps({"detail": [error]}, ensure_ascii=True, default=str), status_code=422,
+                        media_type="application/json")
 
     @api.exception_handler(QueryTimeout)
     def too_long(request, exc: QueryTimeout):

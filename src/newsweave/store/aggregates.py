@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from ..aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from ..records import ContradictionRecord, PlaceRecord, RelationRecord
 from .database import transaction
+from .filters import EventFilter, window_sql
+from .queries import event_where
 
 AGGREGATE_TABLES = ("relations", "memberships", "sides", "contradictions", "timeline")
 
@@ -158,17 +160,23 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
                         (name,)).fetchone() is not None
 
 
-def relations(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None,
-              min_sources: int = 0) -> list[RelationRecord]:
-    """Relations, strongest first; optionally only those touching `actor_ids`."""
+def relations(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, min_sources: int = 0,
+              events: EventFilter | None = None) -> list[RelationRecord]:
+    """Relations, strongest first; optionally only those touching `actor_ids`, and only those
+    with at least one event that `events` keeps (their counts stay the whole relation's)."""
     if not _has_table(conn, "relations"):
         return []
-    sql = "SELECT * FROM relations WHERE independent_sources >= ?"
+    sql = "SELECT * FROM relations r WHERE independent_sources >= ?"
     params: list = [min_sources]
     if actor_ids is not None:
         marks = ",".join("?" * len(actor_ids)) or "NULL"
         sql += f" AND (source IN ({marks}) OR target IN ({marks}))"
         params += actor_ids + actor_ids
+    if events is not None:
+        where, where_params = event_where(conn, events)
+        sql += (" AND EXISTS (SELECT 1 FROM json_each(r.events) j JOIN events e ON e.id = j.value"
+                f"{where.replace(' WHERE ', ' AND ', 1)})")
+        params += where_params
     return [RelationRecord(
         source=row["source"], target=row["target"], polarity=row["polarity"],
         types=json.loads(row["types"]), weight=row["weight"], events=json.loads(row["events"]),
@@ -207,7 +215,7 @@ def sides(conn: sqlite3.Connection) -> list[SideRecord]:
 
 def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
              until: str | None = None, min_sources: int = 0) -> list[TimelineRecord]:
-    """Merged events in the order they happened; `since`/`until` compare ISO date prefixes."""
+    """Merged events in the order they happened, in the window (the filter's rule)."""
     if not _has_table(conn, "timeline"):
         return []
     sql = ("SELECT t.*, s.name AS source_name, g.name AS target_name FROM timeline t "
@@ -218,12 +226,9 @@ def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, si
         marks = ",".join("?" * len(actor_ids)) or "NULL"
         sql += f" AND (t.source IN ({marks}) OR t.target IN ({marks}))"
         params += actor_ids + actor_ids
-    if since:
-        sql += " AND t.date IS NOT NULL AND t.date >= substr(?, 1, length(t.date))"
-        params.append(since)
-    if until:
-        sql += " AND t.date IS NOT NULL AND substr(t.date, 1, length(?)) <= ?"
-        params += [until, until]
+    window, window_params = window_sql(conn, "t.date", "t.date_precision", since, until)
+    sql += window
+    params += window_params
     rows = conn.execute(sql + " ORDER BY t.idx", params)
     return [TimelineRecord(
         id=row["id"], date=row["date"], date_precision=row["date_precision"], type=row["type"],

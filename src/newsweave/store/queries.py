@@ -1,4 +1,8 @@
-"""Read queries, one function per question, shared by the CLI, the Python API and the exports."""
+"""Read queries, one function per question, shared by the CLI, the Python API, the exports and
+the REST API. Events are chosen by one `EventFilter` (`filters.py`); the server's pages are
+filtered, counted and cut in the database, so a corpus of many thousands of documents answers
+without loading whole tables.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 
+from ..errors import FilterError
 from ..records import (
     DocumentRecord,
     EntityRecord,
@@ -16,6 +21,7 @@ from ..records import (
     PlaceRecord,
     RegionRecord,
 )
+from .filters import EventFilter, window_sql
 
 
 def _regions_by_doc(conn: sqlite3.Connection) -> dict[str, list[RegionRecord]]:
@@ -58,6 +64,31 @@ def document(conn: sqlite3.Connection, doc_id: str) -> tuple[DocumentRecord, str
     return _document(row, regions), row["raw"]
 
 
+def documents_page(conn: sqlite3.Connection, *, limit: int, offset: int,
+                   since: str | None = None, until: str | None = None) -> tuple[int, list[dict]]:
+    """(total, one page of documents with their regions) published in the window (the
+    filter's rule), in order of arrival."""
+    where, params = window_sql(conn, "published", "published_precision", since, until)
+    where = " WHERE 1 = 1" + where
+    total = conn.execute(f"SELECT COUNT(*) FROM documents{where}", params).fetchone()[0]
+    rows = [dict(r) for r in conn.execute(
+        "SELECT id, name, path, title, source, url, published, published_precision, language, "
+        f"duplicate_of, format, words FROM documents{where} ORDER BY seq LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )]
+    ids = [r["id"] for r in rows]
+    regions: dict[str, list[dict]] = {i: [] for i in ids}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for r in conn.execute(
+            f"SELECT doc, kind, start, end, author, posted, note FROM regions WHERE doc IN ({marks}) ORDER BY doc, idx", ids
+        ):
+            regions[r["doc"]].append({k: r[k] for k in ("kind", "start", "end", "author", "posted", "note")})
+    for r in rows:
+        r["regions"] = regions[r["id"]]
+    return total, rows
+
+
 def mentions(conn: sqlite3.Connection) -> Iterator[MentionRecord]:
     for row in conn.execute(
         "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.idx"
@@ -75,20 +106,50 @@ def _entity(row: sqlite3.Row) -> EntityRecord:
     )
 
 
-def entities(conn: sqlite3.Connection, *, name: str | None = None, type: str | None = None,
-             include_comment_only: bool = True) -> list[EntityRecord]:
-    sql = "SELECT * FROM entities WHERE 1 = 1"
-    params: list = []
+def _entity_where(name: str | None, type: str | None, include_comment_only: bool) -> tuple[str, list]:
+    sql, params = " WHERE 1 = 1", []
     if name:
-        sql += " AND id IN (SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ? OR id = ?)"
+        sql += " AND (name LIKE ? OR aliases LIKE ? OR id = ?)"
         params += [f"%{name}%", f"%{name}%", name]
     if type:
         sql += " AND type = ?"
         params.append(type.upper())
     if not include_comment_only:
         sql += " AND mentions > 0"
-    sql += " ORDER BY mentions DESC, documents DESC, name"
-    return [_entity(row) for row in conn.execute(sql, params)]
+    return sql, params
+
+
+ENTITY_ORDER = " ORDER BY mentions DESC, documents DESC, name"
+
+
+def entities(conn: sqlite3.Connection, *, name: str | None = None, type: str | None = None,
+             include_comment_only: bool = True) -> list[EntityRecord]:
+    where, params = _entity_where(name, type, include_comment_only)
+    return [_entity(row) for row in conn.execute(f"SELECT * FROM entities{where}{ENTITY_ORDER}", params)]
+
+
+def entities_page(conn: sqlite3.Connection, *, limit: int, offset: int, name: str | None = None,
+                  type: str | None = None) -> tuple[int, list[EntityRecord]]:
+    """(total, one page) of the entities named in articles, most mentioned first."""
+    where, params = _entity_where(name, type, include_comment_only=False)
+    total = conn.execute(f"SELECT COUNT(*) FROM entities{where}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT * FROM entities{where}{ENTITY_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return total, [_entity(row) for row in rows]
+
+
+def entity(conn: sqlite3.Connection, entity_id: str) -> EntityRecord | None:
+    row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return _entity(row) if row else None
+
+
+def entities_by_id(conn: sqlite3.Connection, ids: list[str]) -> dict[str, EntityRecord]:
+    found: dict[str, EntityRecord] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(f"SELECT * FROM entities WHERE id IN ({marks})", part):
+            found[row["id"]] = _entity(row)
+    return found
 
 
 def entity_ids_matching(conn: sqlite3.Connection, actor: str) -> list[str]:
@@ -126,31 +187,155 @@ EVENT_COLUMNS = (
 )
 
 
-def events(conn: sqlite3.Connection, *, actor: str | None = None, type: str | None = None,
-           region: str | None = None, order: str = "document", min_confidence: float = 0.0) -> list[EventRecord]:
-    """Events at or above `min_confidence`, optionally for one actor (by id, name or alias),
-    one type and one region kind.
-
-    `order` is "document" (as read) or "date" (when they happened, undated last).
-    """
-    sql = f"SELECT {EVENT_COLUMNS} WHERE e.confidence >= ?"
-    params: list = [min_confidence]
-    if actor:
-        ids = entity_ids_matching(conn, actor)
-        marks = ",".join("?" * len(ids)) or "NULL"
+def event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list]:
+    """`f` as an SQL condition on `events e` (always starts " WHERE"). ValueError when its actor
+    matches no entity: a misspelt name is an error, not an empty answer."""
+    sql = " WHERE e.confidence >= ?"
+    params: list = [f.min_confidence]
+    if f.actor:
+        ids = entity_ids_matching(conn, f.actor)
+        if not ids:
+            raise FilterError("actor", f.actor, "matches no entity")
+        marks = ",".join("?" * len(ids))
         sql += f" AND (e.source IN ({marks}) OR e.target IN ({marks}))"
         params += ids + ids
-    if type:
+    if f.type:
         sql += " AND e.type = ?"
-        params.append(type.upper())
-    if region:
+        params.append(f.type)
+    if f.region:
         sql += " AND e.region = ?"
+        params.append(f.region)
+    window, window_params = window_sql(conn, "e.date", "e.date_precision", f.since, f.until)
+    sql += window
+    params += window_params
+    if f.doc:
+        sql += " AND e.doc = ?"
+        params.append(f.doc)
+    if f.place:
+        sql += " AND e.place_name = ?"
+        params.append(f.place)
+    return sql, params
+
+
+EVENT_ORDER = {"document": "d.seq, e.idx", "date": "e.date IS NULL, e.date, d.seq, e.idx"}
+
+
+def events(conn: sqlite3.Connection, f: EventFilter | None = None, *, order: str = "document") -> list[EventRecord]:
+    """Events matching `f` (default: all); `order` is "document" (as read) or "date" (when
+    they happened, undated last)."""
+    where, params = event_where(conn, f or EventFilter())
+    return [_event(row) for row in conn.execute(f"SELECT {EVENT_COLUMNS}{where} ORDER BY {EVENT_ORDER[order]}", params)]
+
+
+def events_page(conn: sqlite3.Connection, f: EventFilter, *, limit: int, offset: int,
+                order: str = "document") -> tuple[int, list[EventRecord]]:
+    """(total, one page of events) matching `f`."""
+    where, params = event_where(conn, f)
+    total = conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT {EVENT_COLUMNS}{where} ORDER BY {EVENT_ORDER[order]} LIMIT ? OFFSET ?",
+                        [*params, limit, offset])
+    return total, [_event(row) for row in rows]
+
+
+def pair_events(conn: sqlite3.Connection, a: str, b: str, f: EventFilter, *, limit: int = 200,
+                offset: int = 0) -> tuple[int, list[EventRecord]]:
+    """The events between two entities, either way round: the evidence behind a graph edge."""
+    where, params = event_where(conn, f)
+    where += " AND ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))"
+    params += [a, b, b, a]
+    total = conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
+    rows = conn.execute(f"SELECT {EVENT_COLUMNS}{where} ORDER BY {EVENT_ORDER['date']} LIMIT ? OFFSET ?",
+                        [*params, limit, offset])
+    return total, [_event(row) for row in rows]
+
+
+def places(conn: sqlite3.Connection, f: EventFilter, *, limit: int) -> list[dict]:
+    """Event places with coordinates, with how many events happened there."""
+    where, params = event_where(conn, f)
+    rows = conn.execute(
+        "SELECT e.place_name AS name, e.place_country AS country, AVG(e.place_lat) AS lat, "
+        "AVG(e.place_lon) AS lon, COUNT(*) AS events, GROUP_CONCAT(DISTINCT e.type) AS types "
+        f"FROM events e{where} AND e.place_lat IS NOT NULL "
+        "AND e.place_lon IS NOT NULL GROUP BY e.place_name, e.place_country ORDER BY events DESC LIMIT ?",
+        [*params, limit],
+    )
+    return [{**dict(r), "types": sorted((r["types"] or "").split(","))} for r in rows]
+
+
+def event_docs(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, dict]:
+    """Name, title, source, date and duplicate status of the given documents, by id."""
+    found: dict[str, dict] = {}
+    for chunk in range(0, len(doc_ids), 500):
+        part = doc_ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            f"SELECT id, name, title, source, url, published, duplicate_of FROM documents WHERE id IN ({marks})", part
+        ):
+            found[row["id"]] = dict(row)
+    return found
+
+
+def event_spans(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
+    """Document, span, region and confidence of the given events, by id (to link merged facts)."""
+    found: dict[str, dict] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(part))
+        for row in conn.execute(
+            f"SELECT id, doc, start, end, region, confidence FROM events WHERE id IN ({marks})", part
+        ):
+            found[row["id"]] = dict(row)
+    return found
+
+
+def date_range(conn: sqlite3.Connection, region: str | None = "body") -> tuple[str | None, str | None]:
+    sql = "SELECT MIN(date), MAX(date) FROM events WHERE date IS NOT NULL"
+    params: list = []
+    if region:
+        sql += " AND region = ?"
         params.append(region)
-    if order == "date":
-        sql += " ORDER BY e.date IS NULL, e.date, d.seq, e.idx"
-    else:
-        sql += " ORDER BY d.seq, e.idx"
-    return [_event(row) for row in conn.execute(sql, params)]
+    row = conn.execute(sql, params).fetchone()
+    return row[0], row[1]
+
+
+def event_type_counts(conn: sqlite3.Connection, region: str, min_confidence: float) -> dict[str, int]:
+    return dict(conn.execute(
+        "SELECT type, COUNT(*) AS n FROM events WHERE region = ? AND confidence >= ? GROUP BY type "
+        "ORDER BY n DESC, type", (region, min_confidence)
+    ).fetchall())
+
+
+def top_entities(conn: sqlite3.Connection, types: list[str], limit: int) -> list[EntityRecord]:
+    marks = ",".join("?" * len(types))
+    rows = conn.execute(
+        f"SELECT * FROM entities WHERE mentions > 0 AND type IN ({marks}){ENTITY_ORDER} LIMIT ?", [*types, limit]
+    )
+    return [_entity(row) for row in rows]
+
+
+def latest_events(conn: sqlite3.Connection, limit: int, min_confidence: float) -> list[EventRecord]:
+    rows = conn.execute(
+        f"SELECT {EVENT_COLUMNS} WHERE e.region = 'body' AND e.date IS NOT NULL AND e.confidence >= ? "
+        "ORDER BY e.date DESC, d.seq, e.idx LIMIT ?", (min_confidence, limit)
+    )
+    return [_event(row) for row in rows]
+
+
+def entity_documents(conn: sqlite3.Connection, entity_id: str, *, limit: int) -> list[dict]:
+    """Documents that mention an entity, with how often (article mentions first)."""
+    rows = conn.execute(
+        "SELECT m.doc, d.name, d.title, d.published, COUNT(*) AS mentions, "
+        "SUM(m.region = 'comment') AS comment_mentions FROM mentions m JOIN documents d ON d.id = m.doc "
+        "WHERE m.entity = ? GROUP BY m.doc ORDER BY mentions DESC, d.seq LIMIT ?",
+        (entity_id, limit),
+    )
+    return [dict(r) for r in rows]
+
+
+def document_mentions(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        "SELECT start, end, text, type, entity, region FROM mentions WHERE doc = ? ORDER BY idx", (doc_id,)
+    )]
 
 
 # A query's cost in FTS5 grows with its terms (snippet() is roughly quadratic in them), so
@@ -195,6 +380,15 @@ def search_rows(conn: sqlite3.Connection, text: str, *, limit: int, offset: int 
 def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict]:
     """Full-text search over article titles and bodies, best matches first."""
     return search_rows(conn, text, limit=limit)
+
+
+def search_page(conn: sqlite3.Connection, text: str, *, limit: int, offset: int) -> tuple[int, list[dict]]:
+    """Full-text search over article titles and bodies, best first: (total, one page)."""
+    query = _fts_query(text)
+    if not query:
+        return 0, []
+    total = conn.execute("SELECT COUNT(*) FROM body_fts WHERE body_fts MATCH ?", (query,)).fetchone()[0]
+    return total, search_rows(conn, text, limit=limit, offset=offset)
 
 
 def errors(conn: sqlite3.Connection) -> list[ErrorRecord]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException
 
 from ...records import to_dict
-from ...store import web_queries
-from ...store.web_queries import EventFilter
+from ...settings import Settings
+from ...store import queries
+from ...store.filters import EventFilter, check_window
 from ..deps import Page, Reader, as_json, reader
 from .filters import date_query
 
@@ -17,8 +18,10 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 def documents(page: Page = Depends(), since: str | None = date_query("Published on or after (YYYY[-MM[-DD]])."),
               until: str | None = date_query("Published on or before (YYYY[-MM[-DD]])."),
               r: Reader = Depends(reader)):
-    """Documents in order of arrival, each with its regions (title, body, comments, boilerplate)."""
-    total, items = web_queries.documents_page(r.conn, limit=page.limit, offset=page.offset,
+    """Documents in order of arrival, each with its regions (title, body, comments, boilerplate);
+    `since`/`until` keep those whose publication date may fall in the window."""
+    check_window(since or None, until or None)
+    total, items = queries.documents_page(r.conn, limit=page.limit, offset=page.offset,
                                               since=since or None, until=until or None)
     return as_json(page.wrap(total, items))
 
@@ -33,6 +36,6 @@ def document(doc_id: str, r: Reader = Depends(reader)):
     if found is None:
         raise HTTPException(404, "no such document")
     record, text = found
-    _, events = web_queries.events_page(r.conn, EventFilter(doc=doc_id, region=None), limit=10_000, offset=0)
-    return as_json({**to_dict(record), "text": text, "mentions": web_queries.document_mentions(r.conn, doc_id),
+    _, events = queries.events_page(r.conn, EventFilter(doc=doc_id, min_confidence=Settings.min_confidence), limit=10_000, offset=0)
+    return as_json({**to_dict(record), "text": text, "mentions": queries.document_mentions(r.conn, doc_id),
                     "events": events})

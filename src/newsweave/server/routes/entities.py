@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from ...store import web_queries
-from ...store.web_queries import EventFilter
+from ...document import MENTION_TYPES
+from ...store import queries
+from ...store.filters import check_choice
 from ..deps import Page, Reader, as_json, reader, slow_reader
 from .filters import name_query
-from .relations import edges_for, side_map
+from .relations import edge, side_map
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
@@ -18,18 +19,19 @@ def entities(page: Page = Depends(), name: str | None = name_query("Name or alia
              type: str | None = name_query("PERSON, ORGANIZATION, COUNTRY…"),
              r: Reader = Depends(reader)):
     """Actors and things named in articles, most mentioned first."""
-    total, items = web_queries.entities_page(r.conn, limit=page.limit, offset=page.offset, name=name, type=type)
+    check_choice("type", type or None, MENTION_TYPES)
+    total, items = queries.entities_page(r.conn, limit=page.limit, offset=page.offset, name=name, type=type)
     return as_json(page.wrap(total, items))
 
 
 @router.get("/{entity_id}")
 def entity(entity_id: str, r: Reader = Depends(slow_reader())):
     """One actor: aliases, side, relations (with the events behind them) and the documents naming it."""
-    found = web_queries.entity(r.conn, entity_id)
+    found = queries.entity(r.conn, entity_id)
     if found is None:
         raise HTTPException(404, "no such entity")
-    edges = edges_for(r, EventFilter(), entity=entity_id)
-    others = web_queries.entities_by_id(r.conn, [e["a"] if e["b"] == entity_id else e["b"] for e in edges])
+    edges = [edge(x) for x in r.corpus.relations(min_sources=1) if entity_id in (x.source, x.target)]
+    others = queries.entities_by_id(r.conn, [e["a"] if e["b"] == entity_id else e["b"] for e in edges])
     relations = [{**e, "other": e["a"] if e["b"] == entity_id else e["b"],
                   "other_name": getattr(others.get(e["a"] if e["b"] == entity_id else e["b"]), "name", None)}
                  for e in edges]
@@ -37,5 +39,5 @@ def entity(entity_id: str, r: Reader = Depends(slow_reader())):
         "entity": found,
         "side": side_map(r.corpus.sides()).get(entity_id),
         "relations": relations,
-        "documents": web_queries.entity_documents(r.conn, entity_id, limit=100),
+        "documents": queries.entity_documents(r.conn, entity_id, limit=100),
     })

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from ...store import web_queries
-from ...store.web_queries import EventFilter
+from ...store import queries
+from ...store.filters import EventFilter
 from ..deps import Page, Reader, as_json, reader
 from .filters import event_filter
 
@@ -15,5 +15,5 @@ router = APIRouter(prefix="/api/events", tags=["events"])
 @router.get("")
 def events(f: EventFilter = Depends(event_filter), page: Page = Depends(), r: Reader = Depends(reader)):
     """Article events in document order, each with sentence, span, attribution and modality."""
-    total, items = web_queries.events_page(r.conn, f, limit=page.limit, offset=page.offset)
+    total, items = queries.events_page(r.conn, f, limit=page.limit, offset=page.offset)
     return as_json(page.wrap(total, items))

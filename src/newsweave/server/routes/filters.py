@@ -1,14 +1,15 @@
-"""Query parameters shared by the event-based routes (events, timeline, graph, map)."""
+"""Query parameters shared by the event-based routes (events, timeline, graph, map), made into
+the library's one `EventFilter`: an invalid value raises FilterError, the app's 422 naming it."""
 
 from __future__ import annotations
 
 from fastapi import Query
 
-from ...api import DATE_FILTER_PATTERN
-from ...store.web_queries import EventFilter
+from ...settings import Settings
+from ...store.filters import DATE_FILTER_PATTERN, EventFilter
 
 # YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits, the API's rule), or empty for none: checked by
-# FastAPI, so a bad date is the usual 422 validation error, and the pattern is in the OpenAPI schema.
+# FastAPI too, so the pattern is in the OpenAPI schema.
 DATE_PATTERN = rf"^({DATE_FILTER_PATTERN})?$"
 
 
@@ -27,10 +28,10 @@ def date_query(description: str):
 def event_filter(
     actor: str | None = name_query("Entity id, name or alias."),
     type: str | None = name_query("A PLOVER event type, e.g. AID."),
-    since: str | None = date_query("Events on or after this date (YYYY[-MM[-DD]])."),
-    until: str | None = date_query("Events on or before this date (YYYY[-MM[-DD]])."),
+    since: str | None = date_query("Events that may fall on or after this date (YYYY[-MM[-DD]])."),
+    until: str | None = date_query("Events that may fall on or before this date (YYYY[-MM[-DD]])."),
     place: str | None = name_query("Events at this place (name as /api/places gives it)."),
     comments: bool = Query(False, description="Also events from reader comments."),
 ) -> EventFilter:
-    return EventFilter(actor=actor or None, type=type or None, region=None if comments else "body",
-                       since=since or None, until=until or None, place=place or None)
+    return EventFilter(actor=actor, type=type, region=None if comments else "body", since=since,
+                       until=until, place=place, min_confidence=Settings.min_confidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from ...settings import Settings
-from ...store import queries, web_queries
+from ...store import queries
 from ...summary import ACTOR_TYPES, LATEST_EVENTS, TOP_ACTORS
 from ..deps import Reader, as_json, cached, slow_reader
 
@@ -19,12 +19,12 @@ def summary(request: Request, r: Reader = Depends(slow_reader())):
 
 
 def _summary(r: Reader):
-    first, last = web_queries.date_range(r.conn)
+    first, last = queries.date_range(r.conn)
     return as_json({
         **queries.counts(r.conn, min_confidence=Settings.min_confidence),
-        "event_types": web_queries.event_type_counts(r.conn),
-        "top_actors": web_queries.top_entities(r.conn, list(ACTOR_TYPES), TOP_ACTORS),
-        "latest_events": web_queries.latest_events(r.conn, LATEST_EVENTS),
+        "event_types": queries.event_type_counts(r.conn, "body", Settings.min_confidence),
+        "top_actors": queries.top_entities(r.conn, list(ACTOR_TYPES), TOP_ACTORS),
+        "latest_events": queries.latest_events(r.conn, LATEST_EVENTS, Settings.min_confidence),
         "dates": {"first": first, "last": last},
         "error_list": queries.errors(r.conn),
     })

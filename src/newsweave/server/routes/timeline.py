@@ -10,8 +10,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 
 from ...records import to_dict
-from ...store import web_queries
-from ...store.web_queries import EventFilter
+from ...store import queries
+from ...store.filters import EventFilter
 from ..deps import MAX_SOURCES, Page, Reader, as_json, slow_reader
 from .filters import event_filter
 
@@ -29,12 +29,12 @@ def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
         # Nothing merged yet (aggregates not built) falls back to the reports themselves.
         if (found or min_sources) and (not found or hasattr(found[0], "events")):
             if f.type:
-                found = [x for x in found if x.type == f.type.upper()]
+                found = [x for x in found if x.type == f.type]
             items = found[page.offset:page.offset + page.limit]
-            spans = web_queries.event_spans(r.conn, [x.events[0] for x in items if x.events])
+            spans = queries.event_spans(r.conn, [x.events[0] for x in items if x.events])
             return as_json(page.wrap(len(found), [
                 {**spans.get(x.events[0] if x.events else "", {}), **to_dict(x), "reports": len(x.events)}
                 for x in items
             ]))
-    total, items = web_queries.events_page(r.conn, f, limit=page.limit, offset=page.offset, order="date")
+    total, items = queries.events_page(r.conn, f, limit=page.limit, offset=page.offset, order="date")
     return as_json(page.wrap(total, items))
