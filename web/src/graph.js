@@ -131,7 +131,10 @@ export async function graphView(root) {
     if (!q) return;
     const found = cy.nodes().filter((n) => n.data("label").toLowerCase().includes(q));
     found.style("display", "element").addClass("found");
-    if (found.length) { cy.fit(found.closedNeighborhood(), 80); if (found.length === 1) select(found[0]); }
+    if (!found.length) return;
+    cy.fit(found.closedNeighborhood(), 80);
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(found); }  // a leaf alone would fill the screen
+    if (found.length === 1) select(found[0]);
   });
   cy.on("tap", "node", (ev) => select(ev.target));
   cy.on("dbltap", "node", (ev) => { toggleNeighbours(ev.target); select(ev.target); });
