@@ -318,6 +318,16 @@ def test_sorting_and_facets_change_rows_and_survive_a_reload(page, seeds_server)
     assert visible_rows(page) == filtered
     assert page.locator("#table-filter").input_value() == "Qatar"
     shot(page, "events-table")
+    # reader-comment events only when asked; the region facet then tells them apart
+    page.locator("#clear-filters").click()
+    assert visible_rows(page) == everything and "type=" not in page.url
+    assert page.locator(".facet[data-facet=region] .facet-value[data-value=comment]").count() == 0
+    page.locator("#with-comments").check()
+    page.wait_for_selector(".facet[data-facet=region] .facet-value[data-value=comment]", timeout=20_000)
+    ready(page)
+    page.locator(".facet[data-facet=region] .facet-value[data-value=comment]").click()
+    regions = [r[col.index("region")] for r in visible_rows(page)]
+    assert regions and set(regions) == {"comment"} and "comments=1" in page.url
 
 
 @pytest.mark.parametrize("table", ["events", "actors", "relations", "documents", "disputes"])

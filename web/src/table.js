@@ -22,7 +22,8 @@ export function csv(columns, rows) {
   return [columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => text(c, r)))].map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
-// `spec`: { name, title, columns: [{ key, label, value(row), link(row)?, facet?, num?, date? }], rows, note? }.
+// `spec`: { name, title, columns: [{ key, label, value(row), link(row)?, facet?, num?, date? }], rows, note?,
+// controls? (elements above the table), keep? (address parameters the loader read, carried along) }.
 export function workTable(root, spec) {
   const { columns } = spec;
   const facets = columns.filter((c) => c.facet);
@@ -33,6 +34,7 @@ export function workTable(root, spec) {
 
   const save = () => {
     const p = new URLSearchParams();
+    for (const k of spec.keep || []) if (params.get(k)) p.set(k, params.get(k));
     for (const k of ["q", "sort", "since", "until"]) if (state[k]) p.set(k, state[k]);
     if (state.page) p.set("page", state.page);
     for (const c of facets) for (const v of state.picked[c.key]) p.append(c.key, v);
@@ -97,7 +99,7 @@ export function workTable(root, spec) {
   const dateInput = (key) => el("input", { type: "text", id: `table-${key}`, size: 10, placeholder: "YYYY[-MM[-DD]]", value: state[key], "aria-label": key,
     onchange: (ev) => { state[key] = ev.target.value.trim(); state.page = 0; render(); } });
   root.replaceChildren(...[el("h2", {}, spec.title), spec.note && el("p", { class: "muted" }, spec.note),
-    el("div", { class: "filters" }, el("label", {}, "filter", filter),
+    el("div", { class: "filters" }, spec.controls, el("label", {}, "filter", filter),
       dateCol ? [el("label", {}, `${dateCol.label} from`, dateInput("since")), el("label", {}, "to", dateInput("until"))] : null),
     body].filter(Boolean));
   render();

@@ -1,5 +1,5 @@
 // The five worked tables — events, actors, relations, documents, disputes — over the REST API.
-import { el, getAll, enc, disputedBadge } from "./dom.js";
+import { el, getAll, enc, disputedBadge, hashParams } from "./dom.js";
 import { loadDisputes, loadSides } from "./disputes.js";
 import { workTable } from "./table.js";
 
@@ -15,10 +15,17 @@ const badge = (about) => (about ? disputedBadge(about) : "");
 
 const TABLES = {
   async events(ctx) {
-    const { items, total } = await getAll("/api/events");
+    // Reader-comment events only when asked, as everywhere else (the address keeps the choice).
+    const comments = hashParams().get("comments") === "1";
+    const { items, total } = await getAll("/api/events", { comments });
+    const toggle = el("label", {}, el("input", { type: "checkbox", id: "with-comments", checked: comments, onchange: (ev) => {
+      const p = hashParams();
+      if (ev.target.checked) p.set("comments", "1"); else p.delete("comments");
+      location.hash = `#/events?${p}`;
+    } }), "include reader comments");
     const side = (id) => ctx.sides.byEntity[id] || "unassigned";
     const doc = (e) => ctx.docs.get(e.doc) || {};
-    return { title: "Events", rows: items, sort: "-date", note: total > items.length ? `the first ${items.length} of ${total} events` : null, columns: [
+    return { title: "Events", rows: items, sort: "-date", keep: ["comments"], controls: toggle, note: total > items.length ? `the first ${items.length} of ${total} events` : null, columns: [
       { key: "date", label: "date", value: (e) => e.date, date: true },
       { key: "type", label: "type", value: (e) => e.type, facet: true },
       { key: "mode", label: "mode", value: (e) => e.mode, facet: true },
@@ -26,6 +33,7 @@ const TABLES = {
       { key: "target", label: "target actor", value: (e) => e.target_name || e.target_text, link: (e) => e.target && `#/actor/${enc(e.target)}` },
       { key: "side", label: "source's side", value: (e) => side(e.source), facet: true },
       { key: "modality", label: "modality", value: (e) => e.modality, facet: true },
+      { key: "region", label: "region", value: (e) => e.region, facet: true },
       { key: "place", label: "place", value: (e) => e.place && e.place.name },
       { key: "country", label: "country", value: (e) => e.place && e.place.country, facet: true },
       { key: "publisher", label: "source", value: (e) => doc(e).source || doc(e).name, facet: true },
