@@ -1,5 +1,6 @@
 // The actor page: aliases, side, relations (each opening its evidence), documents, and corrections.
-import { el, getJSON, postJSON, enc, status } from "./dom.js";
+import { el, getJSON, postJSON, enc, status, disputedBadge, actorLink } from "./dom.js";
+import { loadDisputes, loadSides } from "./disputes.js";
 
 function correction(label, fields, submit) {
   const form = el("form", { class: "correction" }, el("strong", {}, label), fields, el("button", { type: "submit" }, label));
@@ -11,15 +12,22 @@ function correction(label, fields, submit) {
 }
 
 export async function actorView(root, id) {
-  const data = await getJSON(`/api/entities/${enc(id)}`);
+  const [data, sides, disputes] = await Promise.all([getJSON(`/api/entities/${enc(id)}`), loadSides(), loadDisputes()]);
   const e = data.entity;
+  const membership = sides.items.filter((m) => m.entity === e.id);
+  const names = new Map(sides.items.map((m) => [m.entity, m.name]));
+  const disputed = disputes.items.filter((d) => d.entities.includes(e.id));
   const list = el("datalist", { id: "entity-names" });
   getJSON("/api/entities", { limit: 500 }).then((all) => all.items.forEach((x) => x.id !== e.id && list.append(el("option", { value: x.id }, x.name)))).catch(() => {});
-  root.replaceChildren(
+  root.replaceChildren(...[
     el("h2", { id: "actor-name" }, e.name),
     el("p", {}, el("span", { class: "tag" }, e.type), e.country ? ` country ${e.country} · ` : " ", `${e.mentions} mentions in ${e.documents} documents`,
-      e.comment_mentions ? ` (+${e.comment_mentions} in comments)` : "", ` · side: ${data.side || "not assigned"}`, e.kb_id ? ` · knowledge base: ${e.kb_id}` : "",
-      ` · id: ${e.id}`),
+      e.comment_mentions ? ` (+${e.comment_mentions} in comments)` : "", " · side: ",
+      el("span", { id: "actor-side" }, el("span", { class: "swatch", style: `background:${sides.colour(data.side)}` }), data.side || "not assigned"),
+      e.kb_id ? ` · knowledge base: ${e.kb_id}` : "", ` · id: ${e.id}`),
+    membership.length ? el("div", { id: "actor-ties", class: "muted" }, "on this side through: ",
+      membership.flatMap((m) => m.evidence).flatMap(([a, b, kind], i) => [i ? "; " : "", actorLink(a, names.get(a) || a), ` ${kind} `, actorLink(b, names.get(b) || b)])) : null,
+    disputed.length ? el("div", { id: "actor-disputes" }, disputed.map((d) => el("p", {}, disputedBadge(d.about), " ", d.explanation))) : null,
     el("h3", {}, "Aliases"), el("p", { id: "aliases" }, e.aliases.length ? e.aliases.map((a) => el("span", { class: "tag" }, a)) : "none"),
     el("h3", {}, `Relations (${data.relations.length})`),
     el("table", { id: "actor-relations" }, el("tr", {}, ["with", "polarity", "types", "events", "independent sources", "first", "last", ""].map((h) => el("th", {}, h))),
@@ -38,5 +46,5 @@ export async function actorView(root, id) {
       async (f) => { await postJSON("/api/corrections/merge", { a: e.id, b: f.get("other") }); actorView(root, id); }),
     correction("Split", el("span", {}, "aliases: ", e.aliases.map((a) => el("label", {}, el("input", { type: "checkbox", name: "alias", value: a }), a, " "))),
       async (f) => { const r = await postJSON("/api/corrections/split", { entity: e.id, aliases: f.getAll("alias") }); actorView(root, id); return r; }),
-  );
+  ].filter(Boolean));
 }

@@ -47,11 +47,49 @@ export async function postJSON(path, body) {
   return data;
 }
 
+// Every page of a paged list route, up to `cap` rows (tables, the timeline's counts, facets work on all matching rows).
+export async function getAll(path, query = {}, cap = 20000) {
+  const items = [];
+  let total = 0;
+  do {
+    const page = await getJSON(path, { ...query, limit: 1000, offset: items.length });
+    total = page.total; items.push(...page.items);
+    if (!page.items.length) break;
+  } while (items.length < total && items.length < cap);
+  return { items, total };
+}
+
+// View state lives in the hash's query (#/events?sort=-date&type=AID), so a reload or a shared
+// address gives the same view; replaceState changes it without re-running the router.
+export function hashParams() {
+  const q = location.hash.indexOf("?");
+  return new URLSearchParams(q < 0 ? "" : location.hash.slice(q + 1));
+}
+
+export function setHashParams(params) {
+  const base = location.hash.split("?")[0] || "#/";
+  const query = params.toString();
+  history.replaceState(null, "", query ? `${base}?${query}` : base);
+}
+
+// A file the browser saves, made from data already on the page.
+export function download(name, type, text) {
+  const a = el("a", { href: "#", download: name });
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
 export function status(message) { document.getElementById("status").textContent = message || ""; }
 
 export const enc = encodeURIComponent;
 
 export function kind(e) { return e.mode ? `${e.type}/${e.mode}` : e.type; }
+
+// The mark of a fact or actor that independent sources disagree about; `about` says what.
+export function disputedBadge(about) {
+  return el("a", { class: "badge disputed", href: "#/disputes", title: `disputed: ${about}` }, "disputed");
+}
 
 export function actorLink(id, name, text) {
   const label = name || text || "?";
@@ -60,10 +98,12 @@ export function actorLink(id, name, text) {
 
 // One event as a card: who did what to whom, when, where, per whom, how sure; the sentence;
 // and a link to the sentence highlighted in its document.
-export function eventCard(e, docs = {}) {
+export function eventCard(e, docs = {}, disputes = null) {
   const doc = docs[e.doc] || {};
+  const about = disputes && (disputes.byEvent.get(e.id) || (e.events || []).map((id) => disputes.byEvent.get(id)).find(Boolean));
   return el("div", { class: "card event", "data-event": e.id },
     el("div", {},
+      about ? disputedBadge(about) : null,
       el("span", { class: "tag" }, kind(e)), " ",
       actorLink(e.source, e.source_name, e.source_text), " → ", actorLink(e.target, e.target_name, e.target_text)),
     el("div", { class: "sentence" }, "“", e.sentence, "”"),

@@ -1,13 +1,14 @@
 // Evidence: the events behind an edge, and a document with its regions shaded and one sentence highlighted.
-import { el, getJSON, eventCard, actorLink, enc, kind, safeHref } from "./dom.js";
+import { el, getJSON, eventCard, actorLink, enc, kind, safeHref, disputedBadge } from "./dom.js";
+import { loadDisputes } from "./disputes.js";
 
 export async function edgeView(root, a, b) {
-  const data = await getJSON("/api/graph/edge", { a, b, limit: 200 });
+  const [data, disputes] = await Promise.all([getJSON("/api/graph/edge", { a, b, limit: 200 }), loadDisputes()]);
   const name = (x, id) => (x ? x.name : id);
   root.replaceChildren(
     el("h2", {}, "Evidence: ", actorLink(a, name(data.a, a)), " — ", actorLink(b, name(data.b, b))),
     el("p", { class: "muted" }, `${data.total} events (showing ${data.events.length}) from ${Object.keys(data.documents).length} documents; each opens its sentence in the document.`),
-    el("div", { id: "evidence-list" }, data.events.map((e) => eventCard(e, data.documents))));
+    el("div", { id: "evidence-list" }, data.events.map((e) => eventCard(e, data.documents, disputes))));
 }
 
 // Split [0, text.length) at region edges and the highlight, so each piece has one region kind.
@@ -27,7 +28,8 @@ function pieces(text, regions, hl) {
 }
 
 export async function docView(root, id, start, end) {
-  const doc = await getJSON(`/api/documents/${enc(id)}`);
+  const [doc, disputes] = await Promise.all([getJSON(`/api/documents/${enc(id)}`), loadDisputes()]);
+  const badge = (e) => (disputes.byEvent.has(e.id) ? [disputedBadge(disputes.byEvent.get(e.id)), " "] : null);
   const hl = Number.isFinite(start) && Number.isFinite(end) && end > start ? [start, Math.min(end, doc.text.length)] : null;
   const text = el("div", { class: "doctext", id: "doctext" });
   let first = null;
@@ -49,10 +51,10 @@ export async function docView(root, id, start, end) {
     el("div", { class: "doc-layout" }, text,
       el("aside", {},
         inSpan.length ? el("div", { id: "fact" }, el("h3", {}, "This fact"), inSpan.map((e) => el("div", { class: "card" },
-          el("div", {}, el("span", { class: "tag" }, kind(e)), " ", actorLink(e.source, e.source_name, e.source_text), " → ", actorLink(e.target, e.target_name, e.target_text)),
+          el("div", {}, badge(e), el("span", { class: "tag" }, kind(e)), " ", actorLink(e.source, e.source_name, e.source_text), " → ", actorLink(e.target, e.target_name, e.target_text)),
           el("div", { class: "meta" }, `date ${e.date || "unknown"} · ${e.place ? "place " + e.place.name + " · " : ""}modality ${e.modality}${e.attribution ? " · per " + e.attribution : ""} · region ${e.region} · confidence ${e.confidence}`)))) : null,
         el("h3", {}, `Events in this document (${doc.events.length})`),
-        doc.events.map((e) => el("div", { class: "card" },
+        doc.events.map((e) => el("div", { class: "card" }, badge(e),
           el("a", { href: `#/doc/${enc(doc.id)}/${e.start}/${e.end}` }, kind(e)), " ",
           `${e.source_name || e.source_text || "?"} → ${e.target_name || e.target_text || "?"}`,
           el("span", { class: "muted" }, ` ${e.date || ""} ${e.region === "comment" ? "[comment]" : ""}`))))));

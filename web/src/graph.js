@@ -1,9 +1,15 @@
-// The actor graph: cytoscape, with the date window, event type and source filters applied server-side.
+// The actor graph: cytoscape with the fcose layout run under a fixed random seed (the same
+// positions on every visit), arrows for the direction of relations, nodes coloured by side,
+// node search and expand/collapse of neighbours. Filters (date window, event type, sources)
+// are applied server-side.
 import cytoscape from "cytoscape";
-import { el, getJSON, status, enc } from "./dom.js";
+import fcose from "cytoscape-fcose";
+import { el, getJSON, getAll, status, enc } from "./dom.js";
+import { loadDisputes, loadSides, UNASSIGNED, DISPUTED } from "./disputes.js";
 
-const TYPE_COLOURS = { COUNTRY: "#2a6f97", PERSON: "#e07a5f", ORGANIZATION: "#81b29a" };
-const SIDE_COLOURS = ["#1f77b4", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"];
+cytoscape.use(fcose);
+
+const SEED = 20170314;
 const state = { since: null, until: null, type: "", min_sources: 1, limit: 150, months: null };
 
 function months(first, last) {
@@ -14,8 +20,40 @@ function months(first, last) {
   return out;
 }
 
+// mulberry32: a small seeded generator standing in for Math.random while the layout runs.
+function seeded(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function stableLayout(cy) {
+  const random = Math.random;
+  Math.random = seeded(SEED);
+  try {
+    cy.layout({ name: cy.nodes().length > 300 ? "concentric" : "fcose", animate: false, randomize: true, quality: "proof", nodeDimensionsIncludeLabels: true,
+      nodeSeparation: 90, nodeRepulsion: () => 12000, idealEdgeLength: () => 110, packComponents: true, fit: true, padding: 30 }).run();
+  } finally { Math.random = random; }
+}
+
+// Collapse hides the neighbours that hang on this node alone; expand shows all its neighbours.
+function toggleNeighbours(node) {
+  const hidden = node.neighborhood("node").filter((n) => n.hidden());
+  if (hidden.length) { hidden.style("display", "element"); node.removeClass("collapsed"); return "expanded"; }
+  node.neighborhood("node").filter((n) => n.neighborhood("node").filter((m) => m.visible() && m.id() !== node.id()).empty()).style("display", "none");
+  node.addClass("collapsed");
+  return "collapsed";
+}
+
 export async function graphView(root) {
-  const data = await getJSON("/api/graph", { since: state.since, until: state.until, type: state.type, min_sources: state.min_sources, limit: state.limit });
+  const [data, sides, disputes, relations] = await Promise.all([
+    getJSON("/api/graph", { since: state.since, until: state.until, type: state.type, min_sources: state.min_sources, limit: state.limit }),
+    loadSides(), loadDisputes(), getAll("/api/relations")]);
+  const directed = new Set(relations.items.map((r) => `${r.source}\u0000${r.target}`));
   if (!state.months && data.dates.first && data.dates.last) state.months = months(data.dates.first, data.dates.last);
   const ms = state.months || [];
   const label = el("span", { id: "date-label" });
@@ -38,41 +76,70 @@ export async function graphView(root) {
     onchange: (ev) => { state.min_sources = Math.max(1, Number(ev.target.value) || 1); reload(); } });
   const reset = el("button", { onclick: () => { Object.assign(state, { since: null, until: null, type: "", min_sources: 1 }); reload(); } }, "reset");
   const box = el("div", { id: "graph" });
-  const useSides = data.nodes.some((n) => n.side);
-  const sides = [...new Set(data.nodes.map((n) => n.side).filter(Boolean))];
-  const colour = (n) => (useSides ? (n.side ? SIDE_COLOURS[sides.indexOf(n.side) % SIDE_COLOURS.length] : "#bbb") : TYPE_COLOURS[n.type] || "#999");
-  const legend = el("div", { class: "legend muted" },
-    el("span", {}, el("span", { class: "swatch", style: "background:var(--coop)" }), "cooperative"),
-    el("span", {}, el("span", { class: "swatch", style: "background:var(--conf)" }), "conflictual"),
-    useSides ? sides.map((s, i) => el("span", {}, el("span", { class: "swatch", style: `background:${SIDE_COLOURS[i % SIDE_COLOURS.length]}` }), s))
-      : Object.entries(TYPE_COLOURS).map(([t, c]) => el("span", {}, el("span", { class: "swatch", style: `background:${c}` }), t.toLowerCase())),
-    el("span", {}, `${data.nodes.length} of ${data.total_nodes} actors, ${data.edges.length} of ${data.total_edges} relations · node size: mentions · edge width: independent sources · click a node or an edge`));
+  const swatch = (colour, text, extra = "") => el("span", { class: "legend-item" }, el("span", { class: "swatch", style: `background:${colour};${extra}` }), text);
+  const shownSides = sides.labels.filter((s) => data.nodes.some((n) => n.side === s));
+  const legend = el("div", { class: "legend muted", id: "graph-legend" },
+    "nodes by side: ", shownSides.map((s) => swatch(sides.colour(s), s)), swatch(UNASSIGNED, "no side"),
+    swatch("#fff", "in a dispute", `border:2px dashed ${DISPUTED}`),
+    " · edges: ", swatch("var(--coop)", "cooperative"), swatch("var(--conf)", "conflictual"), el("span", {}, "arrow: who acts on whom"),
+    el("div", {}, `${data.nodes.length} of ${data.total_nodes} actors, ${data.edges.length} of ${data.total_edges} relations · node size: mentions · edge width: independent sources · click a node for its neighbours, an edge for its evidence`));
+  const info = el("div", { id: "node-info", class: "muted" }, "Select a node to expand or collapse its neighbours.");
+  const search = el("input", { type: "search", id: "graph-search", placeholder: "find an actor…", "aria-label": "find an actor" });
   root.replaceChildren(el("h2", {}, "Actors and relations"),
     el("div", { class: "filters" },
       el("label", {}, "dates", sinceInput, untilInput, label), el("label", {}, "type", typeSelect),
-      el("label", {}, "min. sources", minInput), reset),
-    legend, box);
+      el("label", {}, "min. sources", minInput), reset, el("label", {}, "find", search)),
+    legend, info, box);
   const maxMentions = Math.max(1, ...data.nodes.map((n) => n.mentions));
   const maxSources = Math.max(1, ...data.edges.map((e) => e.independent_sources));
   const cy = cytoscape({
     container: box,
     elements: [
-      ...data.nodes.map((n) => ({ data: { id: n.id, label: n.name, size: 18 + 42 * Math.sqrt(n.mentions / maxMentions), colour: colour(n) } })),
+      ...data.nodes.map((n) => ({ data: { id: n.id, label: n.name, size: 18 + 42 * Math.sqrt(n.mentions / maxMentions), colour: sides.colour(n.side),
+        side: n.side || "", disputed: disputes.byActor.has(n.id) } })),
       ...data.edges.map((e) => ({ data: { id: e.id, source: e.a, target: e.b, a: e.a, b: e.b,
+        fwd: directed.has(`${e.a}\u0000${e.b}`), back: directed.has(`${e.b}\u0000${e.a}`),
         width: 1.5 + 7 * (e.independent_sources / maxSources), colour: e.polarity === "conflictual" ? "#c0392b" : "#2e8b57",
         label: `${e.types.join(", ")} · ${e.independent_sources} src` } })),
     ],
     style: [
-      { selector: "node", style: { width: "data(size)", height: "data(size)", "background-color": "data(colour)", label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3 } },
-      { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "curve-style": "bezier", opacity: 0.8 } },
+      { selector: "node", style: { width: "data(size)", height: "data(size)", "background-color": "data(colour)", label: "data(label)", "font-size": 11,
+        "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 110, "text-background-color": "#fff", "text-background-opacity": 0.7,
+        "text-background-padding": 1, "min-zoomed-font-size": 7 } },
+      { selector: "node[?disputed]", style: { "border-width": 3, "border-style": "dashed", "border-color": DISPUTED } },
+      { selector: "node.found", style: { "underlay-color": "#ffe066", "underlay-opacity": 0.9, "underlay-padding": 8 } },
+      { selector: "node.collapsed", style: { shape: "round-rectangle" } },
+      { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "curve-style": "bezier", opacity: 0.8, "arrow-scale": 0.9 } },
+      { selector: "edge[?fwd]", style: { "target-arrow-shape": "triangle", "target-arrow-color": "data(colour)" } },
+      { selector: "edge[?back]", style: { "source-arrow-shape": "triangle", "source-arrow-color": "data(colour)" } },
       { selector: "edge:selected, edge.hover", style: { label: "data(label)", "font-size": 9, "text-background-color": "#fff", "text-background-opacity": 0.8 } },
     ],
-    layout: { name: data.nodes.length > 300 ? "concentric" : "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 },
+    layout: { name: "preset" },
     wheelSensitivity: 0.3,
   });
-  cy.on("tap", "node", (ev) => { location.hash = `#/actor/${enc(ev.target.id())}`; });
+  stableLayout(cy);
+  const select = (node) => {
+    info.replaceChildren(el("strong", {}, node.data("label")), ` · ${node.data("side") || "no side"} · ${node.degree()} relations shown · `,
+      el("a", { href: `#/actor/${enc(node.id())}` }, "actor page"), " ",
+      el("button", { id: "toggle-neighbours", onclick: () => { toggleNeighbours(node); select(node); } },
+        node.neighborhood("node").some((n) => n.hidden()) ? "expand neighbours" : "collapse neighbours"),
+      " ", el("button", { id: "show-all", onclick: () => { cy.nodes().style("display", "element"); cy.nodes().removeClass("collapsed"); select(node); } }, "show all"));
+  };
+  search.addEventListener("input", () => {
+    const q = search.value.trim().toLowerCase();
+    cy.nodes().removeClass("found");
+    if (!q) return;
+    const found = cy.nodes().filter((n) => n.data("label").toLowerCase().includes(q));
+    found.style("display", "element").addClass("found");
+    if (!found.length) return;
+    cy.fit(found.closedNeighborhood(), 80);
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(found); }  // a leaf alone would fill the screen
+    if (found.length === 1) select(found[0]);
+  });
+  cy.on("tap", "node", (ev) => select(ev.target));
+  cy.on("dbltap", "node", (ev) => { toggleNeighbours(ev.target); select(ev.target); });
   cy.on("tap", "edge", (ev) => { location.hash = `#/edge/${enc(ev.target.data("a"))}/${enc(ev.target.data("b"))}`; });
   cy.on("mouseover", "edge", (ev) => ev.target.addClass("hover"));
   cy.on("mouseout", "edge", (ev) => ev.target.removeClass("hover"));
-  window.__newsweave = { cy, graph: data };  // for tests and the console
+  window.__newsweave = { cy, graph: data, toggleNeighbours };  // for tests and the console
 }
