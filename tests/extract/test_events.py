@@ -866,6 +866,7 @@ def test_the_subject_of_a_reported_act_does_it(stages):
     ("Indian and Pakistani troops exchanged fire.", {"IND-MIL", "PAK-MIL"}),
     ("Military officials from India and Pakistan met on Monday.", {"IND-MIL", "PAK-MIL"}),
     ("The Russian and Turkish presidents met in Sochi.", {"RUS", "TUR"}),
+    ("Rubio spoke to officials in Pakistan.", {"person:marco-rubio", "PAK"}),
 ])
 def test_coordinated_owners_of_a_group_are_two_parties(stages, sentence, pair):
     events = events_of(stages, sentence)

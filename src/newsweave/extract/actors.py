@@ -304,7 +304,8 @@ class ActorFinder:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and self._mention_of(obj):
                             return self._mention_of(obj)
-            if child.dep_ in ("prep", "acl") and child.lower_ in ("of", "from", "led", "backed"):
+            if (child.dep_ in ("prep", "acl") and child.lower_ in ("of", "from", "led", "backed")) or (
+                    child.dep_ == "prep" and _owner_preposition(token, child)):
                 for obj in _owner_phrase(child):
                     if obj.dep_ in ("pobj", "agent") and self._mention_of(obj):
                         return self._mention_of(obj)
@@ -370,6 +371,16 @@ class ActorFinder:
         return Actor(text, start, end, entity, country, named=True, type=mention.type)
 
 
+# People who act for the state they are in: "officials in India" are India's officials.
+STATE_PEOPLE = frozenset({"official", "leader", "authority", "counterpart", "minister", "government",
+                          "diplomat", "officer", "commander"})
+
+
+def _owner_preposition(token, prep) -> bool:
+    """ "officials from India and Pakistan", "top officials in India and Pakistan"."""
+    return prep.lower_ == "from" or (prep.lower_ == "in" and token.lemma_.lower() in STATE_PEOPLE)
+
+
 def _military_group(token) -> bool:
     """ "troops", "forces", "military officials": people who act as a state's armed forces."""
     return token.lower_ in MILITARY_NOUNS or token.lemma_.lower() in MILITARY_NOUNS or any(
@@ -408,7 +419,7 @@ def party_modifiers(token) -> list:
     """The modifiers of a noun that may each name a party, coordinated ("Russian and Turkish",
     "officials from India and Pakistan") or joined by a hyphen ("Russian-Libyan", "US-Iraqi")."""
     found = []
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and _owner_preposition(token, c)):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             found += [obj, *(c for c in obj.children if c.dep_ == "conj")]
     for child in token.children:
