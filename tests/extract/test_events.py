@@ -871,3 +871,10 @@ def test_the_subject_of_a_reported_act_does_it(stages):
 def test_coordinated_owners_of_a_group_are_two_parties(stages, sentence, pair):
     events = events_of(stages, sentence)
     assert any({e.source, e.target} == pair for e in events), [(e.type, e.source, e.target) for e in events]
+
+
+def test_its_neighbour_is_the_other_state_of_the_article(stages):
+    text = ("India and Pakistan clashed on Monday. Pakistan shelled Indian posts. "
+            "India launched air strikes on its neighbour.")
+    strikes = [e for e in events_of(stages, text) if "strikes" in (e.trigger or "")]
+    assert [(e.source, e.target) for e in strikes] == [("IND", "PAK")]

@@ -192,6 +192,7 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
         targets = [placed(dyad[0], here), placed(dyad[1], here)]
     if dyad is not None:
         targets = _owned_by_dyad(targets, finder.doc.text, dyad)
+        targets = [_counterpart(t, sources, dyad) or t for t in targets]
     if found.kind == "ASSAULT":
         targets = [_forces_of_site(t, sources, sent, finder, dyad) or t for t in targets]
     if found.kind in PLACE_STATE_TYPES:
@@ -199,6 +200,20 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
     if found.kind in STATEMENT_TYPES:
         targets = [t if _party(t) else _owner_party(t, sent, finder) or t for t in targets]
     return targets
+
+
+# Words for the other party of a pair ("launched strikes on its neighbour").
+COUNTERPART_WORDS = frozenset({"neighbour", "neighbor", "rival", "adversary", "enemy", "foe", "arch-rival", "archrival"})
+
+
+def _counterpart(target: Actor, sources: list[Actor], dyad) -> Actor | None:
+    """ "its neighbour", "its rival" said of one of the article's two states: the other one."""
+    words = target.text.lower().split()
+    if (target.entity and ":" not in target.entity) or len(words) != 2 or words[0] not in ("its", "their", "the") \
+            or words[1] not in COUNTERPART_WORDS:
+        return None
+    partner = next((p for p in (_dyad_partner(s, dyad) for s in sources) if p is not None), None)
+    return placed(partner, target) if partner is not None else None
 
 
 def _dyad_pairs(kind: str, sources: list[Actor], targets: list[Actor], dyad, mutual: bool = False):
