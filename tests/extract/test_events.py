@@ -878,3 +878,13 @@ def test_its_neighbour_is_the_other_state_of_the_article(stages):
             "India launched air strikes on its neighbour.")
     strikes = [e for e in events_of(stages, text) if "strikes" in (e.trigger or "")]
     assert [(e.source, e.target) for e in strikes] == [("IND", "PAK")]
+
+
+@pytest.mark.parametrize("sentence", ["Where did India hit?", "Will India strike Pakistan again?"])
+def test_a_question_asserts_no_event(stages, sentence):
+    assert all(e.modality == "hypothetical" for e in events_of(stages, sentence))
+
+
+def test_expressed_support_is_the_support_noun(stages):
+    event = one(events_of(stages, "Rubio expressed support for India's right to defend itself."), "SUPPORT")
+    assert event.trigger != "expressed" and event.target == "IND"

@@ -232,6 +232,7 @@ LIGHT_VERBS = frozenset({
     "organize", "organise", "call", "lodge", "file", "go", "renew", "join",
     "declare", "wage", "extend", "set",  # "declared a curfew", "waged war", "set a deadline"
     "inflict",  # "inflicted the worst bombardment on Aleppo": the noun names the attack
+    "express", "voice",  # "expressed support for X": the noun is the act
     "exchange", "trade",  # "exchanged fire", "traded artillery fire": done to each other
 })
 

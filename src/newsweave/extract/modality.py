@@ -51,7 +51,7 @@ def modality_of(trigger, *, attributed: bool, noun_head=None) -> str:
         return "denied"
     if _negated(trigger) or (noun_head is not None and _negated(noun_head)):
         return "negated"
-    if _hypothetical(verb):
+    if _hypothetical(verb) or _asked(verb):
         return "hypothetical"
     if _planned(verb):
         return "planned"
@@ -83,6 +83,11 @@ def _hypothetical(token) -> bool:
             break
         node = node.head
     return False
+
+
+def _asked(token) -> bool:
+    """A direct question ("Where did India hit?", "Will India strike again?") asserts nothing."""
+    return token.sent.text.rstrip(" \"'’”").endswith("?")
 
 
 def _clause_verb(token):
