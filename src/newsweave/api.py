@@ -257,23 +257,26 @@ def analyze_text(text: str, *, published: str | None = None, title: str | None =
 
 def merge(db: str | Path, a: str, b: str) -> str:
     """Make entity `b` part of entity `a`; returns `a`'s id."""
+    from .crossdoc import correct
     from .resolve import corrections
 
-    return corrections.correct(Path(db), corrections.record_merge, a, b)[0]
+    return correct(Path(db), corrections.record_merge, a, b)[0]
 
 
 def split(db: str | Path, entity: str, *aliases: str) -> str:
     """Give the mentions of `entity` written as `aliases` their own entity; returns `entity`'s id."""
+    from .crossdoc import correct
     from .resolve import corrections
 
-    return corrections.correct(Path(db), corrections.record_split, entity, list(aliases))
+    return correct(Path(db), corrections.record_split, entity, list(aliases))
 
 
 def rename(db: str | Path, entity: str, name: str) -> str:
     """Give `entity` a new display name (its id stays); returns its id."""
+    from .crossdoc import correct
     from .resolve import corrections
 
-    return corrections.correct(Path(db), corrections.record_rename, entity, name)
+    return correct(Path(db), corrections.record_rename, entity, name)
 
 
 def corrections(db: str | Path = DEFAULT_DB) -> list[dict]:

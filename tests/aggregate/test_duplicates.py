@@ -47,7 +47,7 @@ def duplicates(conn) -> dict[str, str]:
 
 
 def store(conn, docs):
-    Writer(conn).write_documents(docs, "test", band_keys)
+    Writer(conn, band_keys=band_keys).write_documents(docs, "test")
 
 
 def test_a_pair_of_copies_is_flagged_once(tmp_path):

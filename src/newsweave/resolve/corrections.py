@@ -120,32 +120,3 @@ def _by_names(assignments: list[Assignment], names: list[str], *, exclude: str) 
     wanted = name_key(names[0])
     found = {a.entity for a in assignments if a.entity != exclude and name_key(a.text) == wanted}
     return found.pop() if len(found) == 1 else None
-
-
-# -- applying a correction to a database now ----------------------------------------------
-
-
-def _rebuild(conn) -> None:
-    """Resolve again (the corrections replayed) and refresh what is built on entities."""
-    from .entities import resolve_entities
-
-    resolve_entities(conn)
-    try:
-        from ..aggregate.rebuild import rebuild_aggregates
-    except ImportError:  # aggregates not part of this build
-        return
-    rebuild_aggregates(conn)
-
-
-def correct(db, record, *args):
-    """Record one correction in database `db` under the run lock, then re-resolve; returns record's result."""
-    from ..store import connect, run_lock
-
-    with run_lock(db):
-        conn = connect(db)
-        try:
-            result = record(conn, *args)
-            _rebuild(conn)
-        finally:
-            conn.close()
-    return result

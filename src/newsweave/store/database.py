@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -162,8 +162,9 @@ def run_lock(db: Path) -> Iterator[None]:
 class Writer:
     """Writes processed documents and run bookkeeping. Holds the only write connection."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, *, band_keys: Callable[[list[int]], list[str]] | None = None):
         self.conn = conn
+        self.band_keys = band_keys  # a fingerprint's LSH band keys, indexed for near-duplicates
 
     def stored_versions(self, ids: Iterable[str]) -> dict[str, str]:
         ids = list(ids)
@@ -219,16 +220,16 @@ class Writer:
     def clear_errors(self, path: str) -> None:
         self.conn.execute("DELETE FROM errors WHERE path = ?", (path,))
 
-    def write_documents(self, docs: list[Document], version: str, band_keys=None) -> None:
+    def write_documents(self, docs: list[Document], version: str) -> None:
         """Store whole documents with all their facts, in one transaction."""
         with transaction(self.conn):
             for doc in docs:
                 self._delete_document(doc.id)
                 self._insert_document(doc, version)
-                if band_keys is not None and doc.fingerprint:
+                if self.band_keys is not None and doc.fingerprint:
                     self.conn.executemany(
                         "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
-                        [(key, doc.id) for key in band_keys(doc.fingerprint)],
+                        [(key, doc.id) for key in self.band_keys(doc.fingerprint)],
                     )
 
     def _delete_document(self, doc_id: str) -> None:
