@@ -3,7 +3,7 @@ resolution, aggregates) on synthetic databases of 10,000 and 100,000 documents, 
 rebuild after 1% new documents are added.
 
 The NLP is not run: documents (regions, sentences, mentions, events) are written straight
-through `store.Writer` by `bench_api.synthetic_documents`, with a MinHash fingerprint and LSH
+through `store.Store` by `bench_api.synthetic_documents`, with a MinHash fingerprint and LSH
 bands as the `clean` stage would give them. Each rebuild runs in a fresh process so that its
 peak RSS is its own, not the build's. Appends a section to benchmarks/RESULTS.md.
 
@@ -38,7 +38,7 @@ from run_benchmark import append_results  # noqa: E402
 
 from newsweave import crossdoc, runner  # noqa: E402
 from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
-from newsweave.store import Writer, connect  # noqa: E402
+from newsweave.store import Store, connect  # noqa: E402
 
 RESULTS = HERE / "RESULTS.md"
 HEADING = "## Cross-document rebuild"
@@ -55,7 +55,7 @@ def write_documents(db: Path, first: int, last: int, actors: int) -> float:
     so a later call with a larger `last` adds the next ones)."""
     began = time.perf_counter()
     conn = connect(db)
-    writer, batch = Writer(conn, band_keys=band_keys), []
+    writer, batch = Store(conn, band_keys=band_keys), []
     for index, doc in enumerate(synthetic_documents(last, actors)):
         if index < first:
             continue
@@ -125,7 +125,7 @@ def measure(db: Path) -> dict:
               for table in ("documents", "mentions", "events")}
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     began = time.perf_counter()
-    duplicates, entities, aggregates = crossdoc.rebuild_cross_document(conn, version=runner.PIPELINE_VERSION)
+    duplicates, entities, aggregates = crossdoc.rebuild_cross_document(Store(conn), version=runner.PIPELINE_VERSION)
     seconds = time.perf_counter() - began
     conn.close()
     return {"seconds": seconds, "steps": steps, "duplicates": duplicates, "entities": entities,

@@ -71,3 +71,21 @@ def test_no_import_cycle():
 @pytest.mark.parametrize("name", [n for n in NAMES if n not in ("newsweave.__main__", "newsweave.engines.dask")])
 def test_every_module_imports(name):
     importlib.import_module(name)
+
+
+def test_only_the_store_imports_sqlite3():
+    """The store owns the connection: no stage, command or route talks to SQLite itself."""
+    importing = sorted(name for name, path in NAMES.items()
+                       if "sqlite3" in imports_of_anything(path) and not name.startswith("newsweave.store"))
+    assert importing == []
+
+
+def imports_of_anything(path: Path) -> set[str]:
+    """Every module name `path` imports (of any package), wherever the import stands."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            found.add(node.module)
+    return found

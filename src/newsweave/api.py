@@ -129,10 +129,11 @@ class Corpus:
         """The connection, its aggregate tables built at this Corpus's threshold."""
         if not self._aggregates_ready:
             if aggregates.aggregates_threshold(self._conn) != self.min_confidence:
-                from .aggregate.rebuild import rebuild_aggregates
+                from .crossdoc import rebuild_aggregates
+                from .store import Store
 
                 aggregates.use_private_aggregates(self._conn)
-                rebuild_aggregates(self._conn, self.min_confidence)
+                rebuild_aggregates(Store(self._conn), self.min_confidence)
             self._aggregates_ready = True
         return self._conn
 
@@ -260,7 +261,7 @@ def merge(db: str | Path, a: str, b: str) -> str:
     from .crossdoc import correct
     from .resolve import corrections
 
-    return correct(Path(db), corrections.record_merge, a, b)[0]
+    return correct(Path(db), corrections.merge_override, a, b)
 
 
 def split(db: str | Path, entity: str, *aliases: str) -> str:
@@ -268,7 +269,7 @@ def split(db: str | Path, entity: str, *aliases: str) -> str:
     from .crossdoc import correct
     from .resolve import corrections
 
-    return correct(Path(db), corrections.record_split, entity, list(aliases))
+    return correct(Path(db), corrections.split_override, entity, list(aliases))
 
 
 def rename(db: str | Path, entity: str, name: str) -> str:
@@ -276,7 +277,7 @@ def rename(db: str | Path, entity: str, name: str) -> str:
     from .crossdoc import correct
     from .resolve import corrections
 
-    return correct(Path(db), corrections.record_rename, entity, name)
+    return correct(Path(db), corrections.rename_override, entity, name)
 
 
 def corrections(db: str | Path = DEFAULT_DB) -> list[dict]:

@@ -7,7 +7,7 @@ NLP, so a repeated run adds nothing and an interrupted run resumes where it stop
 whose every document was stored are recorded with their size and mtime and not even read again
 while those stay the same; the engine (and so the model) starts only when a document is new.
 
-An engine processes batches (`engines/`: local or Dask); the runner keeps up to `engine.window` batches in flight so workers never wait for the writer, and
+An engine processes batches (`engines/`: local or Dask); the runner keeps up to `engine.window` batches in flight so workers never wait for the store, and
 stores results in input order. Ctrl-C stops the run cleanly: the batch being written is rolled
 back, the batches in flight are dropped, the engine is closed and `RunInterrupted` is raised.
 """
@@ -33,7 +33,7 @@ from .pipeline import PIPELINE_REVISION
 from .read import file_stamp, input_files, read_file
 from .read.files import kind_of, open_input
 from .settings import Settings
-from .store import Writer, connect, run_lock
+from .store import Store, connect, run_lock
 from .store.database import store_errors
 
 PIPELINE_VERSION = f"{__version__}+r{PIPELINE_REVISION}"
@@ -111,15 +111,14 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
         raise InputError(", ".join(paths) or "(no path)", "no such file or folder")
     report = RunReport(total=count_inputs(paths) if on_progress else None)
     with run_lock(settings.db), store_errors(settings.db):
-        conn = connect(settings.db)
+        store = Store(connect(settings.db), band_keys=band_keys)
         try:
-            writer = Writer(conn, band_keys=band_keys)
-            run_id = writer.start_run(paths)
+            run_id = store.start_run(paths)
             if on_progress:
                 on_progress(report)  # the total is known before the engine loads the model
             engine = _LazyEngine(settings)
             try:
-                _process_all(paths, settings, engine, writer, report, on_progress)
+                _process_all(paths, settings, engine, store, report, on_progress)
             except KeyboardInterrupt:
                 report.interrupted = True  # the batch being written was rolled back; nothing half-stored
             finally:
@@ -128,14 +127,14 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
             # next run rebuilds these tables; rebuilding now would only fail again.
             try:
                 report.duplicates, report.entities, report.aggregates = rebuild_cross_document(
-                    conn, settings.min_confidence, version=PIPELINE_VERSION)
-                writer.finish_run(run_id, read=report.read, added=report.added,
-                                  unchanged=report.unchanged, failed=report.failed)
+                    store, settings.min_confidence, version=PIPELINE_VERSION)
+                store.finish_run(run_id, read=report.read, added=report.added,
+                                 unchanged=report.unchanged, failed=report.failed)
             except KeyboardInterrupt:
                 # Each rebuild is one transaction (rolled back), and every run rebuilds them all.
                 report.interrupted = True
         finally:
-            conn.close()
+            store.close()
     report.seconds = time.monotonic() - began
     if report.interrupted:
         raise RunInterrupted(report)
@@ -159,8 +158,8 @@ class _InputFiles:
     A file is recorded only when it gave no error and none of its documents waited on another
     file's copy in flight, so a skipped file never hides a document that is not stored."""
 
-    def __init__(self, paths: list[str], settings: Settings, writer: Writer, report: RunReport):
-        self.paths, self.settings, self.writer, self.report = paths, settings, writer, report
+    def __init__(self, paths: list[str], settings: Settings, store: Store, report: RunReport):
+        self.paths, self.settings, self.store, self.report = paths, settings, store, report
         self.files: dict[str, _FileState] = {}  # read by this run, not yet recorded
 
     def items(self) -> Iterator[tuple[str | None, Document | InputError]]:
@@ -170,7 +169,7 @@ class _InputFiles:
                 yield None, path
                 continue
             stamp = file_stamp(path)
-            seen = self.writer.seen_input(os.path.abspath(path), PIPELINE_VERSION)
+            seen = self.store.seen_input(os.path.abspath(path), PIPELINE_VERSION)
             if stamp is not None and seen is not None and seen[:2] == stamp:
                 self.report.read += seen[2]
                 self.report.unchanged += seen[2]
@@ -198,7 +197,7 @@ class _InputFiles:
 
     def record_finished(self) -> None:
         finished = [path for path, state in self.files.items() if state.closed and not state.pending]
-        self.writer.record_seen_inputs(
+        self.store.record_seen_inputs(
             [(os.path.abspath(path), *self.files[path].stamp, self.files[path].documents)
              for path in finished if self.files[path].clean], PIPELINE_VERSION)
         for path in finished:
@@ -229,29 +228,29 @@ class _LazyEngine:
             self.engine.close()
 
 
-def _process_all(paths, settings: Settings, engine: _LazyEngine, writer: Writer, report: RunReport,
+def _process_all(paths, settings: Settings, engine: _LazyEngine, store: Store, report: RunReport,
                  on_progress: ProgressCallback | None) -> None:
     """Submit batches to the engine, keeping `engine.window` in flight, and store them in order."""
     pending: deque = deque()
     in_flight: set[str] = set()  # submitted, not yet stored: a later copy counts as unchanged
-    inputs = _InputFiles(paths, settings, writer, report)
+    inputs = _InputFiles(paths, settings, store, report)
     for batch in _batches(inputs.items(), settings.batch_size):
-        todo = _select_new(batch, writer, report, in_flight, inputs)
+        todo = _select_new(batch, store, report, in_flight, inputs)
         pending.append((todo, engine.submit([doc for _, doc in todo])))
         while len(pending) >= max(1, engine.window):  # read each time: a cluster can grow
-            _store_results(*pending.popleft(), writer, report, in_flight, inputs)
+            _store_results(*pending.popleft(), store, report, in_flight, inputs)
         inputs.record_finished()
         if on_progress:
             on_progress(report)
     while pending:
-        _store_results(*pending.popleft(), writer, report, in_flight, inputs)
+        _store_results(*pending.popleft(), store, report, in_flight, inputs)
         inputs.record_finished()
         if on_progress:
             on_progress(report)
     inputs.record_finished()
 
 
-def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[str],
+def _select_new(batch: list, store: Store, report: RunReport, in_flight: set[str],
                 inputs: _InputFiles) -> list[tuple[str | None, Document]]:
     """The batch's documents not stored yet by this pipeline version, with their file; records
     read errors."""
@@ -261,7 +260,7 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
     for path, item in batch:
         if isinstance(item, InputError):
             report.errors.append((item.path, item.reason))
-            writer.record_error(item.path, item.reason)
+            store.record_error(item.path, item.reason)
             inputs.spoil(path)
             continue
         read += 1
@@ -272,7 +271,7 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
             inputs.spoil(path)
         else:
             docs[item.id] = (path, item)  # the same content twice in one batch is one document
-    stored = writer.stored_versions(docs)
+    stored = store.stored_versions(docs)
     todo = []
     for doc_id, (path, doc) in docs.items():
         is_stored = stored.get(doc_id) == PIPELINE_VERSION
@@ -285,19 +284,19 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
     return todo
 
 
-def _store_results(todo: list[tuple[str | None, Document]], submitted, writer: Writer, report: RunReport,
+def _store_results(todo: list[tuple[str | None, Document]], submitted, store: Store, report: RunReport,
                    in_flight: set[str], inputs: _InputFiles) -> None:
     """Store one batch's results in one transaction (processing failures are recorded)."""
     finished = []
     for (path, _), result in zip(todo, submitted.result(), strict=True):
         if isinstance(result, InputError):
             report.errors.append((result.path, result.reason))
-            writer.record_error(result.path, result.reason)
+            store.record_error(result.path, result.reason)
             inputs.spoil(path)
         else:
             finished.append(result)
     if finished:
-        writer.write_documents(finished, PIPELINE_VERSION)
+        store.write_documents(finished, PIPELINE_VERSION)
         report.added += len(finished)
     in_flight.difference_update(doc.id for _, doc in todo)
     for path, _ in todo:
