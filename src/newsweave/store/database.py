@@ -9,8 +9,6 @@ and writes through it; reading queries live in `queries.py`.
 from __future__ import annotations
 
 import array
-import fcntl
-import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -18,6 +16,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from ..errors import DatabaseBusy, StoreError
 
@@ -136,23 +136,19 @@ def store_errors(db: Path) -> Iterator[None]:
 
 @contextmanager
 def run_lock(db: Path) -> Iterator[None]:
-    """Hold the database's writer lock for a run; refuse clearly if another run holds it."""
+    """Hold the database's writer lock for a run; refuse clearly if another run holds it. The
+    lock (`filelock`: flock on POSIX, LockFileEx on Windows) dies with its process."""
     lock_path = Path(f"{db}.lock")
+    if not lock_path.parent.is_dir():  # filelock would create the missing folders
+        raise StoreError(f"{db}: cannot create lock file {lock_path} (no such folder)")
+    lock = FileLock(lock_path, timeout=0)
     try:
-        handle = open(lock_path, "a+")
+        lock.acquire()
+    except Timeout:
+        raise DatabaseBusy(f"{db}: another `newsweave run` is writing to it; wait for it to finish") from None
     except OSError as e:
-        raise StoreError(f"{db}: cannot create lock file {lock_path} ({e.strerror})") from e
+        raise StoreError(f"{db}: cannot create lock file {lock_path} ({e.strerror or e})") from e
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise DatabaseBusy(f"{db}: another `newsweave run` is writing to it ({holder}); wait for it to finish") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {now()}")
-        handle.flush()
         yield
     finally:
-        handle.close()
+        lock.release()
