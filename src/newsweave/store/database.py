@@ -44,9 +44,18 @@ def unpack_ints(blob: bytes | None) -> list[int] | None:
     return values.tolist()
 
 
+def refuse_url(db: Path) -> None:
+    """A `postgresql://` database is planned (docs/postgresql.md), not there yet: say so rather
+    than treat the URL as a file path."""
+    if str(db).split(":/", 1)[0].lower() in ("postgresql", "postgres") and ":/" in str(db):
+        raise StoreError(f"{db}: PostgreSQL databases are not supported yet (planned: docs/postgresql.md); "
+                         "--db takes the path of a SQLite file")
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the database (creating and migrating it unless read-only)."""
     path = Path(path)
+    refuse_url(path)
     if sqlite3.sqlite_version_info < MIN_SQLITE:
         raise StoreError(f"{path}: newsweave needs SQLite {'.'.join(map(str, MIN_SQLITE))} or later; this "
                          f"Python has SQLite {sqlite3.sqlite_version} (use a newer Python build)")
@@ -138,6 +147,7 @@ def store_errors(db: Path) -> Iterator[None]:
 def run_lock(db: Path) -> Iterator[None]:
     """Hold the database's writer lock for a run; refuse clearly if another run holds it. The
     lock (`filelock`: flock on POSIX, LockFileEx on Windows) dies with its process."""
+    refuse_url(db)
     lock_path = Path(f"{db}.lock")
     if not lock_path.parent.is_dir():  # filelock would create the missing folders
         raise StoreError(f"{db}: cannot create lock file {lock_path} (no such folder)")
