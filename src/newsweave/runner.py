@@ -7,9 +7,10 @@ NLP, so a repeated run adds nothing and an interrupted run resumes where it stop
 whose every document was stored are recorded with their size and mtime and not even read again
 while those stay the same; the engine (and so the model) starts only when a document is new.
 
-An engine processes batches (`engines/`: local or Dask); the runner keeps up to `engine.window` batches in flight so workers never wait for the store, and
-stores results in input order. Ctrl-C stops the run cleanly: the batch being written is rolled
-back, the batches in flight are dropped, the engine is closed and `RunInterrupted` is raised.
+An engine processes batches (`engines/`: local or Dask); the runner keeps up to
+`engine.window` batches in flight so workers never wait for the store, and stores results in
+input order. Ctrl-C stops the run cleanly: the batch being written is rolled back, the batches
+in flight are dropped, the engine is closed and `RunInterrupted` is raised.
 """
 
 from __future__ import annotations
