@@ -89,3 +89,15 @@ def imports_of_anything(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and not node.level:
             found.add(node.module)
     return found
+
+
+def test_the_cross_document_stages_never_reach_the_store_or_up():
+    """resolve/ and aggregate/ are functions from records to records: only crossdoc.py moves
+    records in and out of the store, and a stage never calls its orchestrator."""
+    graph = import_graph()
+    forbidden = ("newsweave.store", "newsweave.crossdoc", "newsweave.runner", "newsweave.engines",
+                 "newsweave.api", "newsweave.cli", "newsweave.server")
+    reaching = sorted((name, imported) for name, imported in graph.edges
+                      if name.startswith(("newsweave.resolve", "newsweave.aggregate"))
+                      and imported.startswith(forbidden))
+    assert reaching == []
