@@ -1,7 +1,7 @@
 """API speed: p95 latency of the summary, graph and evidence routes on a 10,000-document database.
 
 Builds a synthetic database (documents, regions, mentions and events written straight through
-`store.Writer`, 2,000 actors with a skewed mention distribution), then times the routes in
+`store.Store`, 2,000 actors with a skewed mention distribution), then times the routes in
 process (FastAPI TestClient: routing, SQL and JSON, no network) and appends the results to
 benchmarks/RESULTS.md under "## API speed".
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsweave.document import Document, Event, Mention, Place, Region, Sentence
 from newsweave.server import create_app
-from newsweave.store import Writer, connect
+from newsweave.store import Store, connect
 from newsweave.store.crossdoc import replace_entities
 
 with warnings.catch_warnings():
@@ -89,7 +89,7 @@ def synthetic_documents(count: int, actors: int, seed: int = 5):
 def build(db: Path, docs: int, actors: int) -> float:
     t0 = time.perf_counter()
     conn = connect(db)
-    writer = Writer(conn)
+    writer = Store(conn)
     batch, mentions, documents = [], [0] * actors, [set() for _ in range(actors)]
     for doc in synthetic_documents(docs, actors):
         for m in doc.mentions:
@@ -155,7 +155,7 @@ def main(argv=None) -> int:
         results = [time_route(client, url, args.runs) for url in routes]
         for r in results:
             r["warm_p95"] = time_route(warm, r["url"], args.runs)["p95"] if r["url"].split("?")[0] in CACHED else None
-    built = (f"database built in {seconds:.1f} s through `store.Writer`" if seconds
+    built = (f"database built in {seconds:.1f} s through `store.Store`" if seconds
              else f"database reused from {args.db}")
     lines = [HEADING, "",
              f"{args.docs:,} synthetic documents, {args.actors:,} actors, {len(top['edges']):,} actor pairs in the graph "

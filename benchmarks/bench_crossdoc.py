@@ -3,7 +3,7 @@ resolution, aggregates) on synthetic databases of 10,000 and 100,000 documents, 
 rebuild after 1% new documents are added.
 
 The NLP is not run: documents (regions, sentences, mentions, events) are written straight
-through `store.Writer` by `bench_api.synthetic_documents`, with a MinHash fingerprint and LSH
+through `store.Store` by `bench_api.synthetic_documents`, with a MinHash fingerprint and LSH
 bands as the `clean` stage would give them. Each rebuild runs in a fresh process so that its
 peak RSS is its own, not the build's. Appends a section to benchmarks/RESULTS.md.
 
@@ -36,9 +36,9 @@ sys.path.insert(0, str(HERE))
 from bench_api import synthetic_documents  # noqa: E402
 from run_benchmark import append_results  # noqa: E402
 
-from newsweave import runner  # noqa: E402
+from newsweave import crossdoc, runner  # noqa: E402
 from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
-from newsweave.store import Writer, connect  # noqa: E402
+from newsweave.store import Store, connect  # noqa: E402
 
 RESULTS = HERE / "RESULTS.md"
 HEADING = "## Cross-document rebuild"
@@ -55,17 +55,17 @@ def write_documents(db: Path, first: int, last: int, actors: int) -> float:
     so a later call with a larger `last` adds the next ones)."""
     began = time.perf_counter()
     conn = connect(db)
-    writer, batch = Writer(conn), []
+    writer, batch = Store(conn, band_keys=band_keys), []
     for index, doc in enumerate(synthetic_documents(last, actors)):
         if index < first:
             continue
         doc.fingerprint = signature(doc.body_text())
         batch.append(doc)
         if len(batch) == BATCH:
-            writer.write_documents(batch, runner.PIPELINE_VERSION, band_keys)
+            writer.write_documents(batch, runner.PIPELINE_VERSION)
             batch = []
     if batch:
-        writer.write_documents(batch, runner.PIPELINE_VERSION, band_keys)
+        writer.write_documents(batch, runner.PIPELINE_VERSION)
     conn.close()
     return time.perf_counter() - began
 
@@ -119,13 +119,13 @@ def measure(db: Path) -> dict:
         return call
 
     for name in ("rebuild_duplicates", "resolve_entities", "rebuild_aggregates"):
-        setattr(runner, name, timed(name, getattr(runner, name)))
+        setattr(crossdoc, name, timed(name, getattr(crossdoc, name)))
     conn = connect(db)
     counts = {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
               for table in ("documents", "mentions", "events")}
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     began = time.perf_counter()
-    duplicates, entities, aggregates = runner.rebuild_cross_document(conn)
+    duplicates, entities, aggregates = crossdoc.rebuild_cross_document(Store(conn), version=runner.PIPELINE_VERSION)
     seconds = time.perf_counter() - began
     conn.close()
     return {"seconds": seconds, "steps": steps, "duplicates": duplicates, "entities": entities,

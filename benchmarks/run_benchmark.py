@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 from build_corpus import DATA, build  # noqa: E402
 
 from newsweave import runner  # noqa: E402
-from newsweave.pipeline import build_stages  # noqa: E402
+from newsweave.pipeline import build_stages, process_safely  # noqa: E402
 from newsweave.read import read_paths  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
 
@@ -124,7 +124,7 @@ def stage_times(paths: list[Path], settings: Settings, sample: int) -> dict[str,
     stages = [timed(stage) for stage in build_stages(settings)]
     docs = [doc for doc in read_paths(paths, settings) if hasattr(doc, "raw")][:sample]
     for doc in docs:
-        runner._process_safely(doc, stages)
+        process_safely(doc, stages)
     return {"documents": len(docs), **times}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsweave.document import Document, Event, Mention, Region, Sentence
-from newsweave.store import Writer, connect
+from newsweave.store import Store, connect
 from newsweave.store.crossdoc import replace_entities
 
 HAFTAR_ID = "person:khalifa-belqasim-omar-haftar-of-the-libyan-national-army"
@@ -35,7 +35,7 @@ def build_db(path: Path, body: str = BODY, title: str = TITLE, comment: str | No
         doc.events.append(Event("THREATEN", None, HAFTAR_ID, "RUS", "Haftar", "Russia", "2020-01-18", "day", None,
                                 comment, c0, len(raw), "comment", None, "asserted", 0.9, trigger=None))
     conn = connect(path)
-    Writer(conn).write_documents([doc], "test")
+    Store(conn).write_documents([doc], "test")
     replace_entities(conn, [
         {"id": "RUS", "name": "Russia", "type": "COUNTRY", "aliases": ["Russia"], "country": "RU",
          "kb_id": None, "mentions": 1, "documents": 1, "comment_mentions": 0},

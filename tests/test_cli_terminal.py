@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from newsweave.cli import app
 from newsweave.document import Document, Event, Mention, Region, Sentence
-from newsweave.store import Writer, connect
+from newsweave.store import Store, connect
 from newsweave.store.crossdoc import replace_entities
 
 TITLE_ESCAPE = "\x1b]0;pwned\x07"
@@ -39,7 +39,7 @@ def hostile_db(tmp_path_factory):
     doc.events.append(Event("THREATEN", None, "EGY", "RUS", "Egypt", "Russia", "2020-01-17", "day", None,
                             BODY, b0, len(raw), "body", None, "asserted", 0.8, trigger=None))
     conn = connect(path)
-    Writer(conn).write_documents([doc], "test")
+    Store(conn).write_documents([doc], "test")
     replace_entities(conn, [
         {"id": "EGY", "name": f"Egypt {TITLE_ESCAPE}[/bold]", "type": "COUNTRY", "aliases": ["Egypt", LINK],
          "country": "EG", "kb_id": None, "mentions": 1, "documents": 1, "comment_mentions": 0},

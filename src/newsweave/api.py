@@ -116,10 +116,11 @@ class Corpus:
         """The connection, its aggregate tables built at this Corpus's threshold."""
         if not self._aggregates_ready:
             if aggregates.aggregates_threshold(self._conn) != self.min_confidence:
-                from .aggregate.rebuild import rebuild_aggregates
+                from .crossdoc import rebuild_aggregates
+                from .store import Store
 
                 aggregates.use_private_aggregates(self._conn)
-                rebuild_aggregates(self._conn, self.min_confidence)
+                rebuild_aggregates(Store(self._conn), self.min_confidence)
             self._aggregates_ready = True
         return self._conn
 
@@ -252,23 +253,26 @@ def analyze_text(text: str, *, published: str | None = None, title: str | None =
 
 def merge(db: str | Path, a: str, b: str) -> str:
     """Make entity `b` part of entity `a`; returns `a`'s id."""
+    from .crossdoc import correct
     from .resolve import corrections
 
-    return corrections.correct(Path(db), corrections.record_merge, a, b)[0]
+    return correct(Path(db), corrections.merge_override, a, b)
 
 
 def split(db: str | Path, entity: str, *aliases: str) -> str:
     """Give the mentions of `entity` written as `aliases` their own entity; returns `entity`'s id."""
+    from .crossdoc import correct
     from .resolve import corrections
 
-    return corrections.correct(Path(db), corrections.record_split, entity, list(aliases))
+    return correct(Path(db), corrections.split_override, entity, list(aliases))
 
 
 def rename(db: str | Path, entity: str, name: str) -> str:
     """Give `entity` a new display name (its id stays); returns its id."""
+    from .crossdoc import correct
     from .resolve import corrections
 
-    return corrections.correct(Path(db), corrections.record_rename, entity, name)
+    return correct(Path(db), corrections.rename_override, entity, name)
 
 
 def corrections(db: str | Path = DEFAULT_DB) -> list[dict]:

@@ -1,5 +1,5 @@
 """A run: read inputs, process new documents through the stages, store them, then rebuild the
-cross-document tables.
+cross-document tables (`crossdoc.py`).
 
 Documents stream through in batches (memory stays flat), each batch is stored in one
 transaction, and documents already stored by the same pipeline revision are skipped before any
@@ -7,40 +7,35 @@ NLP, so a repeated run adds nothing and an interrupted run resumes where it stop
 whose every document was stored are recorded with their size and mtime and not even read again
 while those stay the same; the engine (and so the model) starts only when a document is new.
 
-An engine processes batches (`LocalEngine` here, `engines.dask.DaskEngine` on a cluster); the
-runner keeps up to `engine.window` batches in flight so workers never wait for the writer, and
-stores results in input order. Ctrl-C stops the run cleanly: the batch being written is rolled
-back, the batches in flight are dropped, the engine is closed and `RunInterrupted` is raised.
+An engine processes batches (`engines/`: local or Dask); the runner keeps up to
+`engine.window` batches in flight so workers never wait for the store, and stores results in
+input order. Ctrl-C stops the run cleanly: the batch being written is rolled back, the batches
+in flight are dropped, the engine is closed and `RunInterrupted` is raised.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from . import __version__
-from .aggregate.duplicates import rebuild_duplicates
-from .aggregate.rebuild import rebuild_aggregates
+from .clean.fingerprint import band_keys
 from .clean.language import language_warning
+from .crossdoc import rebuild_cross_document
 from .document import Document
-from .errors import InputError, NewsweaveError
-from .pipeline import PIPELINE_REVISION, Stage, build_stages, process
+from .engines import Engine, make_engine
+from .engines.local import Submitted
+from .errors import InputError
+from .pipeline import PIPELINE_REVISION
 from .read import file_stamp, input_files, read_file
 from .read.files import kind_of, open_input
-from .resolve.entities import resolve_entities
 from .settings import Settings
-from .store import Writer, connect, run_lock
-from .store import crossdoc
-from .store.aggregates import AGGREGATE_TABLES
+from .store import Store, connect, run_lock
 from .store.database import store_errors
 
 PIPELINE_VERSION = f"{__version__}+r{PIPELINE_REVISION}"
@@ -83,134 +78,6 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-class _DocumentTimeout(BaseException):
-    """Raised by the watchdog inside a document's stages (a BaseException, so that a stage's
-    own `except Exception` cannot swallow it)."""
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise `_DocumentTimeout` in this thread after `seconds` (SIGALRM). A no-op without a
-    limit, off the main thread (Dask workers) or where the platform has no interval timer."""
-    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
-            or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    armed = True
-
-    def expire(signum, frame):
-        if armed:
-            raise _DocumentTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _where(doc: Document) -> str:
-    return doc.path if doc.name in doc.path else f"{doc.path} ({doc.name})"
-
-
-def _process_safely(doc: Document, stages: list[Stage], *, seconds: float | None = None) -> Document | InputError:
-    """Run the stages on one document, for at most `seconds`; a failure or a timeout is
-    reported for that document only."""
-    try:
-        with _time_limit(seconds):
-            return process(doc, stages)
-    except _DocumentTimeout:
-        return InputError(_where(doc), f"processing took longer than {seconds:g} s "
-                                       "(settings.max_seconds_per_document); skipped")
-    except InputError as e:  # a stage refusing this document's content: it alone fails
-        return e
-    except NewsweaveError:
-        raise
-    except Exception as e:  # a stage bug on odd input must not end the run
-        return InputError(_where(doc), f"processing failed: {type(e).__name__}: {e}")
-
-
-_worker_stages: list[Stage] | None = None
-_worker_seconds: float | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _worker_stages, _worker_seconds
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the parent to handle
-    _worker_stages = build_stages(settings)
-    _worker_seconds = settings.max_seconds_per_document
-
-
-def _process_in_worker(doc: Document) -> Document | InputError:
-    assert _worker_stages is not None
-    return _process_safely(doc, _worker_stages, seconds=_worker_seconds)
-
-
-class _Submitted:
-    """Results of one batch: a list, or the iterator of a pool's already submitted tasks."""
-
-    def __init__(self, results: Iterable):
-        self.results = results
-
-    def result(self) -> list:
-        return list(self.results)
-
-
-class LocalEngine:
-    """Processes documents in this process, or in a pool of `workers` processes."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self.pool = None
-        self.stages: list[Stage] | None = None
-        # In-process work gains nothing from batches in flight; a pool overlaps them with writing.
-        self.window = 2 if settings.workers > 1 else 1
-        if settings.workers > 1:
-            self.pool = ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings,))
-        else:
-            self.stages = build_stages(settings)
-
-    def submit(self, docs: list[Document]):
-        """Start processing `docs`; `.result()` on the answer gives them in input order."""
-        if self.pool is not None:
-            return _Submitted(self.pool.map(_process_in_worker, docs, chunksize=max(1, len(docs) // (2 * self.settings.workers))))
-        return _Submitted(self.map(docs))
-
-    def map(self, docs: list[Document]) -> list[Document | InputError]:
-        if self.pool is not None:
-            return self.submit(docs).result()
-        seconds = self.settings.max_seconds_per_document
-        return [_process_safely(doc, self.stages, seconds=seconds) for doc in docs]
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-
-
-def make_engine(settings: Settings):
-    if settings.engine == "local":
-        return LocalEngine(settings)
-    if settings.engine == "dask":
-        try:
-            from .engines.dask import DaskEngine  # optional dependency
-        except ImportError as e:
-            raise NewsweaveError("the dask engine needs the dask extra: pip install 'newsweave[dask]'") from e
-
-        return DaskEngine(settings)
-    raise NewsweaveError(f"unknown engine {settings.engine!r} (choose local or dask)")
-
-
-def _band_keys():
-    try:
-        from .clean.fingerprint import band_keys
-    except ImportError:
-        return None
-    return band_keys
-
-
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
     """How many input items `paths` hold, cheaply (files listed, JSONL lines counted); None for WARC."""
     total = 0
@@ -247,16 +114,14 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
         raise InputError(", ".join(paths) or "(no path)", "no such file or folder")
     report = RunReport(total=count_inputs(paths) if on_progress else None)
     with run_lock(settings.db), store_errors(settings.db):
-        conn = connect(settings.db)
+        store = Store(connect(settings.db), band_keys=band_keys)
         try:
-            writer = Writer(conn)
-            run_id = writer.start_run(paths)
+            run_id = store.start_run(paths)
             if on_progress:
                 on_progress(report)  # the total is known before the engine loads the model
             engine = _LazyEngine(settings)
-            band_keys = _band_keys()
             try:
-                _process_all(paths, settings, engine, writer, report, band_keys, on_progress)
+                _process_all(paths, settings, engine, store, report, on_progress)
             except KeyboardInterrupt:
                 report.interrupted = True  # the batch being written was rolled back; nothing half-stored
             finally:
@@ -265,44 +130,18 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
             # next run rebuilds these tables; rebuilding now would only fail again.
             try:
                 report.duplicates, report.entities, report.aggregates = rebuild_cross_document(
-                    conn, settings.min_confidence)
-                writer.finish_run(run_id, read=report.read, added=report.added,
-                                  unchanged=report.unchanged, failed=report.failed)
+                    store, settings.min_confidence, version=PIPELINE_VERSION)
+                store.finish_run(run_id, read=report.read, added=report.added,
+                                 unchanged=report.unchanged, failed=report.failed)
             except KeyboardInterrupt:
                 # Each rebuild is one transaction (rolled back), and every run rebuilds them all.
                 report.interrupted = True
         finally:
-            conn.close()
+            store.close()
     report.seconds = time.monotonic() - began
     if report.interrupted:
         raise RunInterrupted(report)
     return report
-
-
-def rebuild_cross_document(conn, min_confidence: float = Settings.min_confidence) -> tuple[int, int, dict[str, int]]:
-    """The cross-document rebuild that ends every run: duplicates, then entities, then the
-    aggregates (from events at or above `min_confidence`). Returns (duplicates flagged,
-    entities, rows per aggregate table).
-
-    What the last complete rebuild saw is recorded (highest document `seq`, document count,
-    corrections, version, confidence threshold). Nothing changed since: nothing to do.
-    Documents only added: only pairs with a new document are compared for near-duplicates. Entities and aggregates are
-    recomputed over the whole database either way (bounded: see benchmarks/RESULTS.md), since a
-    new mention can change any entity's canonical name and id and a new relation any side.
-    """
-    seq, documents = crossdoc.document_state(conn)
-    state = {"version": PIPELINE_VERSION, "seq": seq, "documents": documents,
-             "overrides": crossdoc.overrides_state(conn), "min_confidence": min_confidence}
-    last = crossdoc.rebuilt_state(conn)
-    if last == state:
-        return crossdoc.cross_document_counts(conn, AGGREGATE_TABLES)
-    only_added = (last is not None and last.get("version") == PIPELINE_VERSION
-                  and crossdoc.documents_up_to(conn, last["seq"]) == last["documents"])
-    duplicates = rebuild_duplicates(conn, after_seq=last["seq"] if only_added else None)
-    entities = resolve_entities(conn)
-    aggregates = rebuild_aggregates(conn, min_confidence)
-    crossdoc.set_rebuilt_state(conn, state)
-    return duplicates, entities, aggregates
 
 
 @dataclass
@@ -322,8 +161,8 @@ class _InputFiles:
     A file is recorded only when it gave no error and none of its documents waited on another
     file's copy in flight, so a skipped file never hides a document that is not stored."""
 
-    def __init__(self, paths: list[str], settings: Settings, writer: Writer, report: RunReport):
-        self.paths, self.settings, self.writer, self.report = paths, settings, writer, report
+    def __init__(self, paths: list[str], settings: Settings, store: Store, report: RunReport):
+        self.paths, self.settings, self.store, self.report = paths, settings, store, report
         self.files: dict[str, _FileState] = {}  # read by this run, not yet recorded
 
     def items(self) -> Iterator[tuple[str | None, Document | InputError]]:
@@ -333,7 +172,7 @@ class _InputFiles:
                 yield None, path
                 continue
             stamp = file_stamp(path)
-            seen = self.writer.seen_input(os.path.abspath(path), PIPELINE_VERSION)
+            seen = self.store.seen_input(os.path.abspath(path), PIPELINE_VERSION)
             if stamp is not None and seen is not None and seen[:2] == stamp:
                 self.report.read += seen[2]
                 self.report.unchanged += seen[2]
@@ -361,7 +200,7 @@ class _InputFiles:
 
     def record_finished(self) -> None:
         finished = [path for path, state in self.files.items() if state.closed and not state.pending]
-        self.writer.record_seen_inputs(
+        self.store.record_seen_inputs(
             [(os.path.abspath(path), *self.files[path].stamp, self.files[path].documents)
              for path in finished if self.files[path].clean], PIPELINE_VERSION)
         for path in finished:
@@ -373,7 +212,8 @@ class _LazyEngine:
     document to process: a run that finds little or nothing new does not pay for it."""
 
     def __init__(self, settings: Settings):
-        self.settings, self.engine = settings, None
+        self.settings = settings
+        self.engine: Engine | None = None
 
     @property
     def window(self) -> int:
@@ -381,7 +221,7 @@ class _LazyEngine:
 
     def submit(self, docs: list[Document]):
         if not docs:
-            return _Submitted([])
+            return Submitted([])
         if self.engine is None:
             self.engine = make_engine(self.settings)
         return self.engine.submit(docs)
@@ -391,29 +231,29 @@ class _LazyEngine:
             self.engine.close()
 
 
-def _process_all(paths, settings: Settings, engine, writer: Writer, report: RunReport, band_keys,
+def _process_all(paths, settings: Settings, engine: _LazyEngine, store: Store, report: RunReport,
                  on_progress: ProgressCallback | None) -> None:
     """Submit batches to the engine, keeping `engine.window` in flight, and store them in order."""
     pending: deque = deque()
     in_flight: set[str] = set()  # submitted, not yet stored: a later copy counts as unchanged
-    inputs = _InputFiles(paths, settings, writer, report)
+    inputs = _InputFiles(paths, settings, store, report)
     for batch in _batches(inputs.items(), settings.batch_size):
-        todo = _select_new(batch, writer, report, in_flight, inputs)
+        todo = _select_new(batch, store, report, in_flight, inputs)
         pending.append((todo, engine.submit([doc for _, doc in todo])))
         while len(pending) >= max(1, engine.window):  # read each time: a cluster can grow
-            _store_results(*pending.popleft(), writer, report, band_keys, in_flight, inputs)
+            _store_results(*pending.popleft(), store, report, in_flight, inputs)
         inputs.record_finished()
         if on_progress:
             on_progress(report)
     while pending:
-        _store_results(*pending.popleft(), writer, report, band_keys, in_flight, inputs)
+        _store_results(*pending.popleft(), store, report, in_flight, inputs)
         inputs.record_finished()
         if on_progress:
             on_progress(report)
     inputs.record_finished()
 
 
-def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[str],
+def _select_new(batch: list, store: Store, report: RunReport, in_flight: set[str],
                 inputs: _InputFiles) -> list[tuple[str | None, Document]]:
     """The batch's documents not stored yet by this pipeline version, with their file; records
     read errors."""
@@ -423,7 +263,7 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
     for path, item in batch:
         if isinstance(item, InputError):
             report.errors.append((item.path, item.reason))
-            writer.record_error(item.path, item.reason)
+            store.record_error(item.path, item.reason)
             inputs.spoil(path)
             continue
         read += 1
@@ -434,7 +274,7 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
             inputs.spoil(path)
         else:
             docs[item.id] = (path, item)  # the same content twice in one batch is one document
-    stored = writer.stored_versions(docs)
+    stored = store.stored_versions(docs)
     todo = []
     for doc_id, (path, doc) in docs.items():
         is_stored = stored.get(doc_id) == PIPELINE_VERSION
@@ -447,21 +287,21 @@ def _select_new(batch: list, writer: Writer, report: RunReport, in_flight: set[s
     return todo
 
 
-def _store_results(todo: list[tuple[str | None, Document]], submitted, writer: Writer, report: RunReport,
-                   band_keys, in_flight: set[str], inputs: _InputFiles) -> None:
+def _store_results(todo: list[tuple[str | None, Document]], submitted, store: Store, report: RunReport,
+                   in_flight: set[str], inputs: _InputFiles) -> None:
     """Store one batch's results in one transaction (processing failures are recorded)."""
     finished = []
     for (path, _), result in zip(todo, submitted.result(), strict=True):
         if isinstance(result, InputError):
             report.errors.append((result.path, result.reason))
-            writer.record_error(result.path, result.reason)
+            store.record_error(result.path, result.reason)
             inputs.spoil(path)
         else:
             finished.append(result)
             if warning := language_warning(result.language):
                 report.warnings.append((_where(result), warning))
     if finished:
-        writer.write_documents(finished, PIPELINE_VERSION, band_keys)
+        store.write_documents(finished, PIPELINE_VERSION)
         report.added += len(finished)
     in_flight.difference_update(doc.id for _, doc in todo)
     for path, _ in todo:

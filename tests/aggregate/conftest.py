@@ -1,12 +1,12 @@
-"""The `build` fixture: hand-built documents written with the real Writer, resolved, aggregated."""
+"""The `build` fixture: hand-built documents written with the real Store, resolved, aggregated."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsweave.aggregate.rebuild import rebuild_aggregates
-from newsweave.resolve.entities import resolve_entities
-from newsweave.store import Writer, connect, crossdoc
+from newsweave.crossdoc import rebuild_aggregates
+from newsweave.crossdoc import resolve_entities
+from newsweave.store import Store, connect, crossdoc
 
 
 @pytest.fixture
@@ -17,11 +17,11 @@ def build(tmp_path):
     def _build(docs, duplicates=None):
         conn = connect(tmp_path / "agg.db")
         connections.append(conn)
-        Writer(conn).write_documents(docs, "test")
+        Store(conn).write_documents(docs, "test")
         if duplicates:
             crossdoc.set_duplicates(conn, duplicates)
-        resolve_entities(conn)
-        rebuild_aggregates(conn)
+        resolve_entities(Store(conn))
+        rebuild_aggregates(Store(conn))
         return conn
 
     yield _build

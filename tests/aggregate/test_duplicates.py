@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import random
 
-from newsweave.aggregate.duplicates import rebuild_duplicates
 from newsweave.clean.fingerprint import band_keys
+from newsweave.crossdoc import rebuild_duplicates
 from newsweave.document import Document, Region
-from newsweave.store import Writer, connect, crossdoc
+from newsweave.store import Store, connect, crossdoc
 
 
 def fingerprint(rng: random.Random, base: list[int] | None = None, changed: int = 0) -> list[int]:
@@ -47,7 +47,7 @@ def duplicates(conn) -> dict[str, str]:
 
 
 def store(conn, docs):
-    Writer(conn).write_documents(docs, "test", band_keys)
+    Store(conn, band_keys=band_keys).write_documents(docs, "test")
 
 
 def test_a_pair_of_copies_is_flagged_once(tmp_path):
@@ -55,7 +55,7 @@ def test_a_pair_of_copies_is_flagged_once(tmp_path):
     base = fingerprint(rng)
     conn = connect(tmp_path / "d.db")
     store(conn, [document(1, base), document(2, fingerprint(rng, base, 3)), document(3, fingerprint(rng))])
-    assert rebuild_duplicates(conn) == 1
+    assert rebuild_duplicates(Store(conn)) == 1
     assert duplicates(conn) == {"d002": "d001"}  # the earlier publication is the original
 
 
@@ -63,14 +63,14 @@ def test_adding_documents_compares_only_new_pairs_and_matches_a_full_rebuild(tmp
     docs = corpus()
     full = connect(tmp_path / "full.db")
     store(full, docs)
-    expected = rebuild_duplicates(full)
+    expected = rebuild_duplicates(Store(full))
     assert expected >= 10
 
     incremental = connect(tmp_path / "incremental.db")
     seq = 0
     for part in (docs[:20], docs[20:21], docs[21:]):
         store(incremental, part)
-        count = rebuild_duplicates(incremental, after_seq=seq)
+        count = rebuild_duplicates(Store(incremental), after_seq=seq)
         seq = crossdoc.document_state(incremental)[0]
     assert count == expected
     assert duplicates(incremental) == duplicates(full)

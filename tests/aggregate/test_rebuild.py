@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from aggregate.aggregate_builders import doc, ev, text_doc
-from newsweave.aggregate.rebuild import rebuild_aggregates
+from newsweave.crossdoc import rebuild_aggregates
+from newsweave.store import Store
 from newsweave.store.aggregates import AGGREGATE_TABLES
 
 
@@ -28,7 +29,7 @@ def test_rebuilding_twice_gives_the_same_tables(build):
     conn = build(DOCS)
     before = _dump(conn)
     assert all(before[table] for table in ("relations", "memberships", "sides", "timeline"))
-    counts = rebuild_aggregates(conn)
+    counts = rebuild_aggregates(Store(conn))
     assert _dump(conn) == before
     assert counts["relations"] == len(before["relations"])
 

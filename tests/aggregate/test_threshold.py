@@ -9,10 +9,10 @@ from typer.testing import CliRunner
 
 from aggregate.aggregate_builders import doc, ev
 from newsweave import api
-from newsweave.aggregate.rebuild import rebuild_aggregates
 from newsweave.cli import app
+from newsweave.crossdoc import rebuild_aggregates
 from newsweave.export import export
-from newsweave.store import aggregates
+from newsweave.store import Store, aggregates
 
 DOCS = [
     doc("d1", ev("ASSAULT", "north", "south", confidence=0.9)),
@@ -52,9 +52,9 @@ def test_another_threshold_rebuilds_the_views_without_touching_the_database(buil
 def test_the_threshold_is_recorded_and_a_later_rebuild_keeps_it(build):
     conn = build(DOCS)
     assert aggregates.aggregates_threshold(conn) == 0.5
-    rebuild_aggregates(conn, 0.2)
+    rebuild_aggregates(Store(conn), 0.2)
     assert aggregates.aggregates_threshold(conn) == 0.2
-    rebuild_aggregates(conn)  # e.g. after an analyst's correction
+    rebuild_aggregates(Store(conn))  # e.g. after an analyst's correction
     assert aggregates.aggregates_threshold(conn) == 0.2
     assert len(aggregates.sides(conn)) == 4
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsweave import runner
+from newsweave.engines.local import Submitted
 from newsweave.settings import Settings
 
 
@@ -21,7 +22,7 @@ class Delayed:
 
     def submit(self, docs):
         self.submitted.append([doc.id for doc in docs])
-        return runner._Submitted(list(docs))
+        return Submitted(list(docs))
 
     def close(self):
         pass

@@ -10,7 +10,7 @@ import pytest
 
 from newsweave.document import Document, Event, Mention, Region
 from newsweave.kb import knowledge_base, normalise
-from newsweave.store import Writer, connect
+from newsweave.store import Store, connect
 
 
 def mention(text: str, surface: str, type: str, *, kb: str | None = None, nth: int = 0) -> Mention:
@@ -43,7 +43,7 @@ def document(text: str, mentions: list, events: list | None = None, name: str | 
 def store(db, docs: list[Document]):
     """Write `docs` into the database `db` and return an open connection."""
     conn = connect(db)
-    Writer(conn).write_documents(docs, "test")
+    Store(conn).write_documents(docs, "test")
     return conn
 
 

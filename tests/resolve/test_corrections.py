@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsweave import api
+from newsweave.crossdoc import resolve_entities
 from newsweave.errors import NewsweaveError
-from newsweave.resolve.entities import resolve_entities
-from newsweave.store import queries
+from newsweave.store import Store, queries
 
 FIRST = "Omar Belqasem met Khalifa Haftar. Hafter then flew to Cairo."
 SECOND = "Ali Zaydan criticised Haftar."
@@ -27,14 +27,14 @@ def _doc(build, text: str):
 def db(build, tmp_path):
     path = tmp_path / "c.db"
     conn = build.store(path, [_doc(build, FIRST), _doc(build, SECOND)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     conn.close()
     return path
 
 
 def _rerun_with_new_document(build, db):
     conn = build.store(db, [_doc(build, LATER)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     return conn
 
 
@@ -84,7 +84,7 @@ def test_an_ambiguous_name_lists_the_candidates(build, tmp_path):
     path = tmp_path / "a.db"
     conn = build.store(path, [build.document(text, [
         build.mention(text, "Ahmed Mansour", "PERSON"), build.mention(text, "Khaled Mansour", "PERSON")])])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     conn.close()
     api.rename(path, "Ahmed Mansour", "Mansour")  # two entities now share the name
     api.rename(path, "Khaled Mansour", "Mansour")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.resolve.entities import resolve_entities
-from newsweave.store import queries
+from newsweave.crossdoc import resolve_entities
+from newsweave.store import Store, queries
 
 
 def _entities_by_surface(conn) -> dict[str, str]:
@@ -18,7 +18,7 @@ def _two_docs(build, tmp_path, first: tuple, second: tuple):
     for text, surface, type, kb in (first, second):
         docs.append(build.document(text, [build.mention(text, surface, type, kb=kb)]))
     conn = build.store(tmp_path / "t.db", docs)
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     return conn
 
 
@@ -57,7 +57,7 @@ def test_a_surname_joins_the_one_full_name(build, tmp_path, full_names, merged):
     docs = [build.document(f"{n} arrived.", [build.mention(f"{n} arrived.", n, "PERSON")]) for n in full_names]
     docs.append(build.document("Belenko left early.", [build.mention("Belenko left early.", "Belenko", "PERSON")]))
     conn = build.store(tmp_path / "t.db", docs)
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     found = _entities_by_surface(conn)
     assert (found["Belenko"] == found["Viktor Belenko"]) is merged
 
@@ -69,7 +69,7 @@ def test_an_acronym_defined_in_the_text_is_the_named_body(build, tmp_path):
         build.document(first, [build.mention(first, "Cyrenaica Defence Force", "ORGANIZATION")]),
         build.document(second, [build.mention(second, "CDF", "ORGANIZATION")]),
     ])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     found = _entities_by_surface(conn)
     assert found["CDF"] == found["Cyrenaica Defence Force"]
     entity = queries.entities(conn, name="Cyrenaica")[0]
@@ -81,7 +81,7 @@ def test_an_acronym_defined_two_ways_is_left_alone(build, tmp_path):
     surfaces = ["Coastal Defence Force", "Cyrenaica Defence Force", "CDF"]
     conn = build.store(tmp_path / "t.db", [
         build.document(t, [build.mention(t, s, "ORGANIZATION")]) for t, s in zip(texts, surfaces)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     found = _entities_by_surface(conn)
     assert found["CDF"] not in (found["Coastal Defence Force"], found["Cyrenaica Defence Force"])
 
@@ -99,7 +99,7 @@ def test_a_description_refers_back_to_the_person(build, tmp_path, text, descript
     demonym_key = "LBY" if "Libyan" in description else "EGY"
     events = [build.event(text, description, demonym_key, type="REQUEST")]
     conn = build.store(tmp_path / "t.db", [build.document(text, mentions, events)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     assert queries.events(conn)[0].source == expected
 
 
@@ -114,7 +114,7 @@ def test_a_description_needs_one_fitting_person(build, tmp_path, description, ex
                 build.mention(text, "Fayez al-Sarraj", "PERSON", kb="person:fayez-al-sarraj")]
     events = [build.event(text, description, "LBY")]
     conn = build.store(tmp_path / "t.db", [build.document(text, mentions, events)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     assert queries.events(conn)[0].source == expected
 
 
@@ -135,7 +135,7 @@ def test_descriptions_refer_back_within_their_own_document(build, tmp_path):
                        [build.event(egyptian, "The Egyptian president", "EGY", type="REQUEST")]),
     ]
     conn = build.store(tmp_path / "t.db", docs)
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     sources = {e.sentence: e.source for e in queries.events(conn)}
     assert sources == {"The Libyan general asked for arms.": "person:khalifa-haftar",
                        "Egypt hosted the talks.": "EGY",
@@ -148,7 +148,7 @@ def test_a_capital_acting_is_its_state(build, tmp_path):
                 build.mention(text, "Khalifa Haftar", "PERSON", kb="person:khalifa-haftar")]
     events = [build.event(text, "Moscow", "loc:524901", "Khalifa Haftar", "person:khalifa-haftar", "AID")]
     conn = build.store(tmp_path / "t.db", [build.document(text, mentions, events)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     found = queries.events(conn)[0]
     assert (found.source, found.target) == ("RUS", "person:khalifa-haftar")
     assert _entities_by_surface(conn)["Moscow"] == "loc:524901"  # the place itself stays a place
@@ -169,7 +169,7 @@ def test_ids_do_not_depend_on_document_order(build, tmp_path):
     results = []
     for n, order in enumerate((docs, docs[::-1], docs[1:] + docs[:1])):
         conn = build.store(tmp_path / f"{n}.db", order)
-        resolve_entities(conn)
+        resolve_entities(Store(conn))
         results.append((sorted((m.doc, m.start, m.entity) for m in queries.mentions(conn)),
                         sorted((e.id, e.name) for e in queries.entities(conn))))
     assert results[0] == results[1] == results[2]
@@ -188,7 +188,7 @@ def test_generic_groups_stay_apart_across_documents(build, tmp_path):
         events = [build.event(text, source, None, "28 people", "GROUP:people", "ASSAULT")]
         docs.append(build.document(text, [], events))
     conn = build.store(tmp_path / "t.db", docs)
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     targets = {e.target for e in queries.events(conn)}
     assert len(targets) == 2
     entities = {e.id: e for e in queries.entities(conn)}
@@ -204,7 +204,7 @@ def test_a_state_doing_a_military_act_acts_through_its_armed_forces(build, tmp_p
               build.event(text, "India and", "IND", "Pakistan", "PAK", "AGREE")]
     events[0].source_text = "India"
     conn = build.store(tmp_path / "t.db", [build.document(text, mentions, events)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     found = {e.type: e.source for e in queries.events(conn)}
     assert found == {"ASSAULT": "IND-MIL", "AGREE": "IND"}
     forces = {e.id: e for e in queries.entities(conn)}["IND-MIL"]
@@ -215,7 +215,7 @@ def test_a_common_noun_is_not_a_town(build, tmp_path):
     text = "The army shelled villages near the border."
     events = [build.event(text, "The army", None, "villages", "loc:4175179", "ASSAULT")]
     conn = build.store(tmp_path / "t.db", [build.document(text, [], events)])
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     assert queries.events(conn)[0].target is None
 
 
@@ -229,7 +229,7 @@ def test_the_army_is_the_one_armed_force_its_document_names(build, tmp_path):
                                  build.mention(two, "Pakistani Armed Forces", "ORGANIZATION", kb="PAK-MIL")],
                            [build.event(two, "The army", "GROUP:army", type="ASSAULT")])]
     conn = build.store(tmp_path / "t.db", docs)
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     sources = {e.doc: e.source for e in queries.events(conn)}
     assert sources[docs[0].id] == "org:sudanese-armed-forces"
     assert sources[docs[1].id].startswith("GROUP:army@")  # two armies: which one is not said

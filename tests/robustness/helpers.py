@@ -6,6 +6,7 @@ from pathlib import Path
 
 import newsweave
 from newsweave import runner
+from newsweave.engines import local
 from newsweave.api import _stages_cache
 from newsweave.settings import Settings
 
@@ -19,9 +20,9 @@ def loaded_stages() -> list:
 
 def run_with(stages: list, paths: list, settings: Settings) -> runner.RunReport:
     """`runner.run` with `stages` instead of freshly loaded ones (the model loads once)."""
-    original = runner.build_stages
-    runner.build_stages = lambda _settings: stages
+    original = local.build_stages
+    local.build_stages = lambda _settings: stages
     try:
         return runner.run([Path(p) for p in paths], settings)
     finally:
-        runner.build_stages = original
+        local.build_stages = original

@@ -25,6 +25,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import newsweave  # noqa: E402
 from newsweave import runner  # noqa: E402
+from newsweave.engines import local  # noqa: E402
 from newsweave.export.json import write_json  # noqa: E402
 from newsweave.pipeline import build_stages  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
@@ -81,7 +82,7 @@ def exported(db: Path) -> dict:
 
 def main(corpus: Path, work: Path, cases: int, kills: int, seed: int) -> dict:
     stages = build_stages(Settings())
-    runner.build_stages = lambda _settings: stages
+    local.build_stages = lambda _settings: stages
     reference_db = work / "reference.db"
     _, full = forked_run(corpus, reference_db, None)
     reference = exported(reference_db)

@@ -9,7 +9,7 @@ import time
 from newsweave.clean import clean
 from newsweave.document import Document
 from newsweave.errors import InputError
-from newsweave.runner import _process_safely
+from newsweave.pipeline import process_safely
 from newsweave.settings import Settings
 from robustness.helpers import run_with
 
@@ -30,7 +30,7 @@ def hang(document: Document) -> Document:
 
 def test_a_hanging_stage_is_stopped_and_reported():
     began = time.monotonic()
-    result = _process_safely(doc(), [hang], seconds=0.3)
+    result = process_safely(doc(), [hang], seconds=0.3)
     assert time.monotonic() - began < 5
     assert isinstance(result, InputError)
     assert result.path == "/in/slow.txt" and "took longer than 0.3 s" in result.reason
@@ -38,20 +38,20 @@ def test_a_hanging_stage_is_stopped_and_reported():
 
 def test_the_watchdog_is_disarmed_and_the_old_handler_restored():
     before = signal.getsignal(signal.SIGALRM)
-    assert isinstance(_process_safely(doc("fast.txt"), [hang], seconds=5), Document)
+    assert isinstance(process_safely(doc("fast.txt"), [hang], seconds=5), Document)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) is before
 
 
 def test_no_limit_means_no_timer():
-    assert isinstance(_process_safely(doc("fast.txt"), [hang], seconds=None), Document)
+    assert isinstance(process_safely(doc("fast.txt"), [hang], seconds=None), Document)
 
 
 def test_an_input_error_raised_by_a_stage_fails_that_document_only():
     def refuse(document: Document) -> Document:
         raise InputError(document.path, "refused by a stage")
 
-    result = _process_safely(doc("fast.txt"), [refuse])
+    result = process_safely(doc("fast.txt"), [refuse])
     assert isinstance(result, InputError) and result.reason == "refused by a stage"
 
 

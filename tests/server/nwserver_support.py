@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.document import Document, Event, Mention, Place, Region, Sentence
-from newsweave.store import Writer, connect
+from newsweave.store import Store, connect
 from newsweave.store.crossdoc import replace_entities
 
 REPO = Path(__file__).resolve().parents[2]
@@ -73,7 +73,7 @@ def build_db(path: Path) -> Path:
                            d1.regions[2] and d1.raw[d1.regions[2].start:d1.regions[2].end],
                            d1.regions[2].start, d1.regions[2].end, "comment", None, "asserted", 0.5))
     conn = connect(path)
-    Writer(conn).write_documents([d1, d2, d3], "test")
+    Store(conn).write_documents([d1, d2, d3], "test")
     entities = [
         {"id": "RUS", "name": "Russia", "type": "COUNTRY", "aliases": ["Russia", "Moscow"], "country": "RU",
          "kb_id": "RUS", "mentions": 3, "documents": 3, "comment_mentions": 1},
@@ -158,6 +158,6 @@ def build_search_db(path: Path, docs: int, words: int) -> Path:
         doc.regions = [Region("title", 0, len(title)), Region("body", len(title) + 2, len(raw))]
         built.append(doc)
     conn = connect(path)
-    Writer(conn).write_documents(built, "test")
+    Store(conn).write_documents(built, "test")
     conn.close()
     return path

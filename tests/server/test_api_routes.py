@@ -139,11 +139,11 @@ def test_openapi_schema_lists_the_routes(client):
 
 def _resolved_client(db) -> TestClient:
     """A client on `db` after the real resolver ran (corrections re-resolve, so ids must be its own)."""
-    from newsweave.resolve.entities import resolve_entities
-    from newsweave.store import connect
+    from newsweave.crossdoc import resolve_entities
+    from newsweave.store import Store, connect
 
     conn = connect(db)
-    resolve_entities(conn)
+    resolve_entities(Store(conn))
     conn.close()
     return TestClient(create_app(db))
 
@@ -186,11 +186,11 @@ def test_cached_graph_follows_database_changes(hand_db):
 
 
 def test_timeline_merges_reports_after_a_real_aggregation(hand_db):
-    from newsweave.aggregate.rebuild import rebuild_aggregates
-    from newsweave.store import connect
+    from newsweave.crossdoc import rebuild_aggregates
+    from newsweave.store import Store, connect
 
     conn = connect(hand_db)
-    rebuild_aggregates(conn)
+    rebuild_aggregates(Store(conn))
     conn.close()
     client = TestClient(create_app(hand_db))
     items = client.get("/api/timeline").json()["items"]

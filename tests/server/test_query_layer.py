@@ -15,11 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 import newsweave
-from newsweave.aggregate.rebuild import rebuild_aggregates
 from newsweave.cli import app
+from newsweave.crossdoc import rebuild_aggregates, resolve_entities
 from newsweave.export.json import write_json
-from newsweave.resolve.entities import resolve_entities
-from newsweave.store import Writer, connect
+from newsweave.store import Store, connect
 from newsweave.store.filters import in_window
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "aggregate"))
@@ -54,9 +53,10 @@ def partial_db(tmp_path_factory) -> Path:
     docs = [doc(f"d{i}", ev("ASSAULT" if i % 2 else "AID", "ruritania", "north", date=date, precision=precision),
                 url=f"https://p{i}.example/a")
             for i, (date, precision) in enumerate(PARTIAL_DATES)]
-    Writer(conn).write_documents(docs, "test")
-    resolve_entities(conn)
-    rebuild_aggregates(conn)
+    store = Store(conn)
+    store.write_documents(docs, "test")
+    resolve_entities(store)
+    rebuild_aggregates(store)
     conn.close()
     return db
 

@@ -10,17 +10,18 @@ After a run that only added documents, only pairs with a new document are compar
 the groups they touch are rewritten: the groups of the old pairs are already stored
 (`duplicate_of`), and adding edges to a graph only joins its components, so the result is the
 same as comparing every pair again.
+
+`find_duplicates` works on records (candidate groups, fingerprints, stored links); `crossdoc.py`
+reads them from the store and writes the result back.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from networkx.utils import UnionFind
-
-from ..store import crossdoc
 
 # Syndicated wire copy and re-posts differ by a headline, a byline or a trimmed paragraph.
 NEAR_DUPLICATE_SIMILARITY = 0.8
@@ -29,12 +30,12 @@ NEAR_DUPLICATE_SIMILARITY = 0.8
 class _Signatures:
     """Fingerprints as uint64 rows, read once per document and kept (8 bytes a position)."""
 
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn, self.rows = conn, {}
+    def __init__(self, fingerprints: Callable[[list[str]], dict[str, list[int]]]):
+        self.fingerprints, self.rows = fingerprints, {}
 
     def load(self, docs: list[str]) -> None:
         missing = [doc for doc in docs if doc not in self.rows]
-        for doc, sig in crossdoc.fingerprints(self.conn, missing).items():
+        for doc, sig in self.fingerprints(missing).items():
             self.rows[doc] = np.array(sig, dtype=np.uint64) if sig else None
         for doc in missing:
             self.rows.setdefault(doc, None)
@@ -66,18 +67,19 @@ def _similar_pairs(members: list[str], new: set[str] | None, signatures: _Signat
                 yield doc, docs[j]
 
 
-def rebuild_duplicates(conn: sqlite3.Connection, *, after_seq: int | None = None) -> int:
-    """Set `documents.duplicate_of` for every near-duplicate; returns how many are flagged.
+def find_duplicates(buckets: Iterable[list[str]], fingerprints: Callable[[list[str]], dict[str, list[int]]],
+                    order_keys: Callable[[list[str]], dict[str, tuple]], *, new: set[str] | None = None,
+                    stored: dict[str, str] | None = None) -> dict[str, str | None]:
+    """copy -> earliest copy (None: the earliest itself) for the documents of every group of
+    near-duplicates found in `buckets` (documents sharing an LSH band); `fingerprints(ids)` and
+    `order_keys(ids)` give those documents' signatures and copy order.
 
-    `after_seq`: the documents up to that `seq` are unchanged since their duplicates were last
-    set; only pairs with a later document are compared."""
-    new = None if after_seq is None else crossdoc.documents_after(conn, after_seq)
-    if new is not None and not new:
-        return crossdoc.count_duplicates(conn)
+    `new`: only pairs with one of these documents are compared, and the `stored` groups
+    (copy -> original) they touch are joined through them; None: every pair, every group."""
     groups = UnionFind()
-    signatures = _Signatures(conn)
+    signatures = _Signatures(fingerprints)
     touched: set[str] = set()
-    for members in crossdoc.shared_band_buckets(conn, after_seq):
+    for members in buckets:
         for a, b in _similar_pairs(members, new, signatures):
             groups.union(a, b)
             touched.update((a, b))
@@ -85,7 +87,7 @@ def rebuild_duplicates(conn: sqlite3.Connection, *, after_seq: int | None = None
 
     if new is not None:
         # The stored groups of old documents, to be joined through the new ones.
-        stored = crossdoc.duplicate_links(conn)
+        stored = stored or {}
         members_of: dict[str, list[str]] = defaultdict(list)
         for copy, original in stored.items():
             members_of[original].append(copy)
@@ -98,12 +100,11 @@ def rebuild_duplicates(conn: sqlite3.Connection, *, after_seq: int | None = None
     clusters: dict[str, list[str]] = defaultdict(list)
     for doc in touched:
         clusters[groups[doc]].append(doc)
-    order = crossdoc.document_order_keys(conn, sorted(touched))
+    order = order_keys(sorted(touched))
     duplicate_of: dict[str, str | None] = {}
     for members in clusters.values():
         members.sort(key=lambda doc: order[doc])
         duplicate_of[members[0]] = None
         for copy in members[1:]:
             duplicate_of[copy] = members[0]
-    crossdoc.set_duplicates(conn, duplicate_of, everything=new is None)
-    return crossdoc.count_duplicates(conn)
+    return duplicate_of

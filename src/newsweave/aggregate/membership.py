@@ -10,9 +10,7 @@ as the articles state them.
 from __future__ import annotations
 
 import re
-import sqlite3
-
-from ..store import aggregates as store
+from collections.abc import Iterable
 
 # Text between a person and the organisation after it: "Haftar's LNA", "Haftar’s forces, the LNA".
 POSSESSIVE_GAP_RE = re.compile(r"^\s*['’]s\s*$")
@@ -88,10 +86,10 @@ def _role_organisation(kb, role: tuple, by_kb_id: dict) -> str | None:
     return None
 
 
-def _text_links(conn: sqlite3.Connection, entities: dict) -> list[dict]:
+def _text_links(adjacent_mentions: Iterable, entities: dict) -> list[dict]:
     """Person -> organisation from adjacent mentions in article text."""
     links: dict[tuple, dict] = {}
-    for row in store.adjacent_body_mentions(conn):
+    for row in adjacent_mentions:
         first, second = (row["prev_entity"], row["prev_type"]), (row["entity"], row["type"])
         pair = reason = None
         if first[1] == "PERSON" and second[1] == "ORGANIZATION" and POSSESSIVE_GAP_RE.match(row["gap"] or ""):
@@ -108,9 +106,10 @@ def _text_links(conn: sqlite3.Connection, entities: dict) -> list[dict]:
     return list(links.values())
 
 
-def find_memberships(conn: sqlite3.Connection, entities: dict) -> list[dict]:
-    """All person -> organisation links, one per pair (KB roles first, then the text's)."""
+def find_memberships(adjacent_mentions: Iterable, entities: dict) -> list[dict]:
+    """All person -> organisation links, one per pair (KB roles first, then the text's), from
+    the entities and each article mention with the one before it (`Store.adjacent_body_mentions`)."""
     found: dict[tuple, dict] = {}
-    for link in _kb_role_links(entities) + _text_links(conn, entities):
+    for link in _kb_role_links(entities) + _text_links(adjacent_mentions, entities):
         found.setdefault((link["member"], link["organisation"]), link)
     return sorted(found.values(), key=lambda link: (link["organisation"], link["member"]))

@@ -25,7 +25,7 @@ from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, wait
 
 from ..document import Document
 from ..errors import InputError, NewsweaveError
-from ..runner import _process_safely  # one failure policy for all engines
+from ..pipeline import build_stages, process_safely, where
 from ..settings import Settings
 
 # Batches the runner keeps in flight per worker thread beyond the first: enough that a worker
@@ -50,15 +50,13 @@ def _stages_for(settings: Settings):
     """The stage list of this worker process, built once per process and settings."""
     global _stages, _stages_settings
     if _stages is None or _stages_settings != settings:
-        from ..pipeline import build_stages
-
         _stages, _stages_settings = build_stages(settings), settings
     return _stages
 
 
 def process_on_worker(doc: Document, settings: Settings) -> Document | InputError:
     """The task: run the stages on one document in a worker process."""
-    return _process_safely(doc, _stages_for(settings))
+    return process_safely(doc, _stages_for(settings))
 
 
 class LoadStages(WorkerPlugin):
@@ -144,8 +142,7 @@ class Pending:
 def _failed(doc: Document, error: BaseException | None) -> InputError:
     """A document whose task failed as a whole, e.g. it brought down one worker after another
     (dask gives up with KilledWorker): recorded for that document, and the run goes on."""
-    where = doc.path if doc.name in doc.path else f"{doc.path} ({doc.name})"
-    return InputError(where, f"processing failed on the cluster: {type(error).__name__}: {error}")
+    return InputError(where(doc), f"processing failed on the cluster: {type(error).__name__}: {error}")
 
 
 class DaskEngine:
@@ -168,8 +165,8 @@ class DaskEngine:
             self.client.register_plugin(LoadStages(settings))
         except (OSError, TimeoutError) as e:
             self._close_cluster()
-            where = settings.scheduler or "a local cluster"
-            raise NewsweaveError(f"cannot start the Dask engine on {where}: {e}") from e
+            cluster = settings.scheduler or "a local cluster"
+            raise NewsweaveError(f"cannot start the Dask engine on {cluster}: {e}") from e
         self._run = uuid.uuid4().hex[:8]  # task keys unique to this run on a shared scheduler
         self._counter = itertools.count()
         self._pending: list[Pending] = []
@@ -193,9 +190,6 @@ class DaskEngine:
         pending = Pending(self, docs, self.futures_for(docs))
         self._pending = [p for p in self._pending if p.futures] + [pending]
         return pending
-
-    def map(self, docs: list[Document]) -> list[Document | InputError]:
-        return self.submit(docs).result()
 
     def close(self) -> None:
         """Cancel what is still running and stop the cluster this engine started."""

@@ -1,20 +1,20 @@
 """Analyst corrections to resolution: merge, split and rename, replayed after every resolution.
 
-`newsweave merge A B`, `split ENTITY ALIAS...` and `rename ENTITY NAME` record an override in
-the store (`entity_overrides`); `resolve_entities` replays them in order on its automatic
-result each time, so they survive re-runs and new documents. Entities are named by id or by
-an unambiguous name or alias.
+`newsweave merge A B`, `split ENTITY ALIAS...` and `rename ENTITY NAME` turn into an override
+(`merge_override`, ...: checked against the current entities, named by id or by an
+unambiguous name or alias); `crossdoc.correct` records it in the store and resolves again, and
+`entities.resolve` replays every override in order on its automatic result each time, so they
+survive re-runs and new documents. Nothing here reads or writes the database.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import NewsweaveError
 from ..kb import normalise
-from ..store import resolution
 from .names import name_key
 
 # Most candidates listed when a name is ambiguous.
@@ -30,9 +30,9 @@ class Assignment:
     type: str | None = None
 
 
-def find_entity(conn: sqlite3.Connection, ref: str) -> str:
-    """The entity id that `ref` names: an id, else a name, else an alias (each must be unique)."""
-    rows = resolution.entity_rows(conn)
+def find_entity(rows: Sequence, ref: str) -> str:
+    """The entity id that `ref` names among `rows` (id, name, type, aliases as JSON): an id,
+    else a name, else an alias (each must be unique)."""
     if any(row["id"] == ref for row in rows):
         return ref
     wanted = normalise(ref)
@@ -49,39 +49,38 @@ def find_entity(conn: sqlite3.Connection, ref: str) -> str:
     raise NewsweaveError(f"no entity named {ref!r} (see `newsweave actors`)")
 
 
-def _entity_names(conn: sqlite3.Connection, entity: str) -> list[str]:
-    for row in resolution.entity_rows(conn):
+def _entity_names(rows: Sequence, entity: str) -> list[str]:
+    for row in rows:
         if row["id"] == entity:
             return [row["name"], *json.loads(row["aliases"])]
     return []
 
 
-def record_merge(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str]:
-    keep, absorbed = find_entity(conn, a), find_entity(conn, b)
+def merge_override(rows: Sequence, a: str, b: str) -> dict:
+    """The override making entity `b` part of entity `a` (the entities as `rows`)."""
+    keep, absorbed = find_entity(rows, a), find_entity(rows, b)
     if keep == absorbed:
         raise NewsweaveError(f"{a!r} and {b!r} are already one entity ({keep})")
-    resolution.add_override(conn, "merge", keep, other=absorbed, names=_entity_names(conn, absorbed)[:5])
-    return keep, absorbed
+    return {"action": "merge", "entity": keep, "other": absorbed, "names": _entity_names(rows, absorbed)[:5]}
 
 
-def record_split(conn: sqlite3.Connection, entity: str, aliases: list[str]) -> str:
+def split_override(rows: Sequence, entity: str, aliases: list[str]) -> dict:
+    """The override giving the mentions of `entity` written as `aliases` their own entity."""
     if not aliases:
         raise NewsweaveError("split needs at least one alias (a surface form of the entity's mentions)")
-    found = find_entity(conn, entity)
-    known = {name_key(n) for n in _entity_names(conn, found)}
+    found = find_entity(rows, entity)
+    known = {name_key(n) for n in _entity_names(rows, found)}
     missing = [a for a in aliases if name_key(a) not in known]
     if missing:
         raise NewsweaveError(f"{found} has no mentions written {', '.join(map(repr, missing))}")
-    resolution.add_override(conn, "split", found, names=list(aliases))
-    return found
+    return {"action": "split", "entity": found, "names": list(aliases)}
 
 
-def record_rename(conn: sqlite3.Connection, entity: str, name: str) -> str:
+def rename_override(rows: Sequence, entity: str, name: str) -> dict:
+    """The override giving `entity` a new display name."""
     if not name.strip():
         raise NewsweaveError("the new name is empty")
-    found = find_entity(conn, entity)
-    resolution.add_override(conn, "rename", found, name=name.strip())
-    return found
+    return {"action": "rename", "entity": find_entity(rows, entity), "name": name.strip()}
 
 
 def split_id(entity: str, alias: str, taken: set[str]) -> str:
@@ -120,32 +119,3 @@ def _by_names(assignments: list[Assignment], names: list[str], *, exclude: str) 
     wanted = name_key(names[0])
     found = {a.entity for a in assignments if a.entity != exclude and name_key(a.text) == wanted}
     return found.pop() if len(found) == 1 else None
-
-
-# -- applying a correction to a database now ----------------------------------------------
-
-
-def _rebuild(conn) -> None:
-    """Resolve again (the corrections replayed) and refresh what is built on entities."""
-    from .entities import resolve_entities
-
-    resolve_entities(conn)
-    try:
-        from ..aggregate.rebuild import rebuild_aggregates
-    except ImportError:  # aggregates not part of this build
-        return
-    rebuild_aggregates(conn)
-
-
-def correct(db, record, *args):
-    """Record one correction in database `db` under the run lock, then re-resolve; returns record's result."""
-    from ..store import connect, run_lock
-
-    with run_lock(db):
-        conn = connect(db)
-        try:
-            result = record(conn, *args)
-            _rebuild(conn)
-        finally:
-            conn.close()
-    return result

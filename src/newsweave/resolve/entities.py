@@ -1,4 +1,4 @@
-"""Resolve the stored mentions into entities, one per real actor, and point mentions and events at them.
+"""Resolve mentions into entities, one per real actor, and point mentions and events at them.
 
 Reads every mention (with the recognizer's entity key and KB link) and every event's actor
 keys; clusters the keys (`clusters.py`: same name, defined acronyms, spelling variants,
@@ -6,7 +6,8 @@ partial names, within type families and never across KB ids or countries); gives
 cluster a stable id (its KB id, else TYPE:name key of its canonical name, whatever the order
 of the documents); resolves event actors written as capitals ("Moscow" acting -> Russia) and
 as descriptions ("the Libyan general" -> the person); then replays the analyst's corrections
-and writes the entities back. `resolve_entities(conn)` is the entry point the runner calls.
+and returns the entities. `resolve` is the entry point; it works on records (rows streamed from
+`Store`), and `crossdoc.resolve_entities` moves them in and out of the store.
 
 Generic actors ("civilians", "28 people", "soldiers": the extractor's GROUP:<noun> keys) are
 one entity per document and noun, marked `generic`, never merged across documents. Entities
@@ -17,13 +18,12 @@ for armed forces, the state they belong to.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..annotate.entity_patterns import MIN_MATCHED_CITY_POPULATION, VALUE_TYPES
 from ..kb import knowledge_base, sectors
-from ..store import resolution
 from .backrefs import Person, parse_description, resolve_description, role_kinds
 from .clusters import Node, cluster_nodes
 from .corrections import Assignment, apply_overrides
@@ -33,7 +33,7 @@ from .names import defined_acronym, name_key, name_tokens, trailing_acronym
 MAX_ALIASES = 25
 # Types whose unlinked names are looked up in the KB after clustering (actors and places).
 LINKABLE_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "LOCATION", "FACILITY"})
-# Changed rows kept in memory before they are staged in the database.
+# Changed rows kept in memory before they are handed on (to be staged in the database).
 STAGING_BATCH = 10_000
 # Types acting as a state when a capital or seat of government names them ("Moscow said").
 METONYM_TYPES = frozenset({"LOCATION", "FACILITY", "ORGANIZATION"})
@@ -273,11 +273,15 @@ def _entity_record(entity: str, s: _Stats, kb_id: str | None, renamed: dict[str,
     }
 
 
-def _automatic(conn: sqlite3.Connection, ids: dict[str, str], nodes: dict[str, Node],
+# Per document, its keyed mentions and its events, in document order (`Store.rows_by_document`).
+Documents = Callable[[], Iterable[tuple[list, list]]]
+
+
+def _automatic(documents: Documents, ids: dict[str, str], nodes: dict[str, Node],
                roles: dict[str, frozenset]):
     """Per document, its mentions and events with their entities before the analyst's
     corrections: [(mention, entity)], [(event, source, target)]."""
-    for mentions, events in resolution.rows_by_document(conn):
+    for mentions, events in documents():
         resolved = [(m, ids[m["entity_key"]]) for m in mentions]
         people = {}
         for m, entity in resolved:
@@ -291,15 +295,15 @@ def _automatic(conn: sqlite3.Connection, ids: dict[str, str], nodes: dict[str, N
                          for e in events]
 
 
-def _corrections(conn: sqlite3.Connection, ids, nodes, roles) -> tuple[dict[tuple, str | None], dict[str, str]]:
+def _corrections(overrides: list[dict], documents: Documents, ids, nodes,
+                 roles) -> tuple[dict[tuple, str | None], dict[str, str]]:
     """The analyst's corrections replayed: (automatic entity, text) -> corrected entity for the
     written forms they move, and entity -> new name. They act on distinct (entity, text) pairs,
     so one pass collects those and nothing per mention is kept."""
-    overrides = resolution.overrides(conn)
     if not overrides:
         return {}, {}
     pairs: dict[tuple, Assignment] = {}
-    for mentions, events in _automatic(conn, ids, nodes, roles):
+    for mentions, events in _automatic(documents, ids, nodes, roles):
         for m, entity in mentions:
             pairs.setdefault((entity, m["text"]), Assignment(entity, m["text"], m["type"]))
         for e, source, target in events:
@@ -309,23 +313,28 @@ def _corrections(conn: sqlite3.Connection, ids, nodes, roles) -> tuple[dict[tupl
     return {pair: a.entity for pair, a in pairs.items() if a.entity != pair[0]}, renamed
 
 
-def resolve_entities(conn: sqlite3.Connection) -> int:
-    """Rebuild the entities table from the stored mentions; returns the number of entities.
-    Streams the mentions and events (per document) rather than holding them: memory grows with
-    the distinct names, not with the corpus."""
-    nodes, acronyms, person_texts = _build_nodes(resolution.mention_keys(conn), resolution.event_actor_keys(conn))
+def resolve(mention_keys: Iterable, event_actor_keys: Iterable, documents: Documents, overrides: list[dict],
+            changed: Callable[[list[tuple], list[tuple]], None]) -> list[dict]:
+    """The entities of the mentions and events, the analyst's `overrides` replayed; returns
+    them, and hands each batch of mentions whose entity changes ((entity, doc, idx)) and of
+    events whose actors change ((source, target, id)) to `changed`.
+
+    Reads each keyed mention with the text after it (`mention_keys`), each event's actor keys
+    and texts (`event_actor_keys`), then the documents one at a time (`documents()`, twice when
+    there are overrides): memory grows with the distinct names, not with the corpus."""
+    nodes, acronyms, person_texts = _build_nodes(mention_keys, event_actor_keys)
     _link_to_kb(nodes)
     ids = _cluster_ids(nodes, cluster_nodes(list(nodes.values()), acronyms=acronyms))
     roles = _person_roles(person_texts, ids, nodes)
-    corrected, renamed = _corrections(conn, ids, nodes, roles)
+    corrected, renamed = _corrections(overrides, documents, ids, nodes, roles)
 
     stats: dict[str, _Stats] = defaultdict(_Stats)
     kb_of = {entity: nodes[key].kb_id for key, entity in ids.items() if nodes[key].kb_id}
     first_actor_text: dict[str, str] = {}  # for entities named only as event actors
     # Only rows whose entity changes are written: after new documents, most keep theirs.
-    changed_mentions, changed_events = [], []
-    resolution.start_staging(conn)
-    for mentions, events in _automatic(conn, ids, nodes, roles):
+    changed_mentions: list[tuple] = []
+    changed_events: list[tuple] = []
+    for mentions, events in _automatic(documents, ids, nodes, roles):
         for m, entity in mentions:
             entity = corrected.get((entity, m["text"]), entity)
             _add_mention(stats[entity], m, entity)
@@ -342,14 +351,12 @@ def resolve_entities(conn: sqlite3.Connection) -> int:
             if (source, target) != (e["source"], e["target"]):
                 changed_events.append((source, target, e["id"]))
         if len(changed_mentions) + len(changed_events) >= STAGING_BATCH:
-            resolution.stage_changes(conn, changed_mentions, changed_events)
+            changed(changed_mentions, changed_events)
             changed_mentions, changed_events = [], []
-    resolution.stage_changes(conn, changed_mentions, changed_events)
+    changed(changed_mentions, changed_events)
     for entity, text in first_actor_text.items():
         if entity not in stats:
             stats[entity].names[text or entity] += 1
             stats[entity].texts[text or entity] += 1
-    entities = [_entity_record(entity, s, kb_of.get(entity) if "~" not in entity else None, renamed)
-                for entity, s in sorted(stats.items()) if entity]
-    resolution.write_resolution(conn, entities)
-    return len(entities)
+    return [_entity_record(entity, s, kb_of.get(entity) if "~" not in entity else None, renamed)
+            for entity, s in sorted(stats.items()) if entity]

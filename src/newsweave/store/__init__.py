@@ -1,5 +1,7 @@
-"""The store: one SQLite file (WAL, FTS5). All SQL in newsweave lives in this package."""
+"""The store: one SQLite file (WAL, FTS5). All SQL in newsweave lives in this package; `Store`
+owns the connection for everything that writes."""
 
-from .database import Writer, connect, run_lock, transaction
+from .database import connect, run_lock, transaction
+from .sqlite import Store
 
-__all__ = ["Writer", "connect", "run_lock", "transaction"]
+__all__ = ["Store", "connect", "run_lock", "transaction"]

@@ -1,48 +1,25 @@
-"""The SQLite store: connection, schema migrations, the run lock, and writing documents.
+"""The SQLite database: connection, schema migrations, transactions and the run lock.
 
 One writer at a time (a lock file held for the whole run, released by the OS even when the
 process is killed), WAL so readers never block, and one transaction per batch of documents so
-an interrupted run leaves only whole documents behind. Reading queries live in `queries.py`.
+an interrupted run leaves only whole documents behind. `Store` (`sqlite.py`) owns a connection
+and writes through it; reading queries live in `queries.py`.
 """
 
 from __future__ import annotations
 
 import array
-import json
-import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from ..document import Document
+from filelock import FileLock, Timeout
+
 from ..errors import DatabaseBusy, StoreError
-
-if os.name == "nt":
-    import msvcrt
-
-    # Windows locks byte ranges and forbids reading a locked one: lock a byte past the holder
-    # line, so that a refused run can still read who holds the database.
-    _LOCK_OFFSET = 1 << 20
-
-    def _try_lock(handle) -> None:
-        """Take the exclusive lock on `handle` without waiting; BlockingIOError when held."""
-        handle.seek(_LOCK_OFFSET)
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError as e:
-            raise BlockingIOError(str(e)) from None
-        finally:
-            handle.seek(0)
-else:
-    import fcntl
-
-    def _try_lock(handle) -> None:
-        """Take the exclusive lock on `handle` without waiting; BlockingIOError when held."""
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 SCHEMA_VERSION = 6  # the highest migration in migrations/
 # Oldest SQLite with what the store uses: UPDATE ... FROM (3.33), window functions, FTS5.
@@ -67,9 +44,18 @@ def unpack_ints(blob: bytes | None) -> list[int] | None:
     return values.tolist()
 
 
+def refuse_url(db: Path) -> None:
+    """A `postgresql://` database is planned (docs/postgresql.md), not there yet: say so rather
+    than treat the URL as a file path."""
+    if str(db).split(":/", 1)[0].lower() in ("postgresql", "postgres") and ":/" in str(db):
+        raise StoreError(f"{db}: PostgreSQL databases are not supported yet (planned: docs/postgresql.md); "
+                         "--db takes the path of a SQLite file")
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the database (creating and migrating it unless read-only)."""
     path = Path(path)
+    refuse_url(path)
     if sqlite3.sqlite_version_info < MIN_SQLITE:
         raise StoreError(f"{path}: newsweave needs SQLite {'.'.join(map(str, MIN_SQLITE))} or later; this "
                          f"Python has SQLite {sqlite3.sqlite_version} (use a newer Python build)")
@@ -159,173 +145,20 @@ def store_errors(db: Path) -> Iterator[None]:
 
 @contextmanager
 def run_lock(db: Path) -> Iterator[None]:
-    """Hold the database's writer lock for a run; refuse clearly if another run holds it."""
+    """Hold the database's writer lock for a run; refuse clearly if another run holds it. The
+    lock (`filelock`: flock on POSIX, LockFileEx on Windows) dies with its process."""
+    refuse_url(db)
     lock_path = Path(f"{db}.lock")
+    if not lock_path.parent.is_dir():  # filelock would create the missing folders
+        raise StoreError(f"{db}: cannot create lock file {lock_path} (no such folder)")
+    lock = FileLock(lock_path, timeout=0)
     try:
-        handle = open(lock_path, "a+")
+        lock.acquire()
+    except Timeout:
+        raise DatabaseBusy(f"{db}: another `newsweave run` is writing to it; wait for it to finish") from None
     except OSError as e:
-        raise StoreError(f"{db}: cannot create lock file {lock_path} ({e.strerror})") from e
+        raise StoreError(f"{db}: cannot create lock file {lock_path} ({e.strerror or e})") from e
     try:
-        try:
-            _try_lock(handle)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise DatabaseBusy(f"{db}: another `newsweave run` is writing to it ({holder}); wait for it to finish") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {now()}")
-        handle.flush()
         yield
     finally:
-        handle.close()
-
-
-class Writer:
-    """Writes processed documents and run bookkeeping. Holds the only write connection."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-
-    def stored_versions(self, ids: Iterable[str]) -> dict[str, str]:
-        ids = list(ids)
-        found: dict[str, str] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            marks = ",".join("?" * len(part))
-            for row in self.conn.execute(
-                f"SELECT id, pipeline_version FROM documents WHERE id IN ({marks})", part
-            ):
-                found[row["id"]] = row["pipeline_version"]
-        return found
-
-    def seen_input(self, path: str, version: str) -> tuple[int, int, int] | None:
-        """(size, mtime_ns, documents) recorded for an input file read whole by `version`."""
-        row = self.conn.execute(
-            "SELECT size, mtime_ns, documents FROM seen_inputs WHERE path = ? AND pipeline_version = ?",
-            (path, version),
-        ).fetchone()
-        return tuple(row) if row else None
-
-    def record_seen_inputs(self, files: list[tuple[str, int, int, int]], version: str) -> None:
-        """Record input files (path, size, mtime_ns, documents) whose every document is stored."""
-        if files:
-            with transaction(self.conn):
-                self.conn.executemany(
-                    "INSERT INTO seen_inputs (path, size, mtime_ns, pipeline_version, documents, seen_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
-                    "mtime_ns = excluded.mtime_ns, pipeline_version = excluded.pipeline_version, "
-                    "documents = excluded.documents, seen_at = excluded.seen_at",
-                    [(path, size, mtime, version, documents, now()) for path, size, mtime, documents in files],
-                )
-
-    def start_run(self, inputs: list[str]) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (now(), json.dumps(inputs))
-        )
-        return cur.lastrowid
-
-    def finish_run(self, run_id: int, *, read: int, added: int, unchanged: int, failed: int) -> None:
-        self.conn.execute(
-            "UPDATE runs SET finished_at = ?, read = ?, added = ?, unchanged = ?, failed = ? WHERE id = ?",
-            (now(), read, added, unchanged, failed, run_id),
-        )
-
-    def record_error(self, path: str, reason: str) -> None:
-        self.conn.execute(
-            "INSERT INTO errors (path, reason, seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (path, reason) DO UPDATE SET seen_at = excluded.seen_at",
-            (path, reason, now()),
-        )
-
-    def clear_errors(self, path: str) -> None:
-        self.conn.execute("DELETE FROM errors WHERE path = ?", (path,))
-
-    def write_documents(self, docs: list[Document], version: str, band_keys=None) -> None:
-        """Store whole documents with all their facts, in one transaction."""
-        with transaction(self.conn):
-            for doc in docs:
-                self._delete_document(doc.id)
-                self._insert_document(doc, version)
-                if band_keys is not None and doc.fingerprint:
-                    self.conn.executemany(
-                        "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
-                        [(key, doc.id) for key in band_keys(doc.fingerprint)],
-                    )
-
-    def _delete_document(self, doc_id: str) -> None:
-        """Remove a document stored before (reprocessed by a new pipeline version). New ones are
-        the rule: `doc` is not indexed in the full-text table, and scanning it for every new
-        document made storing quadratic in the corpus size."""
-        if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount:
-            self.conn.execute("DELETE FROM body_fts WHERE doc = ?", (doc_id,))
-
-    def _insert_document(self, doc: Document, version: str) -> None:
-        span = doc.raw_span
-        body = doc.body_text()
-        self.conn.execute(
-            "INSERT INTO documents (id, name, path, format, raw, text, offsets, title, source, url, "
-            "published, published_precision, language, fingerprint, words, warnings, "
-            "pipeline_version, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc.id, doc.name, doc.path, doc.format, doc.raw,
-                None if doc.text == doc.raw else doc.text, pack_ints(doc.offsets),
-                doc.title, doc.source, doc.url, doc.published, doc.published_precision,
-                doc.language, pack_ints(doc.fingerprint), len(body.split()),
-                json.dumps(doc.warnings), version, now(),
-            ),
-        )
-        self.conn.executemany(
-            "INSERT INTO regions VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, r.kind, *span(r.start, r.end), r.author, r.posted, r.note)
-             for i, r in enumerate(doc.regions)],
-        )
-        self.conn.executemany(
-            "INSERT INTO sentences VALUES (?,?,?,?,?)",
-            [(doc.id, i, *span(s.start, s.end), s.region) for i, s in enumerate(doc.sentences)],
-        )
-        self.conn.executemany(
-            "INSERT INTO mentions (doc, idx, start, end, text, type, region, entity_key, entity, "
-            "kb_id, name, country, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, i, *span(m.start, m.end), m.text, m.type, m.region, m.entity, m.entity,
-              m.kb_id, m.name, m.country, m.kind) for i, m in enumerate(doc.mentions)],
-        )
-        self.conn.executemany(
-            "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, *span(t.start, t.end), t.text, t.value, t.precision, t.kind)
-             for i, t in enumerate(doc.timexes)],
-        )
-        self.conn.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, p.name, p.lat, p.lon, p.country,
-              *(span(p.start, p.end) if p.start is not None and p.end is not None else (None, None)))
-             for i, p in enumerate(doc.places)],
-        )
-        self.conn.executemany(
-            "INSERT INTO events (id, doc, idx, type, mode, source_key, target_key, source, target, "
-            "source_text, target_text, date, date_precision, place_name, place_lat, place_lon, "
-            "place_country, sentence, start, end, region, attribution, modality, confidence, "
-            "trigger, trigger_start, trigger_end) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [self._event_row(doc, i, e) for i, e in enumerate(doc.events)],
-        )
-        self.conn.execute(
-            "INSERT INTO body_fts (doc, title, body) VALUES (?, ?, ?)", (doc.id, doc.title or "", body)
-        )
-
-    @staticmethod
-    def _event_row(doc: Document, index: int, e) -> tuple:
-        place = e.place
-        trigger = (
-            doc.raw_span(e.trigger_start, e.trigger_end)
-            if e.trigger_start is not None and e.trigger_end is not None
-            else (None, None)
-        )
-        return (
-            f"{doc.id}-{index}", doc.id, index, e.type, e.mode, e.source, e.target, e.source,
-            e.target, e.source_text, e.target_text, e.date, e.date_precision,
-            place.name if place else None, place.lat if place else None,
-            place.lon if place else None, place.country if place else None,
-            e.sentence, *doc.raw_span(e.start, e.end), e.region, e.attribution, e.modality,
-            float(e.confidence), e.trigger, *trigger,
-        )
+        lock.release()

@@ -1,0 +1,97 @@
+"""The cross-document stages, run in one order over a `Store`: near-duplicates, then entity
+resolution (the analyst's corrections replayed on its result), then the aggregates.
+
+This is the one place that orchestrates them and the only one that moves their records in and
+out of the store: `aggregate/` and `resolve/` are functions from records to records and never
+call each other. `runner.run` calls `rebuild_cross_document` at the end of every run; `correct`
+records an analyst's correction and rebuilds what rests on entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .aggregate.duplicates import find_duplicates
+from .aggregate.rebuild import build_aggregates
+from .resolve.entities import resolve
+from .settings import Settings
+from .store import Store, run_lock
+
+
+def rebuild_duplicates(store: Store, *, after_seq: int | None = None) -> int:
+    """Flag every near-duplicate document; returns how many are flagged. `after_seq`: the
+    documents up to that `seq` are unchanged since their duplicates were last set, so only
+    pairs with a later document are compared."""
+    new = None if after_seq is None else store.documents_after(after_seq)
+    if new is not None and not new:
+        return store.count_duplicates()
+    duplicate_of = find_duplicates(store.shared_band_buckets(after_seq), store.fingerprints,
+                                   store.document_order_keys, new=new,
+                                   stored=None if new is None else store.duplicate_links())
+    store.set_duplicates(duplicate_of, everything=new is None)
+    return store.count_duplicates()
+
+
+def resolve_entities(store: Store) -> int:
+    """Resolve the stored mentions into entities (the corrections replayed) and point mentions
+    and events at them, in one transaction; returns the number of entities."""
+    store.start_staging()
+    entities = resolve(store.mention_keys(), store.event_actor_keys(), store.rows_by_document,
+                       store.overrides(), store.stage_changes)
+    store.write_resolution(entities)
+    return len(entities)
+
+
+def rebuild_aggregates(store: Store, min_confidence: float | None = None) -> dict[str, int]:
+    """Rebuild every aggregate table from the article events at or above `min_confidence`
+    (None: the threshold the tables were last built at, else `Settings.min_confidence`), in
+    one transaction with that threshold; returns how many rows each got."""
+    if min_confidence is None:
+        min_confidence = store.aggregates_threshold()
+    if min_confidence is None:
+        min_confidence = Settings().min_confidence
+    tables = build_aggregates(store.body_events(min_confidence), store.actors(), store.document_publishers(),
+                              store.adjacent_body_mentions(), store.event_sentence)
+    store.replace_aggregates(min_confidence=min_confidence, **tables)
+    return {table: len(rows) for table, rows in tables.items()}
+
+
+def rebuild_cross_document(store: Store, min_confidence: float = Settings.min_confidence, *,
+                           version: str) -> tuple[int, int, dict[str, int]]:
+    """The cross-document rebuild that ends every run: duplicates, then entities, then the
+    aggregates (from events at or above `min_confidence`). Returns (duplicates flagged,
+    entities, rows per aggregate table).
+
+    What the last complete rebuild saw is recorded (highest document `seq`, document count,
+    corrections, pipeline `version`, confidence threshold). Nothing changed since: nothing to
+    do. Documents only added: only pairs with a new document are compared for near-duplicates.
+    Entities and aggregates are recomputed over the whole database either way (bounded: see
+    benchmarks/RESULTS.md), since a new mention can change any entity's canonical name and id
+    and a new relation any side.
+    """
+    seq, documents = store.document_state()
+    state = {"version": version, "seq": seq, "documents": documents,
+             "overrides": store.overrides_state(), "min_confidence": min_confidence}
+    last = store.rebuilt_state()
+    if last == state:
+        return store.cross_document_counts()
+    only_added = (last is not None and last.get("version") == version
+                  and store.documents_up_to(last["seq"]) == last["documents"])
+    duplicates = rebuild_duplicates(store, after_seq=last["seq"] if only_added else None)
+    entities = resolve_entities(store)
+    aggregates = rebuild_aggregates(store, min_confidence)
+    store.set_rebuilt_state(state)
+    return duplicates, entities, aggregates
+
+
+def correct(db: Path, override: Callable[..., dict], *args) -> str:
+    """Record the correction `override(entities, *args)` gives (`resolve.corrections`) in the
+    database `db` under the run lock, then resolve again (every correction replayed) and refresh
+    the aggregates; returns the id of the entity corrected."""
+    with run_lock(db), Store.open(db) as store:
+        recorded = override(store.entity_names(), *args)
+        store.add_override(**recorded)
+        resolve_entities(store)
+        rebuild_aggregates(store)
+    return recorded["entity"]

@@ -1,0 +1,66 @@
+"""The local engine: the per-document stages in this process, or in a pool of `workers`
+processes that each load the stages (and so the model) once."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+
+from ..document import Document
+from ..errors import InputError
+from ..pipeline import Stage, build_stages, process_safely
+from ..settings import Settings
+
+_worker_stages: list[Stage] | None = None
+_worker_seconds: float | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_stages, _worker_seconds
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the parent to handle
+    _worker_stages = build_stages(settings)
+    _worker_seconds = settings.max_seconds_per_document
+
+
+def _process_in_worker(doc: Document) -> Document | InputError:
+    assert _worker_stages is not None
+    return process_safely(doc, _worker_stages, seconds=_worker_seconds)
+
+
+class Submitted:
+    """Results of one batch: a list, or the iterator of a pool's already submitted tasks."""
+
+    def __init__(self, results: Iterable):
+        self.results = results
+
+    def result(self) -> list[Document | InputError]:
+        return list(self.results)
+
+
+class LocalEngine:
+    """Processes documents in this process, or in a pool of `workers` processes."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.pool = None
+        self.stages: list[Stage] | None = None
+        # In-process work gains nothing from batches in flight; a pool overlaps them with writing.
+        self.window = 2 if settings.workers > 1 else 1
+        if settings.workers > 1:
+            self.pool = ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings,))
+        else:
+            self.stages = build_stages(settings)
+
+    def submit(self, docs: list[Document]) -> Submitted:
+        """Start processing `docs`; `.result()` on the answer gives them in input order."""
+        if self.pool is not None:
+            chunksize = max(1, len(docs) // (2 * self.settings.workers))
+            return Submitted(self.pool.map(_process_in_worker, docs, chunksize=chunksize))
+        assert self.stages is not None
+        seconds = self.settings.max_seconds_per_document
+        return Submitted([process_safely(doc, self.stages, seconds=seconds) for doc in docs])
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
