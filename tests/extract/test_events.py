@@ -888,3 +888,12 @@ def test_a_question_asserts_no_event(stages, sentence):
 def test_expressed_support_is_the_support_noun(stages):
     event = one(events_of(stages, "Rubio expressed support for India's right to defend itself."), "SUPPORT")
     assert event.trigger != "expressed" and event.target == "IND"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Pakistan's army fired missiles at India.", "PAK-MIL"),
+    ("India's armed forces struck Pakistan.", "IND-MIL"),
+    ("Pakistan's government condemned India.", "PAK"),
+])
+def test_a_states_army_is_its_armed_forces(stages, sentence, source):
+    assert events_of(stages, sentence)[0].source == source

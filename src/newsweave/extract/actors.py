@@ -229,7 +229,8 @@ class ActorFinder:
         end = self.offset + right.idx + len(right.text)
         text = self.doc.text[start:end]
         if owner is not None:
-            return self._linked(text, start, end, owner)
+            linked = self._linked(text, start, end, owner)  # "Pakistan's army": its armed forces
+            return _armed_forces_of(linked) if _military_group(token) else linked
         mention = self._mention_of(token)
         if mention is not None and not _generic(mention):
             return self._linked(text, start, end, mention)
@@ -419,7 +420,8 @@ def party_modifiers(token) -> list:
     """The modifiers of a noun that may each name a party, coordinated ("Russian and Turkish",
     "officials from India and Pakistan") or joined by a hyphen ("Russian-Libyan", "US-Iraqi")."""
     found = []
-    for prep in (c for c in token.children if c.dep_ == "prep" and _owner_preposition(token, c)):
+    people = token.lemma_.lower() in GROUP_WORDS | PEOPLE_WORDS  # not "strikes from both sides"
+    for prep in (c for c in token.children if people and c.dep_ == "prep" and _owner_preposition(token, c)):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             found += [obj, *(c for c in obj.children if c.dep_ == "conj")]
     for child in token.children:
