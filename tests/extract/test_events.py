@@ -897,3 +897,12 @@ def test_expressed_support_is_the_support_noun(stages):
 ])
 def test_a_states_army_is_its_armed_forces(stages, sentence, source):
     assert events_of(stages, sentence)[0].source == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "The conflict followed an attack on tourists in Indian-administered Kashmir which killed 26 civilians.",
+    "Two weeks after the Pahalgam massacre, India launched strikes on Pakistan.",
+])
+def test_a_place_is_never_who_acted(stages, sentence):
+    sources = {e.source_text for e in events_of(stages, sentence) if e.type == "ASSAULT"}
+    assert not any(s and ("Kashmir" in s or "Pahalgam" in s) for s in sources), sources
