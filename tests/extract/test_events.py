@@ -906,3 +906,8 @@ def test_a_states_army_is_its_armed_forces(stages, sentence, source):
 def test_a_place_is_never_who_acted(stages, sentence):
     sources = {e.source_text for e in events_of(stages, sentence) if e.type == "ASSAULT"}
     assert not any(s and ("Kashmir" in s or "Pahalgam" in s) for s in sources), sources
+
+
+def test_a_quoted_will_strike_is_a_threat(stages):
+    quoted = events_of(stages, '"India will strike against the terrorist groups."')
+    assert [e.type for e in quoted if e.source == "IND"] == ["THREATEN"]

@@ -77,12 +77,16 @@ def _ultimatum(verb, marks: frozenset = ULTIMATUM_MARKS) -> bool:
                                           for m in c.children) for c in verb.children)
 
 
+QUOTE_MARKS = frozenset('"“‘\'«')
+
+
 def _intent(verb, attributed: bool) -> bool:
     """An intention the actor states: "is prepared to lift", "said it would allow", or an
     attributed "will visit". A narrator's own "will" is a forecast, left as planned."""
     node = verb
+    quoted = verb.sent.text.lstrip()[:1] in QUOTE_MARKS  # a quoted sentence is someone's words
     for _ in range(4):
-        spoken = attributed or (node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS)
+        spoken = attributed or quoted or (node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS)
         for child in node.children:
             if child.dep_ == "aux" and spoken and (child.lower_ in INTENT_AUXILIARIES or child.lower_ == "would"):
                 return True
