@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from newsweave.annotate.gazetteer import gazetteer
 from newsweave.annotate.places import PlaceResolver, event_place, resolve_place
 from newsweave.document import Document, Mention, Region
 from newsweave.settings import Settings
@@ -43,6 +44,17 @@ def test_country_names(name, country):
 def test_part_of_a_country_keeps_the_country_without_a_point(name, country):
     place = resolve_place(name, Counter())
     assert (place.country, place.lat, place.lon) == (country, None, None)
+
+
+@pytest.mark.parametrize(("spelling", "city"), [("Derna", "Darnah"), ("Mossul", "Mosul"), ("Alepo", "Aleppo")])
+def test_alternate_spellings_of_a_city_find_it(spelling, city):
+    for _ in range(2):  # the first lookup checks the spelling; the second gives the same
+        assert city in [entry.name for entry in gazetteer().candidates(spelling)]
+
+
+@pytest.mark.parametrize(("other_name", "city"), [("Google", "Topeka"), ("Haleb", "Aleppo")])
+def test_other_names_of_a_city_are_not_its_spellings(other_name, city):
+    assert city not in [entry.name for entry in gazetteer().candidates(other_name)]
 
 
 @pytest.mark.parametrize("word", ["We", "Haftar", "Google+", "yesterday"])

@@ -81,12 +81,27 @@ class GazetteerEntry:
     kind: str  # country | city | region
 
 
+_POSSESSIVE = re.compile(r"[\u2019']s$")
+_LEADING_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def key(text: str) -> str:
     """Lookup key: case, accents, a leading "the" and punctuation edges ignored."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[\u2019']s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\s+", " ", text.replace("-", " ")).strip(" .,")
+    if not text.isascii():  # most names are: no accents to fold
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = _POSSESSIVE.sub("", text.lower().strip())
+    text = _LEADING_THE.sub("", text)
+    return _SPACES.sub(" ", text.replace("-", " ")).strip(" .,")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unchecked:
+    """A city under one of its alternate names, not yet checked to be a spelling of its name
+    (`spelling_of`): checked on the first lookup of the name, since most are never looked up
+    and checking them all made up most of the time to build the gazetteer."""
+    entry: GazetteerEntry
+    name_key: str
 
 
 class Gazetteer:
@@ -114,12 +129,15 @@ class Gazetteer:
         for entry, raw in zip(cities, gc.get_cities().values()):
             self._add(entry.name, entry)
             if entry.population >= MIN_POPULATION_ALIASES:
-                for alias in raw.get("alternatenames", []):
-                    if _latin(alias) and spelling_of(alias, entry.name):
-                        self._add(alias, entry)
+                name_key = key(entry.name)
+                for alias_key in {key(alias): None for alias in raw.get("alternatenames", []) if _latin(alias)}:
+                    if alias_key != name_key:
+                        self._add_key(alias_key, _Unchecked(entry, name_key))
 
     def _add(self, name: str, entry: GazetteerEntry) -> None:
-        k = key(name)
+        self._add_key(key(name), entry)
+
+    def _add_key(self, k: str, entry: GazetteerEntry | _Unchecked) -> None:
         if len(k) < 3:
             return
         bucket = self.index.setdefault(k, [])
@@ -127,7 +145,21 @@ class Gazetteer:
             bucket.append(entry)
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
-        return self.index.get(key(name), [])
+        k = key(name)
+        bucket = self.index.get(k, [])
+        if any(isinstance(item, _Unchecked) for item in bucket):
+            # First lookup of this key: keep the aliases that are spellings of their city's
+            # name, in their place, and each entry once.
+            checked: list[GazetteerEntry] = []
+            for item in bucket:
+                if isinstance(item, _Unchecked):
+                    if not _similar(k, item.name_key):
+                        continue
+                    item = item.entry
+                if item not in checked:
+                    checked.append(item)
+            bucket = self.index[k] = checked
+        return bucket
 
     def country(self, code: str | None) -> GazetteerEntry | None:
         return self.countries.get((code or "").upper())
@@ -136,16 +168,20 @@ class Gazetteer:
 def spelling_of(alias: str, name: str) -> bool:
     """Whether an alternate name is a spelling of the name ("Derna" of "Darnah"), not another
     name GeoNames also lists (a city's old or joke names: "Google" for Topeka)."""
-    a, b = key(alias), key(name)
-    matcher = SequenceMatcher(None, a, b)
+    return _similar(key(alias), key(name))
+
+
+def _similar(alias_key: str, name_key: str) -> bool:
+    matcher = SequenceMatcher(None, alias_key, name_key)
     return matcher.real_quick_ratio() >= ALIAS_SIMILARITY and matcher.ratio() >= ALIAS_SIMILARITY
 
 
 def _latin(name: str) -> bool:
-    return bool(name) and all(ord(ch) < 0x250 for ch in name) and not name.islower() and len(name) > 2
+    return len(name) > 2 and not name.islower() and max(name) < "\u0250"  # Latin letters only
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about a second)."""
+    """The gazetteer, built once per process (about a second; `PlaceResolver` builds it when a
+    worker starts, not on its first document)."""
     return Gazetteer()
