@@ -1,18 +1,21 @@
 """Build benchmark corpora (1,000 / 10,000 / 100,000 documents) from the news texts in ../shared/data.
 
-Sources, so that lengths and styles vary: ECB+ (tokens rebuilt to text), MUC-4 messages (GRIT's
-JSONL), re3d documents, WikiEvents, IndiaPoliceEvents. Sampling is deterministic (a seed);
+Sources, so that lengths and styles vary as in users' input: scraped conflict news as it comes
+(realnews: boilerplate, reader comments, Q&A pages, 100 to 5,000 words), news pages as HTML
+(article_extraction_benchmark), all-caps wire messages (MUC-4), ECB+ (tokens rebuilt to text),
+re3d documents, WikiEvents, IndiaPoliceEvents. Sampling is deterministic (a seed);
 past the number of distinct texts, texts are repeated with light variation (a dateline, one
 paragraph dropped, the closing line) so that every document has its own content id, as a crawl
 of syndicated news would.
 
     python benchmarks/build_corpus.py --size 1000 -o benchmarks/corpora/news-1k.jsonl
-    python benchmarks/build_corpus.py --size 10000 --format txt -o benchmarks/corpora/news-10k/
+    python benchmarks/build_corpus.py --size 10000 --format txt -o benchmarks/corpora/news-10k/  # .txt and .html files
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -81,7 +84,28 @@ def india_police_events(data: Path) -> Iterator[dict]:
             yield {"text": record["doc_text"], "source": "india_police_events", "title": str(record["doc_id"])}
 
 
-SOURCES = (ecbplus, muc4, re3d, wikievents, india_police_events)
+def realnews(data: Path) -> Iterator[dict]:
+    for path in sorted((data / "realnews").glob("*/articles.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                yield {"text": record["text"], "source": "realnews", "title": record.get("title"),
+                       "url": record.get("url"), "published": record.get("published")}
+
+
+def html_pages(data: Path) -> Iterator[dict]:
+    """News pages as a crawler stores them (the page's HTML, boilerplate and all)."""
+    folder = data / "article_extraction_benchmark"
+    truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
+    for path in sorted((folder / "html").glob("*.html.gz")):
+        name = path.name.removesuffix(".html.gz")
+        body = truth.get(name, {}).get("articleBody") or ""
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        yield {"html": html, "text": body, "source": "article_extraction_benchmark", "title": name,
+               "url": truth.get(name, {}).get("url")}
+
+
+SOURCES = (realnews, html_pages, ecbplus, muc4, re3d, wikievents, india_police_events)
 
 
 def base_texts(data: Path) -> list[dict]:
@@ -97,7 +121,13 @@ def base_texts(data: Path) -> list[dict]:
 def vary(record: dict, copy: int, rng: random.Random) -> dict:
     """A light variant of `record` for its `copy`-th repeat (copy 0 is the text itself)."""
     if copy == 0:
-        return dict(record)
+        return {k: v for k, v in record.items() if not (k == "text" and "html" in record)}
+    if "html" in record:  # a page: a dateline at the top of the body, a closing line at its end
+        day = date(2017, 1, 1) + timedelta(days=rng.randrange(3000))
+        html = re.sub(r"(<body[^>]*>)", rf"\1<p>Updated {day:%B} {day.day}, {day.year}</p>", record["html"], count=1)
+        html = html.replace("</body>", f"<p>(Wire copy {copy}.)</p></body>", 1)
+        return {k: v for k, v in record.items() if k != "text"} | {
+            "html": html, "published": day.isoformat(), "title": f"{record['title']} ({copy})"}
     paragraphs = [p for p in re.split(r"\n\s*\n", record["text"]) if p.strip()]
     if len(paragraphs) > 3:
         del paragraphs[rng.randrange(1, len(paragraphs))]
@@ -132,14 +162,16 @@ def main(argv: list[str] | None = None) -> None:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         with open(args.output, "w", encoding="utf-8") as f:
             for record in build(args.size, args.seed, args.data):
-                words += len(record["text"].split())
+                words += len(record.get("text", "").split())
                 f.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
         args.output.mkdir(parents=True, exist_ok=True)
         for i, record in enumerate(build(args.size, args.seed, args.data)):
-            words += len(record["text"].split())
-            (args.output / f"{i:06d}.txt").write_text(record["text"], "utf-8")
-    print(f"wrote {args.size} documents, {words} words, to {args.output}", file=sys.stderr)
+            suffix, content = ("html", record["html"]) if "html" in record else ("txt", record["text"])
+            words += len(record.get("text", "").split())
+            (args.output / f"{i:06d}.{suffix}").write_text(content, "utf-8")
+    print(f"wrote {args.size} documents, {words} words of text (HTML pages not counted), to {args.output}",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

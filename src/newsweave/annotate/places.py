@@ -183,6 +183,7 @@ class PlaceResolver:
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        gazetteer()  # built when a worker starts, not on its first document
 
     def __call__(self, doc: Document) -> Document:
         context = _context(doc)

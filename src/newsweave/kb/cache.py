@@ -50,6 +50,12 @@ def dump(kb, path: Path) -> None:
     data = {"format": FORMAT, "by_alias": kb.by_alias, "raw": raw, "entries": entries,
             "by_code": kb.by_code, "demonyms": kb.demonyms, "adjectives": kb.adjectives, "metonyms": kb.metonyms,
             "first_names": kb.first_names, "acronyms": kb.acronyms}
+    write_marshal(data, path)
+
+
+def write_marshal(data, path: Path) -> None:
+    """Write `data` (plain dicts, lists, strings, numbers) to `path` atomically; errors (a
+    read-only home) are ignored. Also the gazetteer's prepared copy."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,12 +68,17 @@ def dump(kb, path: Path) -> None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def read(path: Path) -> dict | None:
-    """The prepared indexes, or None when there is no usable cache at `path`."""
+def read_marshal(path: Path):
+    """What `write_marshal` wrote to `path`, or None when the file is missing or unreadable."""
     try:
-        data = marshal.loads(path.read_bytes())
+        return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
+
+
+def read(path: Path) -> dict | None:
+    """The prepared indexes, or None when there is no usable cache at `path`."""
+    data = read_marshal(path)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
     return data

@@ -19,6 +19,28 @@ from . import aggregates, crossdoc, resolution
 from .database import connect, now, pack_ints, transaction
 
 
+# The statement that stores each table's rows of a document (`Store._rows`), in the order the
+# tables are written: a document before its facts, the full-text index last.
+_INSERTS = {
+    "documents": "INSERT INTO documents (id, name, path, format, raw, text, offsets, title, source, url, "
+                 "published, published_precision, language, fingerprint, words, warnings, "
+                 "pipeline_version, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "regions": "INSERT INTO regions VALUES (?,?,?,?,?,?,?,?)",
+    "sentences": "INSERT INTO sentences VALUES (?,?,?,?,?)",
+    "mentions": "INSERT INTO mentions (doc, idx, start, end, text, type, region, entity_key, entity, "
+                "kb_id, name, country, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "timexes": "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
+    "places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
+    "events": "INSERT INTO events (id, doc, idx, type, mode, source_key, target_key, source, target, "
+              "source_text, target_text, date, date_precision, place_name, place_lat, place_lon, "
+              "place_country, sentence, start, end, region, attribution, modality, confidence, "
+              "trigger, trigger_start, trigger_end) VALUES "
+              "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "lsh_bands": "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
+    "body_fts": "INSERT INTO body_fts (doc, title, body) VALUES (?, ?, ?)",
+}
+
+
 class Store:
     """A newsweave database: documents, run bookkeeping and the cross-document tables."""
 
@@ -97,16 +119,20 @@ class Store:
         self.conn.execute("DELETE FROM errors WHERE path = ?", (path,))
 
     def write_documents(self, docs: list[Document], version: str) -> None:
-        """Store whole documents with all their facts, in one transaction."""
+        """Store whole documents with all their facts, in one transaction: each table's rows of
+        the whole batch in one statement, documents in order."""
+        rows: dict[str, list[tuple]] = {table: [] for table in _INSERTS}
+        for doc in docs:
+            for table, table_rows in self._rows(doc, version).items():
+                rows[table].extend(table_rows)
+            if self.band_keys is not None and doc.fingerprint:
+                rows["lsh_bands"].extend((key, doc.id) for key in self.band_keys(doc.fingerprint))
         with transaction(self.conn):
             for doc in docs:
                 self._delete_document(doc.id)
-                self._insert_document(doc, version)
-                if self.band_keys is not None and doc.fingerprint:
-                    self.conn.executemany(
-                        "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
-                        [(key, doc.id) for key in self.band_keys(doc.fingerprint)],
-                    )
+            for table, table_rows in rows.items():
+                if table_rows:
+                    self.conn.executemany(_INSERTS[table], table_rows)
 
     def _delete_document(self, doc_id: str) -> None:
         """Remove a document stored before (reprocessed by a new pipeline version). New ones are
@@ -115,58 +141,31 @@ class Store:
         if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount:
             self.conn.execute("DELETE FROM body_fts WHERE doc = ?", (doc_id,))
 
-    def _insert_document(self, doc: Document, version: str) -> None:
+    def _rows(self, doc: Document, version: str) -> dict[str, list[tuple]]:
+        """The rows of one document, per table of `_INSERTS`."""
         span = doc.raw_span
         body = doc.body_text()
-        self.conn.execute(
-            "INSERT INTO documents (id, name, path, format, raw, text, offsets, title, source, url, "
-            "published, published_precision, language, fingerprint, words, warnings, "
-            "pipeline_version, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
+        return {
+            "documents": [(
                 doc.id, doc.name, doc.path, doc.format, doc.raw,
                 None if doc.text == doc.raw else doc.text, pack_ints(doc.offsets),
                 doc.title, doc.source, doc.url, doc.published, doc.published_precision,
                 doc.language, pack_ints(doc.fingerprint), len(body.split()),
                 json.dumps(doc.warnings), version, now(),
-            ),
-        )
-        self.conn.executemany(
-            "INSERT INTO regions VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, r.kind, *span(r.start, r.end), r.author, r.posted, r.note)
-             for i, r in enumerate(doc.regions)],
-        )
-        self.conn.executemany(
-            "INSERT INTO sentences VALUES (?,?,?,?,?)",
-            [(doc.id, i, *span(s.start, s.end), s.region) for i, s in enumerate(doc.sentences)],
-        )
-        self.conn.executemany(
-            "INSERT INTO mentions (doc, idx, start, end, text, type, region, entity_key, entity, "
-            "kb_id, name, country, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc.id, i, *span(m.start, m.end), m.text, m.type, m.region, m.entity, m.entity,
-              m.kb_id, m.name, m.country, m.kind) for i, m in enumerate(doc.mentions)],
-        )
-        self.conn.executemany(
-            "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, *span(t.start, t.end), t.text, t.value, t.precision, t.kind)
-             for i, t in enumerate(doc.timexes)],
-        )
-        self.conn.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, i, p.name, p.lat, p.lon, p.country,
-              *(span(p.start, p.end) if p.start is not None and p.end is not None else (None, None)))
-             for i, p in enumerate(doc.places)],
-        )
-        self.conn.executemany(
-            "INSERT INTO events (id, doc, idx, type, mode, source_key, target_key, source, target, "
-            "source_text, target_text, date, date_precision, place_name, place_lat, place_lon, "
-            "place_country, sentence, start, end, region, attribution, modality, confidence, "
-            "trigger, trigger_start, trigger_end) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [self._event_row(doc, i, e) for i, e in enumerate(doc.events)],
-        )
-        self.conn.execute(
-            "INSERT INTO body_fts (doc, title, body) VALUES (?, ?, ?)", (doc.id, doc.title or "", body)
-        )
+            )],
+            "regions": [(doc.id, i, r.kind, *span(r.start, r.end), r.author, r.posted, r.note)
+                        for i, r in enumerate(doc.regions)],
+            "sentences": [(doc.id, i, *span(s.start, s.end), s.region) for i, s in enumerate(doc.sentences)],
+            "mentions": [(doc.id, i, *span(m.start, m.end), m.text, m.type, m.region, m.entity, m.entity,
+                          m.kb_id, m.name, m.country, m.kind) for i, m in enumerate(doc.mentions)],
+            "timexes": [(doc.id, i, *span(t.start, t.end), t.text, t.value, t.precision, t.kind)
+                        for i, t in enumerate(doc.timexes)],
+            "places": [(doc.id, i, p.name, p.lat, p.lon, p.country,
+                        *(span(p.start, p.end) if p.start is not None and p.end is not None else (None, None)))
+                       for i, p in enumerate(doc.places)],
+            "events": [self._event_row(doc, i, e) for i, e in enumerate(doc.events)],
+            "body_fts": [(doc.id, doc.title or "", body)],
+        }
 
     @staticmethod
     def _event_row(doc: Document, index: int, e) -> tuple:
