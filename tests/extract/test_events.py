@@ -911,3 +911,11 @@ def test_a_place_is_never_who_acted(stages, sentence):
 def test_a_quoted_will_strike_is_a_threat(stages):
     quoted = events_of(stages, '"India will strike against the terrorist groups."')
     assert [e.type for e in quoted if e.source == "IND"] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistani troops shelled residential areas near the border.",
+    "The rebels inflicted heavy casualties.",
+])
+def test_where_or_what_it_cost_is_no_target(stages, sentence):
+    assert all(e.target_text is None for e in events_of(stages, sentence) if e.type == "ASSAULT")

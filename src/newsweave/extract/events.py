@@ -209,9 +209,17 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
         targets = [_state_of_place(t, sources) or t for t in targets]
     if found.kind in STATEMENT_TYPES:
         targets = [t if _party(t) else _owner_party(t, sent, finder) or t for t in targets]
-    return targets
+    return [t for t in targets if _party(t) or not (_head_words(t, sent, finder) & NOT_TARGET_HEADS
+                                                    or _instrument(t, sent, finder))]
 
 
+# Heads of phrases that are where an act happened or what it cost, not what it was done to
+# ("shelled residential areas", "inflicted heavy casualties").
+NOT_TARGET_HEADS = frozenset({
+    "area", "neighborhood", "neighbourhood", "region", "outskirt", "outskirts", "street", "road",
+    "zone", "district", "locality", "vicinity", "corner", "casualty", "casualties", "loss", "losses",
+    "toll", "damage",
+})
 # Words for the other party of a pair ("launched strikes on its neighbour").
 COUNTERPART_WORDS = frozenset({"neighbour", "neighbor", "rival", "adversary", "enemy", "foe", "arch-rival", "archrival"})
 
@@ -301,6 +309,26 @@ def _party(actor: Actor | None) -> bool:
     return (actor.named and actor.type in PARTY_TYPES) or (actor.entity or "").startswith("GROUP:")
 
 
+def _head_words(actor: Actor, sent, finder) -> set[str]:
+    """The head word of an actor's phrase, as lemma and as written ("bases" is lemmatised as
+    "basis")."""
+    inside = [t for t in sent if actor.start <= finder.offset + t.idx < actor.end]
+    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    return set() if head is None else {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}
+
+
+def _instrument(actor: Actor, sent, finder) -> bool:
+    """A phrase naming what was used, not what was hit ("50 kg of dynamite", "bursts of
+    machinegun fire"): its head or what its head counts is a weapon."""
+    inside = [t for t in sent if actor.start <= finder.offset + t.idx < actor.end]
+    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    if head is None:
+        return False
+    counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    return any(finder.weapon(t) for t in [head, *counted])
+
+
 def _forces_of_site(target: Actor, sources: list[Actor], sent, finder, dyad) -> Actor | None:
     """The armed forces holding a military site struck ("Pakistani air bases", "radars" struck
     by India's forces): the state the phrase names, else the other party of the article's two
@@ -308,10 +336,8 @@ def _forces_of_site(target: Actor, sources: list[Actor], sent, finder, dyad) -> 
     linked = target.entity and ":" not in target.entity  # a knowledge-base actor, not a phrase
     if (target.entity or "").endswith(MILITARY_SUFFIX) or (linked and target.type in ("PERSON", "ORGANIZATION")):
         return None
-    inside = [t for t in sent if target.start <= finder.offset + t.idx < target.end]
-    head = next((t for t in inside if t.head not in inside or t.head == t), None)
-    if head is None or not {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")} & MILITARY_SITES:
-        return None  # "bases" is lemmatised as "basis"
+    if not _head_words(target, sent, finder) & MILITARY_SITES:
+        return None
     kb = knowledge_base()
     partner = next((p for p in (_dyad_partner(s, dyad) for s in sources) if p is not None), None)
     state = kb.country(target.country) if target.country else None
