@@ -114,7 +114,7 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None, implied=N
     events, seen = [], set()
     for found in find_triggers(sent):
         source_actors, target_actors = find_arguments(found, finder)
-        source_actors = [a for a in source_actors if not _unlinked_place(a)]
+        source_actors = [a for a in source_actors if not _unlinked_place(a, found)]
         if not source_actors and dyad is not None:
             source_actors = _dyad_subject(found, finder)
         if not source_actors and not target_actors:
@@ -157,12 +157,15 @@ def _sentence_events(doc, region, sent, finder, attributor, dyad=None, implied=N
     return events
 
 
-def _unlinked_place(actor: Actor) -> bool:
-    """A place no state stands for ("Kashmir", a town) or a nationality word that names no state
-    ("the Pahalgam massacre"): where something happened, never who did it."""
+def _unlinked_place(actor: Actor, found: Found) -> bool:
+    """A place no state stands for that a relative clause hangs on ("an attack in Kashmir which
+    killed 26": the attack killed, not Kashmir), or an event named after a place ("the Pahalgam
+    massacre"): where something happened, never who did it."""
     entity = actor.entity or ""
-    last = actor.text.lower().split()[-1] if actor.text.strip() else ""
-    return (actor.type in ("LOCATION", "FACILITY") and not actor.country and ":" in entity) \
+    words = actor.text.lower().split()
+    last = words[-1] if words else ""
+    return (found.head.dep_ == "relcl" and actor.type in ("LOCATION", "FACILITY") and not actor.country
+            and ":" in entity) \
         or (entity.startswith("NATIONALITY:") and (last in NOUN_TRIGGERS or last.rstrip("s") in NOUN_TRIGGERS))
 
 
