@@ -1,10 +1,47 @@
 """Small input files of the formats newsweave reads besides text and HTML, built in the tests:
-a PDF with a text layer, a Word .docx, an RSS and an Atom feed, a French article."""
+a PDF with a text layer, a Word .docx, an RSS and an Atom feed, a French article; and a local
+web site for lists of URLs."""
 
 from __future__ import annotations
 
+import http.server
+import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+
+TALKS_PAGE = ("<html><head><title>Talks</title></head><body><p>Envoys met in Port Aldan on Tuesday. "
+              "The coastal guard lifted the blockade of the harbour.</p></body></html>")
+
+
+@contextmanager
+def local_site(root: Path) -> Iterator[tuple[str, list]]:
+    """Serve `root` on 127.0.0.1 (a free port) in a thread: (base URL, the User-Agent of each
+    request, filled as they come). `/slow` never answers: only the client's timeout ends it."""
+    stalled = threading.Event()
+    agents: list[str | None] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):
+            agents.append(self.headers.get("User-Agent"))
+            if self.path == "/slow":
+                stalled.wait(60)
+                return
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", agents
+    finally:
+        stalled.set()
+        server.shutdown()
+        server.server_close()
 
 PDF_TEXT = "Rebels seized the airport of Port Aldan on Monday."
 DOCX_PARAGRAPHS = ("Aid convoy reaches Veldt valley", "The agency said armed men stopped the trucks twice.")

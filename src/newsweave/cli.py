@@ -92,8 +92,9 @@ def run(
     max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on a terminal."),
     as_json: bool = typer.Option(False, "--json", help="Print the run report as JSON."),
-    fetch: bool = typer.Option(False, "--fetch", help="Download the pages named in lists of URLs (.urls, or a "
-                               ".txt of URLs only): one at a time, with a timeout. Off: newsweave works offline."),
+    fetch: bool = typer.Option(False, "--fetch", help="Also download the lists of URLs (.urls, or a .txt of "
+                               "URLs only) found inside folders; a list named by itself is always downloaded, "
+                               "one page at a time, with a timeout. Off: newsweave works offline."),
 ) -> None:
     """Read, clean, annotate and extract PATHs into the database (re-running adds nothing).
 

@@ -38,6 +38,17 @@ MODALITIES = ("asserted", "reported", "planned", "denied", "hypothetical", "nega
 
 DATE_PRECISIONS = ("day", "month", "year")
 
+# The languages the annotators and the extractor have a model and word lists for. A document
+# detected in another language is stored (text, regions, language) but not analysed: English
+# models read French as nonsense ("Moscou" as a person).
+ANALYSED_LANGUAGES = frozenset({"en"})
+
+
+def is_analysed_language(code: str | None) -> bool:
+    """Whether a document in language `code` goes through annotation and extraction (an
+    undetected language is given the benefit of the doubt)."""
+    return code is None or code in ANALYSED_LANGUAGES
+
 
 @dataclass(slots=True)
 class Region:

@@ -18,7 +18,7 @@ from .annotate.parse import Parser
 from .annotate.places import PlaceResolver
 from .annotate.timex import TimeTagger
 from .clean import clean
-from .document import Document
+from .document import Document, is_analysed_language
 from .errors import InputError, NewsweaveError
 from .extract.events import EventExtractor
 from .settings import Settings
@@ -30,12 +30,28 @@ def build_stages(settings: Settings) -> list[Stage]:
     """The built-in stages, in the order the data flows."""
     return [
         clean,
-        Parser(settings),
-        EntityRecognizer(settings),
-        TimeTagger(settings),
-        PlaceResolver(settings),
-        EventExtractor(settings),
+        InAnalysedLanguage([
+            Parser(settings),
+            EntityRecognizer(settings),
+            TimeTagger(settings),
+            PlaceResolver(settings),
+            EventExtractor(settings),
+        ]),
     ]
+
+
+class InAnalysedLanguage:
+    """Runs `stages` only on a document in a language they have models for (`clean` has set the
+    language): another is stored with its text and regions, without mentions or events."""
+
+    def __init__(self, stages: list[Stage]):
+        self.stages = stages
+
+    def __call__(self, doc: Document) -> Document:
+        if is_analysed_language(doc.language):
+            for stage in self.stages:
+                doc = stage(doc)
+        return doc
 
 
 def process(doc: Document, stages: list[Stage]) -> Document:
@@ -47,7 +63,7 @@ def process(doc: Document, stages: list[Stage]) -> Document:
 
 # Bump when a stage changes what it produces: stored documents of an older revision are
 # processed again by the next run instead of being skipped as unchanged.
-PIPELINE_REVISION = "2"
+PIPELINE_REVISION = "3"
 
 
 class DocumentTimeout(BaseException):

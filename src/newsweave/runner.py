@@ -164,6 +164,7 @@ class _InputFiles:
     def __init__(self, paths: list[str], settings: Settings, store: Store, report: RunReport):
         self.paths, self.settings, self.store, self.report = paths, settings, store, report
         self.files: dict[str, _FileState] = {}  # read by this run, not yet recorded
+        self.named = set(paths)  # given by themselves, not found in a folder
 
     def items(self) -> Iterator[tuple[str | None, Document | InputError]]:
         """(file, item) for every item of every file not skipped (file None: a path's error)."""
@@ -179,7 +180,7 @@ class _InputFiles:
                 self.report.seen += seen[2]
                 continue
             state = self.files[path] = _FileState(stamp, clean=stamp is not None)
-            for item in read_file(path, self.settings):
+            for item in read_file(path, self.settings, named=path in self.named):
                 yield path, item
             state.closed = True
 

@@ -27,8 +27,9 @@ class Settings:
     # Events below this confidence are stored and exported but left out of the summary, event
     # lists, timeline, graph and sides (calibrated on annotated real news: benchmarks/RESULTS.md).
     min_confidence: float = 0.5
-    # Lists of URLs (.urls, or a .txt of URLs only) are downloaded only when asked (`run --fetch`):
-    # one request at a time, each limited to `fetch_timeout` seconds, `fetch_delay` apart.
+    # Lists of URLs (.urls, or a .txt of URLs only) are downloaded only when asked: named by
+    # themselves (`run urls.txt`), or inside a folder with `run --fetch`; one request at a time,
+    # each limited to `fetch_timeout` seconds, `fetch_delay` apart.
     fetch: bool = False
     fetch_timeout: float = 20.0
     fetch_delay: float = 1.0

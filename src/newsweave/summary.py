@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .aggregate.polarity import SYMMETRIC_TYPES
+from .clean.language import language_name
 from .records import EntityRecord
 from .terminal import counted, plain
 
@@ -50,6 +51,8 @@ def render_summary(data: dict, console) -> None:
     console.print(f"{data['entities']} actors and things named in articles; {data['events']} article events "
                   f"(+{data['comment_events']} in reader comments, kept apart); "
                   f"{data['confident_events']} at confidence ≥ {data['min_confidence']:g} shown below")
+    if data.get("not_analysed"):
+        console.print(plain(_not_analysed(data["not_analysed"])))
     if data["event_types"]:
         console.print("event types: " + ", ".join(f"{t} {n}" for t, n in data["event_types"].items()))
     if data["top_actors"]:
@@ -68,6 +71,13 @@ def render_summary(data: dict, console) -> None:
         console.print("\n[bold]Files that could not be read[/bold]")
         for error in data["error_list"]:
             console.print(plain(f"  {error.path}: {error.reason}"))
+
+
+def _not_analysed(languages: dict[str, int]) -> str:
+    """"2 documents not analysed (no model for their language): French 1, Arabic 1"."""
+    total = sum(languages.values())
+    return (f"{counted(total, 'document')} not analysed (no model for their language): "
+            + ", ".join(f"{language_name(code)} {n}" for code, n in languages.items()))
 
 
 def _reports(e) -> str:

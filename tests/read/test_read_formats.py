@@ -1,15 +1,12 @@
 """PDF, Word, RSS/Atom feeds and lists of URLs are read (issue 14); what cannot be read is
-reported with its name and reason; lists of URLs are downloaded only with `fetch`."""
+reported with its name and reason; lists of URLs are downloaded when named by themselves, and
+inside a folder only with `fetch`."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-from functools import partial
-
 import pytest
 
-from input_formats import ATOM, DOCX_PARAGRAPHS, PDF_TEXT, RSS, write_docx, write_pdf
+from input_formats import ATOM, DOCX_PARAGRAPHS, PDF_TEXT, RSS, TALKS_PAGE, local_site, write_docx, write_pdf
 from newsweave.document import Document
 from newsweave.errors import InputError
 from newsweave.read import read_paths
@@ -78,12 +75,12 @@ def test_an_xml_file_that_is_no_feed_is_reported(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["links.urls", "links.txt"])
-def test_a_list_of_urls_is_not_downloaded_without_fetch(tmp_path, name):
+def test_a_list_of_urls_in_a_folder_is_not_downloaded_without_fetch(tmp_path, name):
     path = tmp_path / name
     path.write_text("# to read\nhttps://harbour.example/a\nhttps://harbour.example/b\n", "utf-8")
-    (item,) = read(path)
+    (item,) = read(tmp_path)
     assert isinstance(item, InputError) and item.path == str(path)
-    assert "a list of 2 URL(s), not downloaded" in item.reason and "--fetch" in item.reason
+    assert "a list of 2 URL(s) in a folder, not downloaded" in item.reason and "--fetch" in item.reason
 
 
 def test_a_text_file_with_a_url_in_prose_is_an_article(tmp_path):
@@ -94,27 +91,46 @@ def test_a_text_file_with_a_url_in_prose_is_an_article(tmp_path):
 
 
 @pytest.fixture
-def site(tmp_path):
-    """A local HTTP server for a folder: the only web these tests may reach."""
+def web(tmp_path):
+    """A local HTTP server for a folder, the only web these tests may reach: (URL, User-Agents seen)."""
     root = tmp_path / "site"
     root.mkdir()
-    (root / "talks.html").write_text("<html><head><title>Talks</title></head><body><p>Envoys met.</p></body></html>", "utf-8")
+    (root / "talks.html").write_text(TALKS_PAGE, "utf-8")
     write_pdf(root / "report.pdf")
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with local_site(root) as served:
+        yield served
 
 
-def test_with_fetch_each_url_is_a_document_and_a_failure_names_its_url(tmp_path, site):
+@pytest.fixture
+def site(web):
+    return web[0]
+
+
+def test_a_named_list_is_fetched_each_url_a_document_and_a_failure_names_its_url(tmp_path, site, web):
     path = tmp_path / "links.urls"
     path.write_text(f"{site}/talks.html\n{site}/report.pdf\n{site}/missing.html\n", "utf-8")
-    page, pdf, missing = read(path, fetch=True, fetch_delay=0, fetch_timeout=10)
-    assert isinstance(page, Document) and page.format == "html" and "Envoys met." in page.raw
+    page, pdf, missing = read(path, fetch_delay=0, fetch_timeout=10)  # no `fetch`: the file is named
+    assert isinstance(page, Document) and page.format == "html" and "Envoys met in Port Aldan" in page.raw
     assert (page.name, page.url, page.path) == (f"{site}/talks.html", f"{site}/talks.html", str(path))
     assert isinstance(pdf, Document) and PDF_TEXT in pdf.raw and pdf.title == "Airport report"
     assert isinstance(missing, InputError) and missing.path == f"{site}/missing.html"
     assert "HTTP 404" in missing.reason and str(path) in missing.reason
+    agents = web[1]
+    assert len(agents) == 3 and all(agent and agent.startswith("newsweave/") for agent in agents)
+
+
+def test_a_page_that_does_not_answer_is_reported_after_the_timeout_and_the_list_goes_on(tmp_path, site):
+    path = tmp_path / "links.txt"
+    path.write_text(f"{site}/slow\n{site}/talks.html\n", "utf-8")
+    slow, page = read(path, fetch_delay=0, fetch_timeout=2)
+    assert isinstance(slow, InputError) and slow.path == f"{site}/slow"
+    assert "download failed" in slow.reason and "timed out" in slow.reason
+    assert isinstance(page, Document) and "Envoys met in Port Aldan" in page.raw
+
+
+def test_with_fetch_a_list_in_a_folder_is_downloaded(tmp_path, site):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "links.urls").write_text(f"{site}/talks.html\n", "utf-8")
+    (page,) = read(folder, fetch=True, fetch_delay=0, fetch_timeout=10)
+    assert isinstance(page, Document) and page.url == f"{site}/talks.html"

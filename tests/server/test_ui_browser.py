@@ -459,3 +459,34 @@ def test_hostile_text_stays_text_in_the_situation_page_tables_and_map(page, host
         page.locator("#download-csv").click()
     assert XSS_SCRIPT in Path(got.value.path()).read_text(encoding="utf-8")
     assert_no_payload_ran(page)
+
+
+@pytest.fixture(scope="module")
+def languages_server(tmp_path_factory):
+    """An English and a French article: the French one is stored but not analysed."""
+    import newsweave
+    from bad_inputs import ARTICLE_ONE
+    from input_formats import FRENCH
+
+    folder = tmp_path_factory.mktemp("languages")
+    (folder / "english.txt").write_text(ARTICLE_ONE, "utf-8")
+    (folder / "french.txt").write_text(FRENCH, "utf-8")
+    db = folder / "languages.db"
+    newsweave.run([folder], db=db).close()
+    server = LiveServer(db)
+    yield server
+    server.stop()
+
+
+def test_documents_not_analysed_are_flagged_on_the_situation_page_and_in_the_table(page, languages_server):
+    sign_in(page, languages_server)
+    notice = page.locator("#situation-not-analysed")
+    notice.wait_for(timeout=20_000)
+    assert notice.text_content() == "1 document not analysed (no model for their language): fr 1"
+    notice.locator("a").click()
+    page.wait_for_selector("#data-table tbody tr", timeout=20_000)
+    ready(page)
+    rows = visible_rows(page)
+    assert len(rows) == 1 and rows[0][0] == "french.txt" and "no: no model for its language" in rows[0]
+    assert "language=fr" in page.url
+    shot(page, "documents-not-analysed")

@@ -45,6 +45,16 @@ async function disputeCard(d, nameOf) {
     el("div", { class: "dispute-sides" }, found.map((e) => eventCard(e, meta))));
 }
 
+// Documents in a language without a model are stored but give no actors or events: say so.
+function notAnalysed(languages) {
+  const codes = Object.keys(languages);
+  if (!codes.length) return null;
+  const total = codes.reduce((n, code) => n + languages[code], 0);
+  return el("p", { class: "notice", id: "situation-not-analysed" },
+    `${total} document${total === 1 ? "" : "s"} not analysed (no model for their language): `,
+    codes.flatMap((code, i) => [i ? ", " : "", el("a", { href: `#/documents?language=${enc(code)}` }, `${code} ${languages[code]}`)]));
+}
+
 export async function situationView(root) {
   const [summary, sides, disputes, relations, nameMap] = await Promise.all([
     getJSON("/api/summary"), loadSides(), loadDisputes(), getJSON("/api/relations", { limit: STRONGEST }), names()]);
@@ -56,6 +66,7 @@ export async function situationView(root) {
     el("p", { class: "muted", id: "situation-counts" }, `${summary.documents} documents · ${summary.confident_events} events shown (of ${summary.events}) · `,
       `${summary.entities} actors · ${summary.dates.first || "?"} → ${summary.dates.last || "?"}`,
       summary.errors ? ` · ${summary.errors} read error${summary.errors === 1 ? "" : "s"}` : ""),
+    notAnalysed(summary.not_analysed || {}),
     el("h3", {}, "Sides"), el("div", { id: "situation-sides" }, sidesSection(sides, disputes, nameOf)),
     el("h3", {}, `Disputes (${disputes.items.length})`, " ", el("a", { href: "#/disputes", class: "muted" }, "table")),
     el("div", { id: "situation-disputes" }, disputes.items.length ? await Promise.all(disputes.items.map((d) => disputeCard(d, nameOf)))

@@ -83,6 +83,7 @@ const TABLES = {
       { key: "year", label: "year", value: (d) => year(d.published), facet: true },
       { key: "publisher", label: "source", value: (d) => d.source, facet: true },
       { key: "language", label: "language", value: (d) => d.language, facet: true },
+      { key: "analysed", label: "analysed", value: (d) => (d.analysed === false ? "no: no model for its language" : "yes"), facet: true },
       { key: "words", label: "words", value: (d) => d.words, num: true },
       { key: "comments", label: "comments", value: comments, num: true },
       { key: "duplicate_of", label: "copy of", value: (d) => d.duplicate_of },

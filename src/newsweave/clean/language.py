@@ -1,11 +1,12 @@
 """A cheap offline language test: the script of the letters, then the density of each known
-language's function words. newsweave's annotators read English; other languages are named so
-that a run can warn about them (their actors and events would be nonsense)."""
+language's function words. newsweave's annotators read English; a document in another language
+is named in a warning and not analysed (`document.is_analysed_language`)."""
 
 from __future__ import annotations
 
 import re
 
+from ..document import is_analysed_language
 from . import patterns as P
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -33,11 +34,11 @@ def language_name(code: str) -> str:
 
 
 def language_warning(code: str | None) -> str | None:
-    """The warning for a document detected in language `code`; None for English or unknown."""
-    if code is None or code == "en":
+    """The warning for a document detected in language `code`; None for one that is analysed."""
+    if is_analysed_language(code):
         return None
-    return (f"written in {language_name(code)} ({code}), not English: newsweave reads English, "
-            "so the actors and events found in it may be wrong")
+    return (f"written in {language_name(code)} ({code}), not English: stored but not analysed "
+            "(no model for this language), so no actors or events are taken from it")
 
 
 def _share(words: list[str], stopwords: frozenset[str]) -> float:

@@ -15,6 +15,7 @@ written with a leading apostrophe, as OWASP advises; numbers are written as they
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -89,25 +90,42 @@ def _rows(corpus, table: str) -> Iterator[dict]:
         return
     # Every event, each with its confidence (the views keep those at or above the threshold).
     records = corpus.events(min_confidence=0.0, comments=True) if table == "events" else getattr(corpus, table)()
-    name_columns = NAME_COLUMNS.get(table, {})
-    names = {e.id: e.name for e in corpus.entities()} if name_columns else {}
+    names = {e.id: e.name for e in corpus.entities()} if NAME_COLUMNS.get(table) else {}
     for record in records:
-        data = _as_dict(record)
-        if table == "events":
-            place = data.pop("place", None) or {}
-            data.update({column: place.get(column.removeprefix("place_")) for column in PLACE_COLUMNS})
-        for id_column, name_column in name_columns.items():
+        yield _flat(table, _as_dict(record), names)
+
+
+def _flat(table: str, data: dict, names: dict[str, str]) -> dict:
+    """One row's cells: an event's place split into columns, names beside ids (those the row
+    does not carry already)."""
+    if table == "events":
+        place = data.pop("place", None) or {}
+        data.update({column: place.get(column.removeprefix("place_")) for column in PLACE_COLUMNS})
+    for id_column, name_column in NAME_COLUMNS.get(table, {}).items():
+        if name_column not in data:
             data[name_column] = _named(data.get(id_column), names)
-        yield data
+    return data
+
+
+def _write(stream, columns: list[str], rows: Iterable[dict]) -> None:
+    writer = csv.writer(stream)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
 
 
 def _write_table(path: Path, columns: list[str], rows: Iterable[dict], *, bom: bool = False) -> None:
     # newline="" as the csv module asks, so quoted line breaks in sentences survive.
     with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(column)) for column in columns])
+        _write(stream, columns, rows)
+
+
+def table_csv(table: str, rows: Iterable[dict]) -> str:
+    """Rows of one table as the REST API gives them (dicts), as CSV text with the export's
+    columns; rows of relations carry their names (source_name, target_name)."""
+    stream = io.StringIO(newline="")
+    _write(stream, _columns(table), (_flat(table, dict(row), {}) for row in rows))
+    return stream.getvalue()
 
 
 def write_csv(corpus, out, *, bom: bool = False) -> list[Path]:

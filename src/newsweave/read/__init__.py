@@ -5,6 +5,7 @@ RSS/Atom feeds, lists of URLs, and folders of these.
 gives) for each record, or an `InputError` naming the file and the problem; it never raises
 for a bad file. Folders are read recursively in sorted order; there, hidden entries are
 skipped and each file of another kind is reported (UnsupportedFormat), never skipped silently.
+A list of URLs named by itself is downloaded; one found in a folder only with settings.fetch.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ __all__ = ["content_id", "input_files", "read_paths", "read_file"]
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Document | InputError]:
     """Every Document in `paths` (files or folders), with an InputError for each failure."""
+    paths = [os.fspath(p) for p in paths]
+    named = set(paths)
     for item in input_files(paths):
         if isinstance(item, InputError):
             yield item
         else:
-            yield from read_file(item, settings)
+            yield from read_file(item, settings, named=item in named)
 
 
 def input_files(paths: Iterable[str | Path]) -> Iterator[str | InputError]:
@@ -66,9 +69,12 @@ def file_stamp(path: str) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
-def read_file(path: str, settings: Settings) -> Iterator[Document | InputError]:
+def read_file(path: str, settings: Settings, *, named: bool = False) -> Iterator[Document | InputError]:
     """The Documents in one supported file (one, or one per record, item or URL for JSONL, WARC,
-    feeds and lists of URLs)."""
+    feeds and lists of URLs). `named`: the user gave this file itself, not a folder holding it,
+    so a list of URLs in it is downloaded as if settings.fetch were set (asking is asking)."""
+    if named:
+        settings = settings.but(fetch=True)
     kind = kind_of(path)
     many = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed, "urls": read_url_list}
     if kind in many:

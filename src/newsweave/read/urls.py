@@ -1,8 +1,9 @@
 """Read a list of URLs (a `.urls` file, or a `.txt` file whose lines are all URLs; blank lines
 and `#` comments allowed). newsweave works offline: the pages are downloaded only when the
-run asks for it (settings.fetch, `run --fetch`), politely — one request at a time, a delay
-between them, a timeout, a size limit, an honest User-Agent. Otherwise the file is reported,
-not read as an article made of links. Each page is a Document named by its URL."""
+run asks for it — the list named by itself (`newsweave run urls.txt`), or a list found in a
+folder with settings.fetch (`run --fetch`) — politely: one request at a time, a delay between
+them, a timeout, a size limit, an honest User-Agent. Otherwise the file is reported, not read
+as an article made of links. Each page is a Document named by its URL."""
 
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def read_url_list(path: str, settings: Settings, text: str | None = None) -> Ite
         yield InputError(path, "not a list of URLs (every line must be an http:// or https:// address)")
         return
     if not settings.fetch:
-        yield InputError(path, f"a list of {len(urls)} URL(s), not downloaded: newsweave works offline; "
-                               "run again with --fetch to download them")
+        yield InputError(path, f"a list of {len(urls)} URL(s) in a folder, not downloaded: newsweave works "
+                               "offline; name the file itself, or run again with --fetch, to download them")
         return
     for number, url in enumerate(urls, 1):
         if number > 1 and settings.fetch_delay > 0:

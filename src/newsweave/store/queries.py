@@ -11,6 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 
+from ..document import ANALYSED_LANGUAGES, is_analysed_language
 from ..errors import FilterError
 from ..records import (
     DocumentRecord,
@@ -86,6 +87,7 @@ def documents_page(conn: sqlite3.Connection, *, limit: int, offset: int,
             regions[r["doc"]].append({k: r[k] for k in ("kind", "start", "end", "author", "posted", "note")})
     for r in rows:
         r["regions"] = regions[r["id"]]
+        r["analysed"] = is_analysed_language(r["language"])  # False: no model for its language
     return total, rows
 
 
@@ -415,8 +417,17 @@ def counts(conn: sqlite3.Connection, *, min_confidence: float = 0.0) -> dict:
                                          (min_confidence,)).fetchone()[0],
         "min_confidence": min_confidence,
         "comment_events": one("SELECT COUNT(*) FROM events WHERE region = 'comment'"),
+        "not_analysed": not_analysed(conn),
         "last_run": _last_run(conn),
     }
+
+
+def not_analysed(conn: sqlite3.Connection) -> dict[str, int]:
+    """Documents stored but not analysed, by language (code -> count, most first): no model reads it."""
+    marks = ",".join("?" * len(ANALYSED_LANGUAGES))
+    return dict(conn.execute(
+        f"SELECT language, COUNT(*) AS n FROM documents WHERE language IS NOT NULL AND language NOT IN ({marks}) "
+        "GROUP BY language ORDER BY n DESC, language", sorted(ANALYSED_LANGUAGES)).fetchall())
 
 
 def _last_run(conn: sqlite3.Connection) -> dict | None:

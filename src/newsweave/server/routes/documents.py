@@ -9,6 +9,7 @@ from ...settings import Settings
 from ...store import queries
 from ...store.filters import EventFilter, check_window
 from ..deps import Page, Reader, as_json, reader
+from ..twins import add_twins
 from .filters import date_query
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -24,6 +25,9 @@ def documents(page: Page = Depends(), since: str | None = date_query("Published 
     total, items = queries.documents_page(r.conn, limit=page.limit, offset=page.offset,
                                               since=since or None, until=until or None)
     return as_json(page.wrap(total, items))
+
+
+add_twins(router, documents, "documents")
 
 
 @router.get("/{doc_id}")

@@ -8,6 +8,7 @@ from ...document import MENTION_TYPES
 from ...store import queries
 from ...store.filters import check_choice
 from ..deps import Page, Reader, as_json, reader, slow_reader
+from ..twins import add_twins
 from .filters import name_query
 from .relations import edge, side_map
 
@@ -22,6 +23,9 @@ def entities(page: Page = Depends(), name: str | None = name_query("Name or alia
     check_choice("type", type or None, MENTION_TYPES)
     total, items = queries.entities_page(r.conn, limit=page.limit, offset=page.offset, name=name, type=type)
     return as_json(page.wrap(total, items))
+
+
+add_twins(router, entities, "entities")
 
 
 @router.get("/{entity_id}")

@@ -12,10 +12,11 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ...aggregate.polarity import POLARITY
 from ...aggregate.records import SideRecord
-from ...records import RelationRecord
+from ...records import RelationRecord, to_dict
 from ...store import queries
 from ...store.filters import EventFilter
 from ..deps import MAX_SOURCES, Page, Reader, as_json, cached, slow_reader
+from ..twins import add_twins
 from .filters import MAX_NAME, event_filter
 
 router = APIRouter(prefix="/api", tags=["relations"])
@@ -84,9 +85,18 @@ def evidence(a: str = Query(..., max_length=MAX_NAME, description="One entity id
 
 @router.get("/relations")
 def relations(page: Page = Depends(), min_sources: int = Query(1, ge=1, le=MAX_SOURCES), r: Reader = Depends(slow_reader())):
-    """Relations as the aggregate step computed them (the JSON export's `relations`)."""
+    """Relations as the aggregate step computed them (the JSON export's `relations`), with
+    source_name and target_name beside the ids."""
     found = r.corpus.relations(min_sources=min_sources)
-    return as_json(page.wrap(len(found), found[page.offset:page.offset + page.limit]))
+    shown = [to_dict(x) for x in found[page.offset:page.offset + page.limit]]
+    names = queries.entities_by_id(r.conn, sorted({x["source"] for x in shown} | {x["target"] for x in shown}))
+    for x in shown:
+        x["source_name"], x["target_name"] = (names[x[end]].name if x[end] in names else None
+                                              for end in ("source", "target"))
+    return as_json(page.wrap(len(found), shown))
+
+
+add_twins(router, relations, "relations", "/relations")
 
 
 @router.get("/sides")
