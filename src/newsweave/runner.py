@@ -31,7 +31,7 @@ from .document import Document
 from .engines import Engine, make_engine
 from .engines.local import Submitted
 from .errors import InputError
-from .pipeline import PIPELINE_REVISION
+from .pipeline import PIPELINE_REVISION, where
 from .read import file_stamp, input_files, read_file
 from .read.files import kind_of, open_input
 from .settings import Settings
@@ -299,7 +299,7 @@ def _store_results(todo: list[tuple[str | None, Document]], submitted, store: St
         else:
             finished.append(result)
             if warning := language_warning(result.language):
-                report.warnings.append((_where(result), warning))
+                report.warnings.append((where(result), warning))
     if finished:
         store.write_documents(finished, PIPELINE_VERSION)
         report.added += len(finished)
