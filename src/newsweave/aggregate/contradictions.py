@@ -139,7 +139,7 @@ def denial_conflicts(events: list, names: dict, documents: dict, sentence_of: Ca
         if stance:
             claims.setdefault((e["type"], e["source"], e["target"]), {}).setdefault(stance, []).append(e)
     found = []
-    for (type_, source, target), stances in sorted(claims.items()):
+    for (_type, source, target), stances in sorted(claims.items()):
         if len(stances) == 2 and independent(stances["asserted"], stances["denied"], documents):
             asserted, denied = stances["asserted"], stances["denied"]
             found.append(_record(

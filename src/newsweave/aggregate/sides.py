@@ -118,7 +118,7 @@ def _score(graph: nx.Graph, node: str, camp: dict[str, int]) -> float:
 
 def balance_partition(graph: nx.Graph) -> dict[str, int]:
     """Two camps per connected part, minimising the weight of edges that break balance."""
-    for a, b, data in graph.edges(data=True):
+    for _, _, data in graph.edges(data=True):
         data["abs"] = abs(data["weight"])
     camp = _initial_camps(graph)
     for _ in range(MAX_SWEEPS):

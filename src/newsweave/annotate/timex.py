@@ -181,9 +181,9 @@ def _resolve_named(t: str, anchor: date | None, tense: str | None):
     month_re = "|".join(sorted(P.MONTHS, key=len, reverse=True))
     day_re = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     weekday_re = r"(?:(?:" + "|".join(P.WEEKDAYS) + r")\.?,?\s+)?"
-    for pattern, order in (
-        (rf"{weekday_re}(?P<m>{month_re})\.?\s+{day_re}(?:,?\s+(?P<y>\d{{4}}))?", "md"),
-        (rf"{weekday_re}{day_re}\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?", "dm"),
+    for pattern in (  # month-day, then day-month: the named groups tell which is which
+        rf"{weekday_re}(?P<m>{month_re})\.?\s+{day_re}(?:,?\s+(?P<y>\d{{4}}))?",
+        rf"{weekday_re}{day_re}\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?",
     ):
         m = re.fullmatch(pattern, t)
         if m:

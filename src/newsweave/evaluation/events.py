@@ -321,7 +321,7 @@ def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = N
         rows = rows[:limit] if limit else rows
         right, confusion = 0, Counter()
         exported = run_items([text for text, _ in rows], settings, published=GOLD_PUBLISHED)
-        for (text, label), doc in zip(rows, exported):
+        for (_, label), doc in zip(rows, exported):
             ours = penta_class(doc.events)
             right += ours == int(label)
             confusion[f"{label}->{ours}"] += 1

@@ -66,7 +66,7 @@ def update_results_file(path: Path, scores, *, limit: int | None = None) -> None
         block = f"{START.format(dataset=dataset)}\n{body}\n{stamp}\n{END.format(dataset=dataset)}\n"
         pattern = re.compile(re.escape(START.format(dataset=dataset)) + r".*?" + re.escape(END.format(dataset=dataset)) + r"\n?", re.S)
         if pattern.search(text):
-            text = pattern.sub(lambda _: block, text)
+            text = pattern.sub(lambda _, block=block: block, text)
         else:
             at = _quality_section_end(text)
             text = text[:at].rstrip("\n") + "\n\n" + block + "\n" + text[at:]

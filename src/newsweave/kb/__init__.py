@@ -248,7 +248,7 @@ def _parse_roles(field_text: str) -> list[tuple]:
 
 def _load_curated(kb: KnowledgeBase, path: Path) -> None:
     adjectives: set[str] = set()  # states whose first curated demonym is their adjective
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         fields = [f.strip() for f in line.split("|")]
