@@ -249,14 +249,16 @@ def _parse_roles(field_text: str) -> list[tuple]:
 
 def _load_curated(kb: KnowledgeBase, path: Path) -> None:
     adjectives: set[str] = set()  # states whose first curated demonym is their adjective
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = [f.strip() for f in line.split("|")]
         kind, kb_id = fields[0], fields[1]
         words = [w.strip() for w in fields[2].split(";") if w.strip()] if len(fields) > 2 else []
         if kind == "ALIAS":
-            entry = kb.entries[kb_id]
+            entry = kb.get(kb_id)
+            if entry is None:
+                raise ValueError(f"{path.name}:{number}: ALIAS of an unknown id {kb_id}")
             kb.entries[kb_id] = Entry(**{**_asdict(entry), "aliases": entry.aliases + tuple(words),
                                         "curated": True})
             for word in words:
