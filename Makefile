@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= $(if $(wildcard ../shared/seeds),../shared/seeds,examples/corpus)
 DB ?= newsweave.db
 
-.PHONY: install install-test web browser demo test eval clean
+.PHONY: install install-test web browser demo lint test eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,12 @@ demo: install
 	$(BIN)/newsweave summary --db $(DB)
 	@echo "Open: run \`$(BIN)/newsweave serve --db $(DB)\` and follow the address it prints (http://127.0.0.1:8000/?token=...)"
 
-test: install-test browser
+# Static checks (settings in pyproject.toml): the linter over the code and tests, the type checker over src/.
+lint: install-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: lint browser
 	$(BIN)/python -m pytest -q -rs
 
 eval: install

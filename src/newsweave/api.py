@@ -203,7 +203,7 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         counts = self.counts()
-        sides = {}
+        sides: dict = {}
         for row in self.sides():
             sides.setdefault((row.conflict, row.label), []).append(row.name)
         return table_html(f"newsweave corpus {self.db}", [

@@ -75,7 +75,8 @@ def build_brief(corpus, *, actor: str | None = None, since: str | None = None) -
     events = {e.id: e for e in corpus.events()}
 
     def cite(event_ids) -> list[Citation]:
-        cited, seen_docs = [], set()
+        cited: list = []
+        seen_docs: set[str] = set()
         for event_id in event_ids:  # one sentence per document, so the citations are independent
             event = events.get(event_id)
             if event is not None and event.doc not in seen_docs and len(cited) < CITATIONS_PER_STATEMENT:

@@ -78,7 +78,7 @@ def rebuild_cross_document(store: Store, min_confidence: float = Settings.min_co
         return store.cross_document_counts()
     only_added = (last is not None and last.get("version") == version
                   and store.documents_up_to(last["seq"]) == last["documents"])
-    duplicates = rebuild_duplicates(store, after_seq=last["seq"] if only_added else None)
+    duplicates = rebuild_duplicates(store, after_seq=last["seq"] if last is not None and only_added else None)
     entities = resolve_entities(store)
     aggregates = rebuild_aggregates(store, min_confidence)
     store.set_rebuilt_state(state)

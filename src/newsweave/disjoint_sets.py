@@ -3,16 +3,19 @@ coreference score: one implementation, with the caller choosing which root a uni
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T", bound=Hashable)
 
 
-class DisjointSets:
+class DisjointSets(Generic[T]):
     """Sets of hashable items, each named by its root; an item never added is its own set."""
 
-    def __init__(self, items=()):
-        self.parent: dict[Hashable, Hashable] = {item: item for item in items}
+    def __init__(self, items: Iterable[T] = ()):
+        self.parent: dict[T, T] = {item: item for item in items}
 
-    def find(self, item):
+    def find(self, item: T) -> T:
         """The root of `item`'s set (paths are halved on the way)."""
         parent = self.parent
         while parent.setdefault(item, item) != item:
@@ -20,7 +23,7 @@ class DisjointSets:
             item = parent[item]
         return item
 
-    def join(self, item, into) -> bool:
+    def join(self, item: T, into: T) -> bool:
         """Merge `item`'s set into `into`'s, whose root stays the root; False if already one set."""
         a, b = self.find(item), self.find(into)
         if a == b:

@@ -31,7 +31,7 @@ class HtmlRecord:
 
     def _repr_html_(self) -> str:
         return table_html(type(self).__name__.removesuffix("Record"),
-                          [(f.name, getattr(self, f.name)) for f in fields(self)])
+                          [(f.name, getattr(self, f.name)) for f in fields(self)])  # type: ignore[arg-type]  # mixed into dataclasses
 
 
 @dataclass(frozen=True)

@@ -82,11 +82,10 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
     """How many input items `paths` hold, cheaply (files listed, JSONL lines counted); None for WARC."""
     total = 0
     for item in input_files(paths):  # the files the run reads: no link out, no FIFO or device
-        refused = isinstance(item, InputError)
-        kind = kind_of(item.path if refused else item)
+        kind = kind_of(item.path if isinstance(item, InputError) else item)
         if kind == "warc":
             return None  # records are only known by reading the whole archive
-        total += _count_lines(item) if kind == "jsonl" and not refused else 1
+        total += _count_lines(item) if kind == "jsonl" and isinstance(item, str) else 1
     return total
 
 
@@ -108,20 +107,20 @@ def run(paths: Iterable[str | Path], settings: Settings, *, on_progress: Progres
     Raises `RunInterrupted` (a KeyboardInterrupt) after a clean stop on Ctrl-C.
     """
     began = time.monotonic()
-    paths = [str(p) for p in paths]
-    if not any(os.path.lexists(p) for p in paths):
+    names = [str(p) for p in paths]
+    if not any(os.path.lexists(p) for p in names):
         # A mistyped path: stop before the database and its lock file are created.
-        raise InputError(", ".join(paths) or "(no path)", "no such file or folder")
-    report = RunReport(total=count_inputs(paths) if on_progress else None)
+        raise InputError(", ".join(names) or "(no path)", "no such file or folder")
+    report = RunReport(total=count_inputs(names) if on_progress else None)
     with run_lock(settings.db), store_errors(settings.db):
         store = Store(connect(settings.db), band_keys=band_keys)
         try:
-            run_id = store.start_run(paths)
+            run_id = store.start_run(names)
             if on_progress:
                 on_progress(report)  # the total is known before the engine loads the model
             engine = _LazyEngine(settings)
             try:
-                _process_all(paths, settings, engine, store, report, on_progress)
+                _process_all(names, settings, engine, store, report, on_progress)
             except KeyboardInterrupt:
                 report.interrupted = True  # the batch being written was rolled back; nothing half-stored
             finally:
@@ -202,7 +201,7 @@ class _InputFiles:
     def record_finished(self) -> None:
         finished = [path for path, state in self.files.items() if state.closed and not state.pending]
         self.store.record_seen_inputs(
-            [(os.path.abspath(path), *self.files[path].stamp, self.files[path].documents)
+            [(os.path.abspath(path), *self.files[path].stamp, self.files[path].documents)  # type: ignore[misc]  # clean: stamped
              for path in finished if self.files[path].clean], PIPELINE_VERSION)
         for path in finished:
             del self.files[path]
@@ -235,7 +234,7 @@ class _LazyEngine:
 def _process_all(paths, settings: Settings, engine: _LazyEngine, store: Store, report: RunReport,
                  on_progress: ProgressCallback | None) -> None:
     """Submit batches to the engine, keeping `engine.window` in flight, and store them in order."""
-    pending: deque = deque()
+    pending: deque[tuple[list[tuple[str | None, Document]], Submitted]] = deque()
     in_flight: set[str] = set()  # submitted, not yet stored: a later copy counts as unchanged
     inputs = _InputFiles(paths, settings, store, report)
     for batch in _batches(inputs.items(), settings.batch_size):

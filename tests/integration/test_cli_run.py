@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from bad_inputs import ARTICLE_ONE, ARTICLE_TWO, write_bad_corpus
+from bad_inputs import ARTICLE_ONE, write_bad_corpus
 from newsweave.cli import app
 
 pytestmark = pytest.mark.slow

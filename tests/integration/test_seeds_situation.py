@@ -7,7 +7,6 @@ disagreement about Qatar, one actor for Haftar/Hafter, and nothing only a commen
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -5,7 +5,6 @@ enforced before the data is read into memory."""
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import time
@@ -19,7 +18,6 @@ from newsweave.clean import clean
 from newsweave.document import Document
 from newsweave.errors import FileTooLarge, InputError
 from newsweave.read import read_paths
-from newsweave.read.ids import content_id
 from newsweave.settings import Settings
 from robustness.helpers import loaded_stages, run_with
 

@@ -7,7 +7,6 @@ Each view is saved as a screenshot under tests/artifacts/. Skipped, with the rea
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -89,7 +89,8 @@ def side_conflicts(relations: list[dict], sides: list[dict], events_by_id: dict,
         reports_of = {side: [e for r in relations_ for i in r["events"] if (e := events_by_id.get(i))
                              and e["type"] in TAKING_SIDES]
                       for side, relations_ in by_side.items()}
-        if len(by_side) < 2 or not independent(*reports_of.values(), documents):
+        sided = list(reports_of.values())
+        if len(sided) < 2 or not independent(sided[0], sided[1], documents):
             continue
         parts, events, partners = [], [], []
         for side in sorted(by_side):
@@ -139,7 +140,7 @@ def denial_conflicts(events: list, names: dict, documents: dict, sentence_of: Ca
         if stance:
             claims.setdefault((e["type"], e["source"], e["target"]), {}).setdefault(stance, []).append(e)
     found = []
-    for (type_, source, target), stances in sorted(claims.items()):
+    for (_type, source, target), stances in sorted(claims.items()):
         if len(stances) == 2 and independent(stances["asserted"], stances["denied"], documents):
             asserted, denied = stances["asserted"], stances["denied"]
             found.append(_record(

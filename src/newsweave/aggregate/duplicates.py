@@ -30,8 +30,9 @@ NEAR_DUPLICATE_SIMILARITY = 0.8
 class _Signatures:
     """Fingerprints as uint64 rows, read once per document and kept (8 bytes a position)."""
 
-    def __init__(self, fingerprints: Callable[[list[str]], dict[str, list[int]]]):
-        self.fingerprints, self.rows = fingerprints, {}
+    def __init__(self, fingerprints: Callable[[list[str]], dict[str, list[int] | None]]):
+        self.fingerprints = fingerprints
+        self.rows: dict = {}
 
     def load(self, docs: list[str]) -> None:
         missing = [doc for doc in docs if doc not in self.rows]
@@ -67,7 +68,7 @@ def _similar_pairs(members: list[str], new: set[str] | None, signatures: _Signat
                 yield doc, docs[j]
 
 
-def find_duplicates(buckets: Iterable[list[str]], fingerprints: Callable[[list[str]], dict[str, list[int]]],
+def find_duplicates(buckets: Iterable[list[str]], fingerprints: Callable[[list[str]], dict[str, list[int] | None]],
                     order_keys: Callable[[list[str]], dict[str, tuple]], *, new: set[str] | None = None,
                     stored: dict[str, str] | None = None) -> dict[str, str | None]:
     """copy -> earliest copy (None: the earliest itself) for the documents of every group of

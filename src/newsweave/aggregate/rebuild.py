@@ -23,7 +23,6 @@ def build_aggregates(events: list, entities: dict, documents: dict, adjacent_men
     "timeline") from the article events, the entities and documents by id, each article
     mention with the one before it, and `sentence(event id)` (read only for contradictions)."""
     names = {entity: row["name"] for entity, row in entities.items()}
-    doc_names = {doc: row["name"] for doc, row in documents.items()}
     relations = build_relations(events, entities, documents)
     # Sides and who is on both of them rest on material ties only (fighting, arming, backing).
     material = material_events(events, documents, neutral_actors(entities))

@@ -64,7 +64,7 @@ def _relation_sign(relation: dict) -> float:
 
 def _union(memberships: list[dict]) -> dict[str, str]:
     """Each member and organisation -> one representative node (the organisation)."""
-    sets = DisjointSets()
+    sets: DisjointSets[str] = DisjointSets()
     for link in memberships:
         sets.join(link["member"], link["organisation"])
     return {node: sets.find(node) for node in list(sets.parent)}
@@ -118,7 +118,7 @@ def _score(graph: nx.Graph, node: str, camp: dict[str, int]) -> float:
 
 def balance_partition(graph: nx.Graph) -> dict[str, int]:
     """Two camps per connected part, minimising the weight of edges that break balance."""
-    for a, b, data in graph.edges(data=True):
+    for _, _, data in graph.edges(data=True):
         data["abs"] = abs(data["weight"])
     camp = _initial_camps(graph)
     for _ in range(MAX_SWEEPS):
@@ -186,7 +186,7 @@ def _joined(graph: nx.Graph, component: set, camp: dict, homes: dict) -> set:
 
 def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str, str],
                  prominence: dict[str, int] | None = None, contacts: list[dict] | None = None,
-                 homes: dict[str, str] | None = None) -> list[dict]:
+                 homes: dict[str, str | None] | None = None) -> list[dict]:
     """Each actor with enough evidence: its conflict, side (0/1), the side's label, its score
     and the relations that put it there. `relations`: the material ties; `contacts`: every
     relation, whose talks (`polarity.TALKS`) tell mediators; `names`: entity id -> display name;
@@ -206,7 +206,7 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
         for actor in (relation["source"], relation["target"]):
             by_actor.setdefault(actor, []).append(relation)
     member_of = {link["member"]: link["organisation"] for link in memberships}
-    talks = set()
+    talks: set[tuple[str, str]] = set()
     for relation in contacts or []:
         if {label.split("/", 1)[0] for label in relation["types"]} & TALKS:
             a = node_of.get(relation["source"], relation["source"])
@@ -221,7 +221,7 @@ def assign_sides(relations: list[dict], memberships: list[dict], names: dict[str
                     if graph[a][b]["weight"] <= -FIGHT_WEIGHT for n in (a, b)}
         assigned = ({node for node, score in scores.items() if score >= MIN_SIDE_SCORE}
                     & _joined(graph, component, camp, homes)) - _mediators(graph, component, camp, fighters, talks)
-        labels = {}
+        labels: dict = {}
         # Named after a belligerent, the most mentioned one: a party to a fight before one that
         # was only coerced ("Libya" under a UN arms ban names no side), then any conflictual party.
         for node in sorted(assigned, key=lambda n: (n not in fighters, n not in fights,

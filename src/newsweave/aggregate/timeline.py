@@ -22,7 +22,7 @@ from .sources import publisher_of_event
 # publication days, time zones), so day dates this close still merge.
 MERGE_WINDOW_DAYS = 2
 
-PRECISION_RANK = {"day": 0, "narrative-day": 1, "weekend": 2, "week": 3, "on-or-before": 4, "month": 5, "year": 6}
+PRECISION_RANK: dict[str | None, int] = {"day": 0, "narrative-day": 1, "weekend": 2, "week": 3, "on-or-before": 4, "month": 5, "year": 6}
 # Days either side of a week's middle day and after a weekend's Saturday (events.py dates them so).
 WEEK_HALF_DAYS = 3
 # An event the article does not date happened on or before its publication: the date is the
@@ -83,10 +83,10 @@ def _cluster(events: list) -> list[list]:
     """Split one group's events into real events (date window, compatible places)."""
     dated = [(date_interval(e["date"], e["date_precision"]), e) for e in events]
     undated = [e for span, e in dated if span is None]
-    dated = sorted(((s, e) for s, e in dated if s is not None), key=lambda p: (p[0][0], p[1]["id"]))
+    in_order = sorted(((s, e) for s, e in dated if s is not None), key=lambda p: (p[0][0], p[1]["id"]))
     clusters: list[dict] = []
     window = timedelta(days=MERGE_WINDOW_DAYS)
-    for span, event in dated:
+    for span, event in in_order:
         place = _place_key(event)
         home = next((c for c in reversed(clusters) if span[0] <= c["end"] + window
                      and (place is None or not c["places"] or place in c["places"])), None)

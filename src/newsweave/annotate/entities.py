@@ -107,7 +107,8 @@ class EntityRecognizer:
         ("Joseph Votel ... Votel said") is that person, though spaCy took it for an organisation
         or a place; outside sport, an unlinked name read as a place somewhere ("the city of
         Husaybah", "in Karabilah") is that place where spaCy took it for a person or a group."""
-        surnames, places = set(), set()
+        surnames: set[str] = set()
+        places: set[str] = set()
         for cand in taken:
             words = text[cand.start:cand.end].split()
             if cand.type == "PERSON" and len(words) > 1 and cand.source != "nominal":
@@ -129,6 +130,7 @@ class EntityRecognizer:
 
     def mention(self, text: str, start: int, end: int, cand: Candidate, region: str) -> Mention:
         entry = cand.entry
+        entity: str | None
         if entry is not None:
             kb_id, name, country = entry.id, entry.name, entry.country
             entity = kb_id
@@ -226,7 +228,7 @@ class EntityRecognizer:
             return None  # "AP" the agency, not "ap"; "US" the state, not "us"
         for kb_id in ids:
             entry = self.kb.get(kb_id)
-            if self.acceptable(entry, text, tokens, capitalised):
+            if entry is not None and self.acceptable(entry, text, tokens, capitalised):
                 return Candidate(0, 0, entry.type, "kb", entry)
         return None
 
@@ -259,7 +261,7 @@ class EntityRecognizer:
         return True
 
     def spacy_entities(self, parsed, sports: bool = False) -> list[Candidate]:
-        found = []
+        found: list = []
         for ent in parsed.ents:
             kind = P.SPACY_TO_MENTION_TYPE.get(ent.label_)
             if kind is None:

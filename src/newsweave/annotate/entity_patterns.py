@@ -41,7 +41,7 @@ ORG_SUFFIX_WORDS = frozenset({
     "Services", "Network", "News", "Times", "Post", "Herald", "Journal", "Airlines",
     "Airways", "Industries", "Holdings", "Battalion", "Regiment", "Division", "Corps",
     "Militia", "Assembly", "Congress", "Senate", "Cabinet", "Secretariat", "Directorate",
-    "Command", "Navy", "Marines", "Exchange", "Motors", "Group", "Television", "Radio",
+    "Command", "Navy", "Marines", "Exchange", "Motors", "Television", "Radio",
 })
 # Words that make a proper-name span a place (not a state or an organisation).
 LOCATION_WORDS = frozenset({

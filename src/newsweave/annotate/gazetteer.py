@@ -34,7 +34,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 
 # Regions that GeoNames' city list lacks but conflict news names; (country, lat, lon, reason).
-REGIONS: dict[str, tuple[str, float | None, float | None, str]] = {
+REGIONS: dict[str, tuple[str | None, float | None, float | None, str]] = {
     "cyrenaica": ("LY", 31.0, 22.0, "eastern Libya's historical region"),
     "tripolitania": ("LY", 32.0, 13.0, "western Libya's historical region"),
     "fezzan": ("LY", 26.0, 14.0, "southern Libya's historical region"),

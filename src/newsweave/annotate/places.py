@@ -207,7 +207,7 @@ class PlaceResolver:
             if place is not None:
                 place.start, place.end = start, end
                 places.append(place)
-        doc.places = sorted(places, key=lambda p: p.start)
+        doc.places = sorted(places, key=lambda p: p.start or 0)  # every one has a start here
         return doc
 
 
@@ -221,7 +221,7 @@ def _parse_of(doc: Document, token) -> int | None:
 
 def _place_score(place: Place, doc: Document, trigger, offset: int | None) -> float | None:
     """How surely a place in the trigger's sentence is where the event happened; None: not at all."""
-    if trigger is None or offset is None:
+    if trigger is None or offset is None or place.start is None or place.end is None:
         return 0.5
     span = trigger.doc.char_span(place.start - offset, place.end - offset, alignment_mode="expand")
     if span is None:
@@ -255,7 +255,7 @@ def event_place(doc: Document, sentence_start: int, sentence_end: int, trigger_t
     offset = _parse_of(doc, trigger_token) if trigger_token is not None else None
     best, best_score = None, 0.0
     for place in doc.places:
-        if place.start is None or not (sentence_start <= place.start and place.end <= sentence_end):
+        if place.start is None or place.end is None or not (sentence_start <= place.start and place.end <= sentence_end):
             continue
         score = _place_score(place, doc, trigger_token, offset)
         if score is not None and score > best_score:

@@ -47,7 +47,7 @@ def parse_iso(value: str | None) -> tuple[date, str] | None:
     m = _ISO_PREFIX.match(value.strip())
     if not m:
         return None
-    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
     try:
         if day:
             return date(year, month, day), "day"
@@ -83,7 +83,7 @@ def _anchor(doc: Document, timexes: list[TimeExpression] | None) -> tuple[date, 
         if t.precision != "day" or not t.value or not re.search(r"\d{4}", t.text):
             continue
         day = parse_iso(t.value)
-        if day is None or (published and not t.value.startswith(doc.published[:7])):
+        if day is None or (published and not t.value.startswith((doc.published or "")[:7])):
             continue
         latest = day[0] if latest is None or day[0] > latest else latest
     if latest is None:
@@ -181,9 +181,9 @@ def _resolve_named(t: str, anchor: date | None, tense: str | None):
     month_re = "|".join(sorted(P.MONTHS, key=len, reverse=True))
     day_re = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     weekday_re = r"(?:(?:" + "|".join(P.WEEKDAYS) + r")\.?,?\s+)?"
-    for pattern, order in (
-        (rf"{weekday_re}(?P<m>{month_re})\.?\s+{day_re}(?:,?\s+(?P<y>\d{{4}}))?", "md"),
-        (rf"{weekday_re}{day_re}\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?", "dm"),
+    for pattern in (  # month-day, then day-month: the named groups tell which is which
+        rf"{weekday_re}(?P<m>{month_re})\.?\s+{day_re}(?:,?\s+(?P<y>\d{{4}}))?",
+        rf"{weekday_re}{day_re}\s+(?:of\s+)?(?P<m>{month_re})\.?(?:,?\s+(?P<y>\d{{4}}))?",
     ):
         m = re.fullmatch(pattern, t)
         if m:
@@ -220,8 +220,7 @@ def _resolve_named(t: str, anchor: date | None, tense: str | None):
     m = re.fullmatch(rf"(?:(?P<mod>last|next|this|past|coming)\s+)?(?P<w>{weekdays})"
                      rf"(?:\s+(?P<part>morning|afternoon|evening|night))?", t)
     if m and anchor is not None:
-        day = _weekday(P.WEEKDAYS[m["w"]], anchor, m["mod"], tense)
-        return day.isoformat(), "DATE"  # TimeBank values "Friday night" as the day
+        return _weekday(P.WEEKDAYS[m["w"]], anchor, m["mod"], tense).isoformat(), "DATE"  # TimeBank values "Friday night" as the day
     m = re.fullmatch(r"(?:fiscal\s+)?(?:the\s+)?(?:early|mid|late)?[- ]?(1[89]\d\d|20\d\d)", t)
     if m:
         return m[1], "DATE"
@@ -364,7 +363,7 @@ def _resolve_dateparser(text: str, anchor: date | None, tense: str | None):
         return None
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
                 "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
@@ -523,7 +522,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _candidates(doc: Document) -> list[_Candidate]:
-    found = []
+    found: list = []
     for index, parsed in doc.scratch.get("parses", []):
         offset = doc.regions[index].start
         text = parsed.text

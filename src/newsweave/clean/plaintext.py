@@ -178,9 +178,9 @@ def comment_head(lines: list[Line], i: int) -> CommentHead | None:
         posted = parse_date(says.group("date") or "", with_time=True)
         head = CommentHead(i, i, says.group("name"), posted.value if posted else None)
         return _with_posted_below(lines, head)
-    posted = _posted_line(line.text)
-    if posted and posted[0]:
-        return CommentHead(i, i, posted[0].strip(), posted[1])
+    line_posted = _posted_line(line.text)
+    if line_posted and line_posted[0]:
+        return CommentHead(i, i, line_posted[0].strip(), line_posted[1])
     bullet = P.BULLET.match(line.text)
     name = bullet.group("rest") if bullet else line.text
     if not _name_like(name) or i + 1 >= len(lines):

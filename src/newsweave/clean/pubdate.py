@@ -85,6 +85,7 @@ def parse_date(text: str, *, with_time: bool = False) -> FoundDate | None:
 def _to_iso(form: str, match: re.Match, with_time: bool) -> FoundDate | None:
     groups = match.groupdict()
     year = int(groups["year"])
+    day: int | None
     if form == "slashed":
         a, b = int(groups["a"]), int(groups["b"])
         month, day = (b, a) if a > 12 else (a, b)

@@ -111,8 +111,8 @@ def ceaf_e(key: Clusters, response: Clusters) -> tuple[float, float, float]:
         cols = sorted({resp_of[m] for i in members for m in keys[i] if m in resp_of})
         weights = [[2 * len(keys[i] & resps[j]) / (len(keys[i]) + len(resps[j])) for j in cols] for i in members]
         total += _best_assignment(weights) if cols else 0.0
-    r, p = total / max(len(keys), 1), total / max(len(resps), 1)
-    return p, r, _f1(p, r)
+    recall, precision = total / max(len(keys), 1), total / max(len(resps), 1)
+    return precision, recall, _f1(precision, recall)
 
 
 def conll_scores(key: Clusters, response: Clusters) -> dict[str, float]:
@@ -142,10 +142,10 @@ def read_document(file: Path, topic: str, selected: set) -> tuple[list[BareMenti
     except ET.ParseError as e:
         raise EvaluationError(f"{file}: not valid XML ({e})") from e
     stem = file.stem.split("_", 1)[1]
-    tokens = {t.get("t_id"): (int(t.get("sentence")), t.text or "") for t in root.iter("token")}
+    tokens = {t.get("t_id"): (int(t.get("sentence", "")), t.text or "") for t in root.iter("token")}
     mentions, gold = [], {}
     for markable in root.find("Markables") or []:
-        anchors = [a.get("t_id") for a in markable.findall("token_anchor")]
+        anchors = [a.get("t_id", "") for a in markable.findall("token_anchor")]
         kind = TAG_TYPES.get(markable.tag)
         if kind is None or not anchors or (topic, stem, tokens[anchors[0]][0]) not in selected:
             continue

@@ -78,7 +78,8 @@ def evaluate_plover(path: Path, settings: Settings, *, limit: int | None = None)
                if r.get("event") != "DOCUMENT"]
     records = records[:limit] if limit else records
     exported = run_items([r["text"] for r in records], settings, published=[_iso_date(r.get("date")) for r in records])
-    counts, per_type = Counter(), Counter()
+    counts: Counter[str] = Counter()
+    per_type: Counter[str] = Counter()
     for record, doc in zip(records, exported):
         result = score_plover_record(record, doc)
         gold_type = result["gold_type"]
@@ -158,7 +159,7 @@ def evaluate_petrarch(path: Path, settings: Settings, *, limit: int | None = Non
     records = petrarch_records(path)
     records = records[:limit] if limit else records
     exported = run_items([r["text"] for r in records], settings, published=[_iso_date(r.get("date")) for r in records])
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for record, doc in zip(records, exported):
         result = score_petrarch_record(record, doc)
         counts["n"] += 1
@@ -259,14 +260,15 @@ def read_conll_spans(path: Path) -> list[tuple[str, list[tuple[str, int, int]]]]
 
 
 def _rejoin(tokens: list[tuple[str, str]]) -> tuple[str, list[tuple[str, int, int]]]:
-    text, spans, previous = "", [], None
+    text, previous = "", None
+    spans: list[tuple[str, int, int]] = []
     for word, tag in tokens:
         if text and word not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER:
             text += " "
         start = len(text)
         text += word
         previous = word
-        label = tag.split("-", 1)[-1] if "-" in tag else None
+        label = tag.split("-", 1)[-1]  # read only for B- and I- tags
         if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][0] != label)):
             spans.append((label, start, len(text)))
         elif tag.startswith("I-"):
@@ -298,7 +300,7 @@ def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = N
     if ner.is_file():
         sentences = read_conll_spans(ner)
         sentences = sentences[:limit] if limit else sentences
-        counts = Counter()
+        counts: Counter[str] = Counter()
         exported = run_items([text for text, _ in sentences], settings, published=GOLD_PUBLISHED)
         for (text, spans), doc in zip(sentences, exported):
             result = score_conflibert_spans(text, spans, doc)
@@ -319,9 +321,9 @@ def evaluate_conflibert(path: Path, settings: Settings, *, limit: int | None = N
     if classes.is_file():
         rows = [line.rsplit("\t", 1) for line in classes.read_text("utf-8").splitlines() if "\t" in line]
         rows = rows[:limit] if limit else rows
-        right, confusion = 0, Counter()
+        right, confusion = 0, Counter[str]()
         exported = run_items([text for text, _ in rows], settings, published=GOLD_PUBLISHED)
-        for (text, label), doc in zip(rows, exported):
+        for (_, label), doc in zip(rows, exported):
             ours = penta_class(doc.events)
             right += ours == int(label)
             confusion[f"{label}->{ours}"] += 1

@@ -25,6 +25,7 @@ import json
 import re
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -163,7 +164,7 @@ def _names(entity: dict | None) -> list[str]:
     return [entity["name"], *entity.get("aliases", [])] if entity else []
 
 
-def _add(fillers: dict[str, set[str]], key: str, texts: list[str | None]) -> None:
+def _add(fillers: dict[str, set[str]], key: str, texts: Sequence[str | None]) -> None:
     strings = {normalise(t) for text in texts for t in _bracketed(text)} - {""}
     if strings:
         fillers.setdefault(key, set()).update(strings)
@@ -183,15 +184,15 @@ def _around(text: str, entity: dict) -> bool:
 def _add_source(roles, event: dict, entity: dict | None) -> None:
     text = event.get("source_text")
     kind = entity["type"] if entity else None
-    if kind in INSTRUMENT_TYPES:
+    if entity and kind in INSTRUMENT_TYPES:
         _add(roles["Weapon"], entity["id"], [text, *_names(entity)])
-    elif kind in ("ORGANIZATION", "COUNTRY"):  # a state acts through its forces
+    elif entity and kind in ("ORGANIZATION", "COUNTRY"):  # a state acts through its forces
         _add(roles["PerpOrg"], entity["id"], _names(entity))
         phrase = normalise(text)
         if phrase and head(phrase) not in {head(normalise(n)) for n in _names(entity)}:
             _add(roles["PerpInd"], "phrase:" + head(phrase), [text])  # "members of the FMLN"
     elif text and kind != "LOCATION":
-        key = entity["id"] if kind == "PERSON" else "phrase:" + head(normalise(text))
+        key = entity["id"] if entity and kind == "PERSON" else "phrase:" + head(normalise(text))
         _add(roles["PerpInd"], key, [text, *_names(entity)])
 
 

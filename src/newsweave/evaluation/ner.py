@@ -151,7 +151,7 @@ def conll_document(sentences: list[list[tuple[str, str]]]) -> tuple[str, list[Sp
                 open_span = None
             if kind and not continues:
                 open_span = [start, position, kind]
-            elif continues:
+            elif continues and open_span is not None:
                 open_span[1] = position
             separator = " " if i < len(sentence) - 1 else "\n"
             text_parts.append(separator)
@@ -259,7 +259,7 @@ def _match(gold: list[Span], pred: list[Span], typed: bool, overlap: bool) -> tu
         same = lambda g, p: g[0] < p[1] and p[0] < g[1] and (not typed or g[2] == p[2])  # noqa: E731
     else:
         same = lambda g, p: g[0] == p[0] and g[1] == p[1] and (not typed or g[2] == p[2])  # noqa: E731
-    matched_gold, matched_pred = Counter(), Counter()
+    matched_gold, matched_pred = Counter[str](), Counter[str]()
     for g in gold:
         if any(same(g, p) for p in pred):
             matched_gold[g[2]] += 1

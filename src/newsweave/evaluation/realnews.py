@@ -200,7 +200,7 @@ def score_events(events: list[dict], gold: list[GoldEvent], non_events: dict[str
     for g in gold:
         by_doc.setdefault(g.doc, []).append(g)
     graph = nx.Graph()
-    lenient_hits, field_counts, field_totals = 0, Counter(), Counter()
+    lenient_hits, field_counts, field_totals = 0, Counter[str](), Counter[str]()
     on_non_event = 0
     located_any: set[int] = set()
     false_positives = []

@@ -65,8 +65,8 @@ def update_results_file(path: Path, scores, *, limit: int | None = None) -> None
         body = render_markdown([s for s in scores if s.dataset == dataset], examples=False)
         block = f"{START.format(dataset=dataset)}\n{body}\n{stamp}\n{END.format(dataset=dataset)}\n"
         pattern = re.compile(re.escape(START.format(dataset=dataset)) + r".*?" + re.escape(END.format(dataset=dataset)) + r"\n?", re.S)
-        if pattern.search(text):
-            text = pattern.sub(lambda _: block, text)
+        if found := pattern.search(text):
+            text = text[:found.start()] + block + text[found.end():]
         else:
             at = _quality_section_end(text)
             text = text[:at].rstrip("\n") + "\n\n" + block + "\n" + text[at:]

@@ -103,7 +103,7 @@ def date_end(value: str) -> str:
 def span(first: str | None, last: str | None) -> tuple[str, str] | None:
     """Full (start, end) dates for a first/last pair, either may be missing; None when both are."""
     first, last = first or last, last or first
-    if not first or not _ISO_DATE.match(first) or not _ISO_DATE.match(last):
+    if not first or not last or not _ISO_DATE.match(first) or not _ISO_DATE.match(last):
         return None  # a date the formats could not read is left out, not guessed
     start, end = date_start(first), date_end(last)
     return (start, end) if start <= end else (start, date_end(first))

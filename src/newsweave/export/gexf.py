@@ -117,7 +117,7 @@ def build_gexf(corpus) -> ET.ElementTree:
                                                       node_spans.get(actor.id)))
         _attvalues(node, {"type": actor.type, "country": actor.country, "kb_id": actor.kb_id,
                           "mentions": actor.mentions, "side": actor.side})
-        side = actor.side.split(";")[0] if actor.side else None
+        side = actor.side.split(";")[0] if actor.side else ""
         _viz(node, colours.get(side, NO_SIDE_COLOUR), node_size(actor.mentions))
     edges = ET.SubElement(graph, "edges")
     for index, (relation, interval) in enumerate(zip(graph_data.relations, edge_spans)):

@@ -39,7 +39,7 @@ def build_graph(corpus) -> nx.MultiDiGraph:
     graph = actor_graph(corpus)
     g = nx.MultiDiGraph(name="newsweave actor graph")
     for actor in graph.actors.values():
-        attrs = {"label": actor.name, "name": actor.name, "newsweave_id": actor.id, "type": actor.type,
+        attrs: dict[str, object] = {"label": actor.name, "name": actor.name, "newsweave_id": actor.id, "type": actor.type,
                  "country": actor.country, "kb_id": actor.kb_id, "mentions": actor.mentions,
                  "side": actor.side, "first": actor.first, "last": actor.last}
         g.add_node(actor.id, **{k: xml_text(v) for k, v in attrs.items() if v is not None})

@@ -193,7 +193,7 @@ class ActorFinder:
         held = held_things(token)
         if held != [token]:  # "control of the oil terminals": the terminals
             return [a for thing in held for a in self.actors(thing)]
-        found = []
+        found: list = []
         heads = [token] if _named_apposition(token) else [token, *_conjuncts(token)]
         for head in heads:
             paired = self.paired(head)
@@ -254,7 +254,8 @@ class ActorFinder:
             return []
         own = self._mention_of(token)
         military = _military_group(token)
-        found, seen = [], set()
+        found: list = []
+        seen: set = set()
         for modifier in party_modifiers(token):
             mention = self._mention_of(modifier)
             if mention is None or mention.type not in PARTY_MODIFIER_TYPES or _generic(mention) \

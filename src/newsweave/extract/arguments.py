@@ -373,7 +373,8 @@ def _purpose_targets(verb, finder: ActorFinder, sources: list[Actor]) -> list[Ac
 def _under_arguments(found: Found, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
     """ "X came under attack by Y", "X was placed under arrest": X is acted upon, Y acts."""
     verb = found.head
-    sources, targets = [], []
+    sources: list = []
+    targets: list = []
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("dobj",):
             targets.extend(finder.actors(child))
@@ -453,7 +454,8 @@ def _owned_deep(token, finder: ActorFinder, *, skip: set, depth: int = 5) -> lis
     (a preposition and its object are two steps)."""
     frontier = [token]
     for _ in range(depth):
-        found, following = [], []
+        found: list = []
+        following: list = []
         for node in frontier:
             authored = node.lemma_.lower() in AUTHORED_NOUNS or node.lemma_.lower() in NOUN_TRIGGERS
             for child in node.children:
@@ -486,7 +488,8 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
     """(sources, targets) from the subject: the passive subject is the one acted upon."""
     node = verb
     for _ in range(3):
-        sources, targets = [], []
+        sources: list[Actor] = []
+        targets: list[Actor] = []
         for child in node.children:
             child = _antecedent(child, node)
             if child.dep_ in SUBJECT_DEPS:
@@ -517,7 +520,7 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
 def _deeper_targets(verb, found: Found, finder: ActorFinder) -> list[Actor]:
     """Targets one step down: "demanded that X ...", "threatened to cut power to X",
     "threatened action against X"."""
-    targets = []
+    targets: list = []
     causative = verb.lemma_.lower() in CAUSATIVE_VERBS
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and causative:
@@ -541,7 +544,7 @@ def _deeper_targets(verb, found: Found, finder: ActorFinder) -> list[Actor]:
 
 def _origins(verb, finder: ActorFinder) -> list[Actor]:
     """ "from Turkey's Samsun": the origin of a delivery, read as its giver (the owner if one is named)."""
-    found = []
+    found: list = []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "from":
             for obj in (o for o in child.children if o.dep_ == "pobj"):
@@ -566,7 +569,7 @@ def _object_origins(verb, finder: ActorFinder) -> list[Actor]:
     holders = [c for c in verb.children if c.dep_ == "dobj"]
     holders += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj"]
-    found = []
+    found: list = []
     for holder in holders:
         for prep in (p for p in holder.children if p.dep_ == "prep" and p.lower_ == "from"):
             found.extend(a for o in prep.children if o.dep_ == "pobj" for a in finder.actors(o) if a.named)

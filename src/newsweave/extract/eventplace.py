@@ -52,7 +52,7 @@ def _own_place(doc, found, offset, actors) -> Place | None:
     """A locative attached to the trigger ("in eastern Libya"), not an origin or an actor's name:
     among the places in the phrase, the one fewest containers away from its head."""
     for head in place_anchors(found):
-        best, best_rank = None, None  # a named place, else a common-noun one ("a village")
+        best, best_rank = None, 0  # a named place, else a common-noun one ("a village")
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
                 continue
@@ -113,10 +113,10 @@ def _place_index(doc: Document):
     cached = doc.scratch.get(key)
     if cached is not None and cached[0] == (len(doc.places), len(doc.mentions)):
         return cached[1]
-    places = sorted((p for p in doc.places if p.start is not None), key=lambda p: p.start)
+    places = sorted((p for p in doc.places if p.start is not None), key=lambda p: p.start or 0)
     mentions = sorted((Place(m.name or m.text, None, None, m.country, m.start, m.end)
                        for m in doc.mentions if m.type in ("COUNTRY", "LOCATION", "FACILITY")),
-                      key=lambda p: p.start)
+                      key=lambda p: p.start or 0)  # mentions always have one
     index = (([p.start for p in places], places), ([p.start for p in mentions], mentions))
     doc.scratch[key] = ((len(doc.places), len(doc.mentions)), index)
     return index

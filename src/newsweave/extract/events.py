@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date as Date
 from datetime import timedelta
 from itertools import combinations
@@ -386,7 +388,7 @@ def _implied_target(kind: str, source: Actor | None, target: Actor | None, dyad)
     if kind not in DYADIC_HOSTILE_TYPES:
         return None
     partner = _dyad_partner(source, dyad)
-    if partner is None:
+    if partner is None or source is None:
         return None
     return Actor(text=partner.text, start=source.start, end=source.end, entity=partner.entity,
                  country=partner.country, named=True, type=partner.type)
@@ -411,7 +413,7 @@ def _holder_instead(target: Actor, sent, finder) -> Actor:
     return actor if actor is not None and actor.named else target
 
 
-def _pairs(kind: str, sources: list[Actor], targets: list[Actor]):
+def _pairs(kind: str, sources: Sequence[Actor | None], targets: Sequence[Actor | None]):
     """Source-target pairs: one event per actor, or per pair of coordinated actors for symmetric types."""
     if kind in SYMMETRIC_TYPES and len(sources) > 1 and not targets:
         yield from combinations(sources, 2)
@@ -502,7 +504,7 @@ def _rank_repeats(events: list[Event]) -> None:
     the most confident telling keeps its confidence, the repeats fall below the default threshold."""
     best: dict[tuple, Event] = {}
     for event in events:
-        parties = (event.source or (event.source_text or "").lower(), event.target or (event.target_text or "").lower())
+        parties: tuple[str, ...] = (event.source or (event.source_text or "").lower(), event.target or (event.target_text or "").lower())
         if event.type in SYMMETRIC_TYPES:
             parties = tuple(sorted(parties))
         key = (event.type, event.region, *parties, event.date)
@@ -537,7 +539,7 @@ def _clause_words(sent, found: Found, offset: int) -> tuple[set[int], set[int]]:
 
 
 def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str,
-          clause_words: tuple[set[int], set[int]] = (frozenset(), frozenset())) -> tuple[str | None, str | None]:
+          clause_words: tuple[AbstractSet[int], AbstractSet[int]] = (frozenset(), frozenset())) -> tuple[str | None, str | None]:
     """The date of the event's own sentence (the expression nearest the trigger), else the latest
     one earlier in its paragraph; else the publication day: the event happened on or before it, which
     is stated as such (ON_OR_BEFORE), never as the day itself. A past event is never dated after
@@ -557,10 +559,10 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
             past = modality not in ("planned", "hypothetical", "threatened")
             return (past and _narrative_day(doc, dated, start)) or _publication_bound(doc.published)
         best = max(earlier, key=lambda t: t.start)
-    value, precision = _week_day(best.value, doc.published) or (best.value, best.precision)
+    value, precision = _week_day(best.value, doc.published) or (best.value, best.precision)  # type: ignore[arg-type]  # dated: has a value
     if modality in ("planned", "hypothetical") or precision in ("week", "weekend"):
         return value, precision
-    return _not_after_publication(value, precision, doc.published)
+    return _not_after_publication(value, precision, doc.published)  # type: ignore[arg-type]  # dated: has a value
 
 
 def _narrative_day(doc: Document, dated: list, start: int) -> tuple[str, str] | None:

@@ -454,7 +454,7 @@ CAMEO_BLOCKED = frozenset({
     "want", "push", "bill", "catch", "contain", "extract", "enclose", "tend", "ward",
     "disclose", "confess", "admit", "acknowledge", "associate", "deal", "correlate", "concert",
     "conform", "innovate", "insert", "contemplate", "egress", "embark", "elicit", "flock",
-    "come", "compound", "constitute", "chain", "connect", "combine", "coalesce", "attire",
+    "compound", "constitute", "chain", "connect", "combine", "coalesce", "attire",
     "annoy", "bother", "upset", "distress", "disturb", "agitate", "arouse", "provoke",
     "corrupt", "crack", "damage", "risk", "caution", "endanger", "exclude", "bar", "enforce",
     "constrain", "curb", "disorder", "disarray", "spy", "garner", "overfly", "parade",

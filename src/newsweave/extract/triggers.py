@@ -5,6 +5,7 @@ PLOVER event, with its type and mode, before any actor is attached (`find_trigge
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, BLAST_VERBS, BLAST_WORDS,
                       EXERCISE_NOUNS, EXPLOSIVE_WORDS, JUDGING_TYPES,
@@ -13,6 +14,9 @@ from .lexicon import (APPEAL_NOUNS, ATTACK_OPERATION_MODIFIERS, BLAME_WORDS, BLA
                       PROTESTER_VERBS, PROTESTER_WORDS, UNDER_NOUNS, VERB_OBJECT_OVERRIDES,
                       VERB_TRIGGERS, WALKOUT_MODIFIERS, WORKER_WORDS, verb_trigger)
 from .modality import CLAIM_NOUNS, DENIAL_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Dependency labels of a verb's objects.
 OBJECT_DEPS = ("dobj", "dative", "attr")
@@ -45,7 +49,7 @@ HALTED_TYPES = frozenset({"CONSULT", "COOPERATE", "AID"})
 DENYING_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "rebut"})
 # Verbs that press a point: pressing "the need for" something asks for it.
 EMPHASIS_VERBS = frozenset({"emphasize", "emphasise", "stress", "underline", "underscore", "reiterate",
-                            "highlight", "stress"})
+                            "highlight"})
 # Verbs that, declined or refused, are only a refusal to talk to the press ("declined to comment").
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "speculate", "disclose", "identify"})
 # Verbs that are an event only with something given ("contributed troops", not "contributed to").
@@ -91,8 +95,8 @@ PEACEKEEPING_DEPS = frozenset({"dobj", "nsubjpass", "prep", "oprd"})
 class Found:
     """A trigger with its type before actors are attached."""
 
-    token: object  # the word whose lemma signalled the event
-    head: object  # the verb carrying the arguments (the light verb, or the trigger itself)
+    token: Token  # the word whose lemma signalled the event
+    head: Token  # the verb carrying the arguments (the light verb, or the trigger itself)
     kind: str
     mode: str | None
     how: str  # verb | noun | cameo

@@ -124,6 +124,8 @@ class KnowledgeBase:
     first_names: frozenset[str] = frozenset()
     # Aliases written as capital acronyms ("AP", "IS"): matched only when the text is capitals.
     acronyms: frozenset[str] = frozenset()
+    # For `is_key_prefix`, built on first use.
+    _sorted_keys: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def get(self, kb_id: str) -> Entry | None:
         entry = self.entries.get(kb_id)
@@ -149,7 +151,7 @@ class KnowledgeBase:
         """Entries with `text` among their aliases (titles and a possessive 's stripped)."""
         key = normalise(text)
         ids = self.by_alias.get(key) or self.by_alias.get(strip_titles(key)) or []
-        return [self.get(i) for i in ids]
+        return [entry for i in ids if (entry := self.get(i))]
 
     def country(self, code: str) -> Entry | None:
         kb_id = self.by_code.get(code.upper())
@@ -207,7 +209,6 @@ class KnowledgeBase:
     def __post_init__(self) -> None:
         self._acronyms: set[str] = set()
         self._touched: set[str] = set()  # alias keys given entries after the generated index
-        self._sorted_keys: list[str] | None = None  # for `is_key_prefix`, built on first use
 
 
 def _entry_from_json(item: dict, curated: bool = False) -> Entry:
@@ -256,6 +257,8 @@ def _load_curated(kb: KnowledgeBase, path: Path) -> None:
         words = [w.strip() for w in fields[2].split(";") if w.strip()] if len(fields) > 2 else []
         if kind == "ALIAS":
             entry = kb.get(kb_id)
+            if entry is None:
+                raise ValueError(f"{path.name}:{number}: ALIAS of an unknown id {kb_id}")
             kb.entries[kb_id] = Entry(**{**_asdict(entry), "aliases": entry.aliases + tuple(words),
                                         "curated": True})
             for word in words:

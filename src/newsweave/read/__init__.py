@@ -80,7 +80,7 @@ def read_file(path: str, settings: Settings, *, named: bool = False) -> Iterator
     if kind in many:
         yield from _guarded(many[kind](path, settings), path)
         return
-    reader = {"html": read_html_file, "pdf": read_pdf, "docx": read_docx}.get(kind, read_text_file)
+    reader = {"html": read_html_file, "pdf": read_pdf, "docx": read_docx}.get(kind or "", read_text_file)
     try:
         doc = reader(path, settings)
     except InputError as e:

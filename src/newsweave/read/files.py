@@ -11,11 +11,11 @@ checks the size first.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from ..errors import FileTooLarge, InputError, UnsupportedFormat
 
@@ -92,7 +92,7 @@ LINK_OUT = "a symbolic link to outside the input folders: not read"
 UNSUPPORTED = "unsupported file type, not read (newsweave reads " + ", ".join(suffix for suffix, _ in EXTENSIONS) + ")"
 
 
-def open_input(path: str) -> BinaryIO:
+def open_input(path: str) -> io.BufferedReader:
     """The file opened for reading, if it is a regular file; else an InputError (never blocks)."""
     try:
         # O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever (Windows has neither).

@@ -34,7 +34,7 @@ def pdf_text(data: bytes, where: str) -> tuple[str, str | None]:
         if reader.is_encrypted:
             reader.decrypt("")  # many PDFs are "encrypted" with an empty password
         pages = [page.extract_text() or "" for page in reader.pages]
-        title = (reader.metadata or {}).get("/Title")
+        title = reader.metadata.get("/Title") if reader.metadata else None
     except Exception as e:  # pypdf raises many kinds on a broken or hostile file: it alone fails
         raise InputError(where, f"not a readable PDF ({type(e).__name__}: {e})") from e
     text = "\n\n".join(page.strip() for page in pages if page.strip())

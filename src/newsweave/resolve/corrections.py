@@ -93,7 +93,7 @@ def apply_overrides(overrides: list[dict], assignments: list[Assignment]) -> dic
     """Replay corrections on the assignments (changed in place); returns entity id -> new name."""
     renamed: dict[str, str] = {}
     for override in overrides:
-        present = {a.entity for a in assignments}
+        present = {a.entity for a in assignments if a.entity is not None}
         if override["action"] == "merge":
             absorbed = override["other"]
             if absorbed not in present:

@@ -111,7 +111,7 @@ def _link_to_kb(nodes: dict[str, Node]) -> None:
         if len(found) == 1:
             node.kb_id = found.pop()
             entry = kb.get(node.kb_id)
-            node.country = node.country or entry.country
+            node.country = node.country or (entry.country if entry else None)
 
 
 def _may_link(name: str, entry) -> bool:
@@ -176,7 +176,7 @@ def _metonym_state(entity_id: str | None, names: Counter) -> str | None:
 
 
 def _person_roles(person_texts: dict[str, set[str]], ids: dict[str, str],
-                  nodes: dict[str, Node]) -> dict[str, frozenset]:
+                  nodes: dict[str, Node]) -> dict[str, set[str]]:
     """Per resolved person, the role kinds its mentions and KB entry give it."""
     evidence: dict[str, set[str]] = defaultdict(set)
     for key, texts in person_texts.items():
@@ -278,12 +278,12 @@ Documents = Callable[[], Iterable[tuple[list, list]]]
 
 
 def _automatic(documents: Documents, ids: dict[str, str], nodes: dict[str, Node],
-               roles: dict[str, frozenset]):
+               roles: dict[str, set[str]]):
     """Per document, its mentions and events with their entities before the analyst's
     corrections: [(mention, entity)], [(event, source, target)]."""
     for mentions, events in documents():
         resolved = [(m, ids[m["entity_key"]]) for m in mentions]
-        people = {}
+        people: dict[str, list] = {}
         for m, entity in resolved:
             if m["type"] == "PERSON":
                 country = nodes[m["entity_key"]].country or m["country"]

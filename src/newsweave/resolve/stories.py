@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # Two groups of documents whose average cosine is below this are two stories (tuned on ECB+ train).
 STORY_SIMILARITY = 0.07
@@ -40,7 +40,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def group_documents(words: dict[str, Iterable[str]], *, threshold: float | None = None) -> dict[str, int]:
+def group_documents(words: Mapping[str, Iterable[str]], *, threshold: float | None = None) -> dict[str, int]:
     """Document -> story number (stable: numbered by each story's first document in sorted order)."""
     threshold = STORY_SIMILARITY if threshold is None else threshold
     docs = sorted(words)

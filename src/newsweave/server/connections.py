@@ -17,7 +17,7 @@ from uvicorn.protocols.http.auto import AutoHTTPProtocol
 HEADER_SECONDS = 10.0
 
 
-class HeaderTimeoutProtocol(AutoHTTPProtocol):  # h11 or httptools, as uvicorn picks
+class HeaderTimeoutProtocol(AutoHTTPProtocol):  # type: ignore[valid-type,misc]  # h11 or httptools, as uvicorn picks
     _header_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport) -> None:

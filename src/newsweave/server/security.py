@@ -94,8 +94,8 @@ class Guard:
         return False, False
 
     @staticmethod
-    def _same(given: str, expected: str) -> bool:
-        return hmac.compare_digest(given.encode(), expected.encode())
+    def _same(given: str, expected: str | None) -> bool:
+        return expected is not None and hmac.compare_digest(given.encode(), expected.encode())
 
     def _cross_site_write(self, scope) -> bool:
         """A write sent by a browser from another site (or an opaque origin) than this server."""

@@ -24,7 +24,8 @@ def shared_band_buckets(conn: sqlite3.Connection, after_seq: int | None = None) 
         rows = conn.execute(
             "SELECT band, doc FROM lsh_bands WHERE band IN (SELECT l.band FROM lsh_bands l "
             "JOIN documents d ON d.id = l.doc WHERE d.seq > ?) ORDER BY band, doc", (after_seq,))
-    band, members = None, []
+    band = None
+    members: list[str] = []
     for row in rows:
         if row["band"] != band:
             if len(members) > 1:
@@ -46,7 +47,7 @@ def _by_id_chunks(conn: sqlite3.Connection, sql: str, ids: list[str]) -> Iterato
         yield from conn.execute(sql.format(marks=",".join("?" * len(part))), part)
 
 
-def fingerprints(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[int]]:
+def fingerprints(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[int] | None]:
     return {row["id"]: unpack_ints(row["fingerprint"])
             for row in _by_id_chunks(conn, "SELECT id, fingerprint FROM documents WHERE id IN ({marks})", ids)}
 

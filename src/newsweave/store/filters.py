@@ -62,12 +62,12 @@ def check_confidence(value: float) -> None:
 
 @lru_cache(maxsize=256)
 def _first_day(bound: str) -> Date:
-    return date_interval(bound)[0]
+    return date_interval(bound)[0]  # type: ignore[index]  # check_date refused bounds without one
 
 
 @lru_cache(maxsize=256)
 def _last_day(bound: str) -> Date:
-    return date_interval(bound)[1]
+    return date_interval(bound)[1]  # type: ignore[index]  # check_date refused bounds without one
 
 
 @lru_cache(maxsize=65536)  # many events share a date: each is read once

@@ -123,7 +123,7 @@ def add_override(conn: sqlite3.Connection, action: str, entity: str, *, other: s
             "VALUES (?, ?, ?, ?, ?, ?)",
             (action, entity, other, json.dumps(names or [], ensure_ascii=False), name, now()),
         )
-    return cur.lastrowid
+    return cur.lastrowid or 0  # an INSERT always sets it
 
 
 def overrides(conn: sqlite3.Connection) -> list[dict]:

@@ -100,7 +100,7 @@ class Store:
         cur = self.conn.execute(
             "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (now(), json.dumps(inputs))
         )
-        return cur.lastrowid
+        return cur.lastrowid or 0  # an INSERT always sets it
 
     def finish_run(self, run_id: int, *, read: int, added: int, unchanged: int, failed: int) -> None:
         self.conn.execute(
@@ -194,7 +194,7 @@ class Store:
     def documents_after(self, seq: int) -> set[str]:
         return crossdoc.documents_after(self.conn, seq)
 
-    def fingerprints(self, ids: list[str]) -> dict[str, list[int]]:
+    def fingerprints(self, ids: list[str]) -> dict[str, list[int] | None]:
         return crossdoc.fingerprints(self.conn, ids)
 
     def document_order_keys(self, ids: list[str]) -> dict[str, tuple]:

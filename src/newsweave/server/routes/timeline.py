@@ -36,5 +36,5 @@ def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
                 {**spans.get(x.events[0] if x.events else "", {}), **to_dict(x), "reports": len(x.events)}
                 for x in items
             ]))
-    total, items = queries.events_page(r.conn, f, limit=page.limit, offset=page.offset, order="date")
-    return as_json(page.wrap(total, items))
+    total, reports = queries.events_page(r.conn, f, limit=page.limit, offset=page.offset, order="date")
+    return as_json(page.wrap(total, reports))
