@@ -35,7 +35,7 @@ def language_name(code: str) -> str:
 
 def language_warning(code: str | None) -> str | None:
     """The warning for a document detected in language `code`; None for one that is analysed."""
-    if is_analysed_language(code):
+    if code is None or is_analysed_language(code):
         return None
     return (f"written in {language_name(code)} ({code}), not English: stored but not analysed "
             "(no model for this language), so no actors or events are taken from it")

@@ -23,7 +23,7 @@ def add_twins(router: APIRouter, endpoint: Callable[..., Response], table: str, 
         answer = endpoint(*args, **kwargs)
         if answer.status_code != 200:
             return answer
-        items = json.loads(answer.body)["items"]
+        items = json.loads(bytes(answer.body))["items"]
         return Response(table_csv(table, items), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'inline; filename="{table}.csv"'})
 
