@@ -919,3 +919,18 @@ def test_a_quoted_will_strike_is_a_threat(stages):
 ])
 def test_where_or_what_it_cost_is_no_target(stages, sentence):
     assert all(e.target_text is None for e in events_of(stages, sentence) if e.type == "ASSAULT")
+
+
+def test_people_who_died_did_nothing(stages):
+    assert not [e for e in events_of(stages, "More than 13,000 people have died in Peru since 1980.")
+                if e.source_text and "people" in e.source_text]
+
+
+def test_the_possessor_of_an_assassination_is_its_victim(stages):
+    event = one(events_of(stages, "The journalists' assassination shocked the country."), "ASSAULT")
+    assert event.target_text == "journalists" and event.source_text is None
+
+
+def test_the_victims_of_a_blast_did_not_set_it_off(stages):
+    events = events_of(stages, "At least six persons were killed when a car bomb exploded outside the offices.")
+    assert not [e for e in events if e.source_text and "persons" in e.source_text]

@@ -87,6 +87,10 @@ ADDRESSING_VERBS = frozenset({"summon", "call", "phone", "telephone", "meet", "v
                               "contact", "receive", "write"})
 # Event nouns whose "of" phrase names the one it is done to ("the arrest of X", "the
 # extradition of X"), not the one who does it ("the visit of X").
+# Acts done to a person: the possessor is the one it was done to ("the priests' assassination"),
+# unless an "of" phrase names that one ("Russia's killing of civilians").
+VICTIM_NOUNS = frozenset({"assassination", "killing", "murder", "slaying", "abduction", "kidnapping",
+                          "execution", "arrest", "detention", "torture", "death"})
 PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "deportation", "expulsion",
                            "eviction", "release", "killing", "assassination", "abduction",
                            "kidnapping", "torture", "execution", "massacre", "bombing", "shelling",
@@ -501,7 +505,7 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
                 sources.extend(finder.actors(child))  # "X were reported to have spoken": X spoke
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # an active conjunct sharing a passive subject ("was met and visited X") acts
-                inherited_active = node != verb and verb.tag_ != "VBN"
+                inherited_active = node != verb and verb.tag_ != "VBN" and verb.dep_ == "conj"
                 (sources if inherited_active else targets).extend(finder.actors(child))
         if not (sources or targets) and node.dep_ == "acl" and node.head.lemma_.lower() in STATEMENT_NOUNS \
                 and node.head.dep_ in ("dobj", "pobj"):
@@ -651,7 +655,10 @@ def _noun_arguments(noun, finder: ActorFinder) -> tuple[list[Actor], list[Actor]
     for child in noun.children:
         if paired and child.dep_ in ("amod", "compound", "nmod"):
             continue
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and finder.actor(child)):
+        if child.dep_ == "poss" and noun.lemma_.lower() in VICTIM_NOUNS and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            targets.extend(finder.actors(child))  # "the priests' assassination", "his arrest"
+        elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and finder.actor(child)):
             sources.extend(a for a in finder.actors(child) if a.type not in PLACE_ONLY_TYPES)
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             sources.extend(a for o in child.children if o.dep_ == "pobj" for a in finder.actors(o))

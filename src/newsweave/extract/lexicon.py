@@ -446,6 +446,7 @@ MUTUAL_FIGHT_WORDS = frozenset({"clash", "fight", "fighting", "skirmish", "battl
 
 # CAMEO verbs too vague to be coded without a curated entry (they flood the fallback).
 CAMEO_BLOCKED = frozenset({
+    "die", "perish",  # "13,000 people have died": a toll, the subject did nothing
     "add", "come", "go", "check", "break", "best", "circle", "aim", "address", "conduct",
     "command", "consider", "face", "brave", "call", "hear", "approach", "arrive", "depart",
     "attach", "bind", "blend", "buy", "better", "benefit", "affect", "claim", "argue",
