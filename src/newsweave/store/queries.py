@@ -266,26 +266,22 @@ def places(conn: sqlite3.Connection, f: EventFilter, *, limit: int) -> list[dict
 
 def event_docs(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, dict]:
     """Name, title, source, date and duplicate status of the given documents, by id."""
-    found: dict[str, dict] = {}
-    for chunk in range(0, len(doc_ids), 500):
-        part = doc_ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        for row in conn.execute(
-            f"SELECT id, name, title, source, url, published, duplicate_of FROM documents WHERE id IN ({marks})", part
-        ):
-            found[row["id"]] = dict(row)
-    return found
+    return _rows_by_id(conn, "SELECT id, name, title, source, url, published, duplicate_of FROM documents", doc_ids)
 
 
 def event_spans(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
     """Document, span, region and confidence of the given events, by id (to link merged facts)."""
+    return _rows_by_id(conn, "SELECT id, doc, start, end, region, confidence FROM events", ids)
+
+
+def _rows_by_id(conn: sqlite3.Connection, select: str, ids: list[str]) -> dict[str, dict]:
+    """The rows of `select` whose id is in `ids`, by id, asked 500 at a time (SQLite's limit
+    on bound parameters)."""
     found: dict[str, dict] = {}
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
         marks = ",".join("?" * len(part))
-        for row in conn.execute(
-            f"SELECT id, doc, start, end, region, confidence FROM events WHERE id IN ({marks})", part
-        ):
+        for row in conn.execute(f"{select} WHERE id IN ({marks})", part):
             found[row["id"]] = dict(row)
     return found
 
