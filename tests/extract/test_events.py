@@ -934,3 +934,8 @@ def test_the_possessor_of_an_assassination_is_its_victim(stages):
 def test_the_victims_of_a_blast_did_not_set_it_off(stages):
     events = events_of(stages, "At least six persons were killed when a car bomb exploded outside the offices.")
     assert not [e for e in events if e.source_text and "persons" in e.source_text]
+
+
+def test_his_country_is_the_speakers_state(stages):
+    events = events_of(stages, "Narendra Modi said his country will respond strongly to the attack.")
+    assert [e.source for e in events if e.type == "THREATEN"] == ["IND"]

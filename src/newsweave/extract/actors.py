@@ -215,6 +215,9 @@ class ActorFinder:
         if token.tag_ == "PRP" and token.lower_ in OBJECT_PRONOUNS and token.dep_ in PRONOUN_OBJECT_DEPS:
             referent = self._pronoun_referent(token)
             return self.actor(referent) if referent is not None else None
+        own_state = self._own_country(token)
+        if own_state is not None:
+            return own_state
         if (token.lower_ in NON_ACTORS and not _acronym(token)) or token.pos_ in ("PRON", "NUM", "DET") \
                 or token.ent_type_ in NON_ACTOR_ENTITY_LABELS:
             return None
@@ -313,6 +316,24 @@ class ActorFinder:
                         return self._mention_of(obj)
             if child.dep_ == "appos" and self._mention_of(child):
                 return self._mention_of(child)
+        return None
+
+    def _own_country(self, token) -> Actor | None:
+        """ "his country", "her nation": the state of the person named earlier in the sentence
+        ("Modi said his country will respond": India)."""
+        if token.lemma_.lower() not in ("country", "nation") or not any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+            return None
+        kb = _kb()
+        for candidate in reversed(token.sent[: token.i - token.sent.start]):
+            mention = self._mention_of(candidate) if candidate.pos_ == "PROPN" else None
+            if mention is not None and mention.type == "PERSON":
+                state = kb.country(mention.country) if kb and mention.country else None
+                if state is None:
+                    return None
+                start = self.offset + token.idx
+                return Actor(token.text, start, start + len(token.text), state.id, state.country,
+                             named=True, type="COUNTRY")
         return None
 
     def _pronoun_referent(self, token):
