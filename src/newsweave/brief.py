@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .aggregate.polarity import SYMMETRIC_TYPES
 from .terminal import counted
@@ -187,25 +188,47 @@ def _md_statements(statements: list[Statement], empty: str) -> list[str]:
     return lines
 
 
-def render_markdown(brief: Brief) -> str:
-    lines = [f"# {_md(brief.title)}", "", f"{_md(brief.scope)}. {_md(brief.counts)}.", "", "## Sides", ""]
-    if brief.sides:
-        for side in brief.sides:
-            more = f" and {side.more} more" if side.more else ""
-            lines.append(f"- **Conflict {side.conflict}, {_md(side.label)}’s side:** "
-                         f"{', '.join(_md(m) for m in side.members)}{more}")
-        lines.append("")
-    else:
-        lines += ["_No sides could be drawn from the signed relations._", ""]
-    lines += ["## Key relations", "", "Strongest first; counts are independent sources (publishers) "
-              "and documents, from article text.", ""]
-    lines += _md_statements(brief.relations, "No relations.")
-    lines += ["## Where sources disagree", ""]
-    lines += _md_statements(brief.disputes, "No disputes found.")
-    lines += ["## Timeline", "", "By when it happened (not when reported); reports of one event merged.", ""]
+def _outline(brief: Brief) -> list[tuple[str, Any]]:
+    """The brief as (kind, content) blocks, the same for every format: "title", "para",
+    "heading", "note" (a remark in italics), "sides" and "statements" ((statements, if none))."""
+    blocks: list[tuple[str, Any]] = [("title", brief.title), ("para", f"{brief.scope}. {brief.counts}."),
+                                     ("heading", "Sides")]
+    blocks.append(("sides", brief.sides) if brief.sides
+                  else ("note", "No sides could be drawn from the signed relations."))
+    blocks += [("heading", "Key relations"),
+               ("para", "Strongest first; counts are independent sources (publishers) and documents, "
+                        "from article text."),
+               ("statements", (brief.relations, "No relations.")),
+               ("heading", "Where sources disagree"), ("statements", (brief.disputes, "No disputes found.")),
+               ("heading", "Timeline"),
+               ("para", "By when it happened (not when reported); reports of one event merged.")]
     if brief.earlier:
-        lines += [f"_{counted(brief.earlier, 'earlier entry', 'earlier entries')} left out._", ""]
-    lines += _md_statements(brief.timeline, "No dated events.")
+        blocks.append(("note", f"{counted(brief.earlier, 'earlier entry', 'earlier entries')} left out."))
+    blocks.append(("statements", (brief.timeline, "No dated events.")))
+    return blocks
+
+
+def _side_line(side) -> tuple[str, str]:
+    """A side as its heading and its members."""
+    more = f" and {side.more} more" if side.more else ""
+    return f"Conflict {side.conflict}, {side.label}’s side:", ", ".join(side.members) + more
+
+
+def render_markdown(brief: Brief) -> str:
+    lines: list[str] = []
+    for kind, content in _outline(brief):
+        if kind == "title":
+            lines += [f"# {_md(content)}", ""]
+        elif kind == "heading":
+            lines += [f"## {_md(content)}", ""]
+        elif kind == "para":
+            lines += [_md(content), ""]
+        elif kind == "note":
+            lines += [f"_{_md(content)}_", ""]
+        elif kind == "sides":
+            lines += [f"- **{_md(head)}** {_md(members)}" for head, members in map(_side_line, content)] + [""]
+        else:
+            lines += _md_statements(*content)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -235,25 +258,20 @@ STYLE = ("body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto
 
 def render_html(brief: Brief) -> str:
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>{_h(brief.title)}</title><style>{STYLE}</style></head><body>",
-             f"<h1>{_h(brief.title)}</h1>", f"<p>{_h(brief.scope)}. {_h(brief.counts)}.</p>", "<h2>Sides</h2>"]
-    if brief.sides:
-        parts.append("<ul>")
-        for side in brief.sides:
-            more = f" and {side.more} more" if side.more else ""
-            parts.append(f"<li><strong>Conflict {side.conflict}, {_h(side.label)}’s side:</strong> "
-                         f"{_h(', '.join(side.members) + more)}</li>")
-        parts.append("</ul>")
-    else:
-        parts.append("<p><em>No sides could be drawn from the signed relations.</em></p>")
-    parts += ["<h2>Key relations</h2>", "<p>Strongest first; counts are independent sources (publishers) "
-              "and documents, from article text.</p>"]
-    parts += _html_statements(brief.relations, "No relations.")
-    parts.append("<h2>Where sources disagree</h2>")
-    parts += _html_statements(brief.disputes, "No disputes found.")
-    parts += ["<h2>Timeline</h2>", "<p>By when it happened (not when reported); reports of one event merged.</p>"]
-    if brief.earlier:
-        parts.append(f"<p><em>{_h(counted(brief.earlier, 'earlier entry', 'earlier entries'))} left out.</em></p>")
-    parts += _html_statements(brief.timeline, "No dated events.")
+             f"<title>{_h(brief.title)}</title><style>{STYLE}</style></head><body>"]
+    for kind, content in _outline(brief):
+        if kind == "title":
+            parts.append(f"<h1>{_h(content)}</h1>")
+        elif kind == "heading":
+            parts.append(f"<h2>{_h(content)}</h2>")
+        elif kind == "para":
+            parts.append(f"<p>{_h(content)}</p>")
+        elif kind == "note":
+            parts.append(f"<p><em>{_h(content)}</em></p>")
+        elif kind == "sides":
+            parts += ["<ul>", *(f"<li><strong>{_h(head)}</strong> {_h(members)}</li>"
+                                for head, members in map(_side_line, content)), "</ul>"]
+        else:
+            parts += _html_statements(*content)
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

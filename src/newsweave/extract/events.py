@@ -89,6 +89,7 @@ class EventExtractor:
 
     def __call__(self, doc: Document) -> Document:
         doc.events = []
+        doc.scratch.pop("event_dates", None)  # worked out again from this run's time expressions
         mentions = MentionIndex(doc)
         attributor = Attributor()
         dyad = document_dyad(doc)
@@ -235,7 +236,7 @@ def _counterpart(target: Actor, sources: list[Actor], dyad) -> Actor | None:
     if (target.entity and ":" not in target.entity) or len(words) != 2 or words[0] not in ("its", "their", "the") \
             or words[1] not in COUNTERPART_WORDS:
         return None
-    partner = next((p for p in (_dyad_partner(s, dyad) for s in sources) if p is not None), None)
+    partner = _other_party(sources, dyad)
     return placed(partner, target) if partner is not None else None
 
 
@@ -306,6 +307,11 @@ def _dyad_partner(actor: Actor | None, dyad) -> Actor | None:
     return None
 
 
+def _other_party(sources: list[Actor], dyad) -> Actor | None:
+    """The dyad member facing the first source that belongs to the dyad."""
+    return next((p for p in (_dyad_partner(s, dyad) for s in sources) if p is not None), None)
+
+
 def _party(actor: Actor | None) -> bool:
     """A party an event can be done to: a named person, group or state, or a group of people
     ("civilians"), not a thing, a place or a document ("the treaty", "air defence radars")."""
@@ -314,19 +320,23 @@ def _party(actor: Actor | None) -> bool:
     return (actor.named and actor.type in PARTY_TYPES) or (actor.entity or "").startswith("GROUP:")
 
 
+def _phrase_head(actor: Actor, sent, finder):
+    """The head token of an actor's phrase in `sent` (the one word whose head lies outside it)."""
+    inside = [t for t in sent if actor.start <= finder.offset + t.idx < actor.end]
+    return next((t for t in inside if t.head not in inside or t.head == t), None)
+
+
 def _head_words(actor: Actor, sent, finder) -> set[str]:
     """The head word of an actor's phrase, as lemma and as written ("bases" is lemmatised as
     "basis")."""
-    inside = [t for t in sent if actor.start <= finder.offset + t.idx < actor.end]
-    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    head = _phrase_head(actor, sent, finder)
     return set() if head is None else {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}
 
 
 def _instrument(actor: Actor, sent, finder) -> bool:
     """A phrase naming what was used, not what was hit ("50 kg of dynamite", "bursts of
     machinegun fire"): its head or what its head counts is a weapon."""
-    inside = [t for t in sent if actor.start <= finder.offset + t.idx < actor.end]
-    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    head = _phrase_head(actor, sent, finder)
     if head is None:
         return False
     counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -344,7 +354,7 @@ def _forces_of_site(target: Actor, sources: list[Actor], sent, finder, dyad) -> 
     if not _head_words(target, sent, finder) & MILITARY_SITES:
         return None
     kb = knowledge_base()
-    partner = next((p for p in (_dyad_partner(s, dyad) for s in sources) if p is not None), None)
+    partner = _other_party(sources, dyad)
     state = kb.country(target.country) if target.country else None
     if partner is not None and (state is None or state.country not in {m.country for m in dyad}):
         state = kb.get(partner.entity) if partner.entity else None  # "French-made" names no owner
@@ -357,14 +367,12 @@ def _forces_of_site(target: Actor, sources: list[Actor], sent, finder, dyad) -> 
 
 def _owner_party(target: Actor, sent, finder) -> Actor | None:
     """The party whose words or deeds are answered ("rejected Pakistan's claims" -> Pakistan)."""
-    inside = [t for t in sent if target.start <= finder.offset + t.idx < target.end]
-    roots = [t for t in inside if t.head not in inside or t.head == t]
-    for root in roots[:1]:
-        for child in root.children:
-            if child.dep_ == "poss":
-                owner = finder.actor(child)
-                if _party(owner):
-                    return owner
+    root = _phrase_head(target, sent, finder)
+    for child in root.children if root is not None else ():
+        if child.dep_ == "poss":
+            owner = finder.actor(child)
+            if _party(owner):
+                return owner
     return None
 
 
@@ -544,7 +552,7 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
     one earlier in its paragraph; else the publication day: the event happened on or before it, which
     is stated as such (ON_OR_BEFORE), never as the day itself. A past event is never dated after
     the article that reports it."""
-    dated = [t for t in doc.timexes if t.value and t.kind == "DATE" and (ISO_DATE.match(t.value) or ISO_WEEK.match(t.value))]
+    dated, story_days = _document_dates(doc)
     own, others = clause_words
     inside = [t for t in dated if start <= t.start < end]
     if modality in ("planned", "hypothetical"):  # "expected to respond to the attack on April 22"
@@ -557,7 +565,7 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
         earlier = [t for t in dated if paragraph_start <= t.start < start]
         if not earlier:
             past = modality not in ("planned", "hypothetical", "threatened")
-            return (past and _narrative_day(doc, dated, start)) or _publication_bound(doc.published)
+            return (past and _narrative_day(story_days, start)) or _publication_bound(doc.published)
         best = max(earlier, key=lambda t: t.start)
     value, precision = _week_day(best.value, doc.published) or (best.value, best.precision)  # type: ignore[arg-type]  # dated: has a value
     if modality in ("planned", "hypothetical") or precision in ("week", "weekend"):
@@ -565,18 +573,30 @@ def _date(doc: Document, start: int, end: int, trigger_start: int, modality: str
     return _not_after_publication(value, precision, doc.published)  # type: ignore[arg-type]  # dated: has a value
 
 
-def _narrative_day(doc: Document, dated: list, start: int) -> tuple[str, str] | None:
+def _document_dates(doc: Document) -> tuple[list, list[tuple[int, str]]]:
+    """The document's date expressions that can date an event, and the days its body names
+    (position, ISO day; none after publication), worked out once per document."""
+    found = doc.scratch.get("event_dates")
+    if found is None:
+        dated = [t for t in doc.timexes if t.value and t.kind == "DATE"
+                 and (ISO_DATE.match(t.value) or ISO_WEEK.match(t.value))]
+        days = []
+        for timex in dated:
+            region = doc.region_at(timex.start)
+            if region is None or region.kind != "body" or timex.precision != "day" or not timex.value \
+                    or not ISO_DATE.match(timex.value):
+                continue
+            value, _ = _not_after_publication(timex.value, "day", doc.published)
+            if value and len(value) == 10:
+                days.append((timex.start, value))
+        found = doc.scratch["event_dates"] = (dated, days)
+    return found
+
+
+def _narrative_day(days: list[tuple[int, str]], start: int) -> tuple[str, str] | None:
     """The day the article last named before the event: news tells a story in order, so an undated
     past event belongs to the latest day named in the body before it, else to the day the article
     names most (its main day). Precision NARRATIVE_DAY says the text does not date it itself."""
-    days = []
-    for timex in dated:
-        region = doc.region_at(timex.start)
-        if region is None or region.kind != "body" or timex.precision != "day" or not ISO_DATE.match(timex.value):
-            continue
-        value, _ = _not_after_publication(timex.value, "day", doc.published)
-        if value and len(value) == 10:
-            days.append((timex.start, value))
     before = [value for position, value in days if position < start]
     if before:
         return before[-1], NARRATIVE_DAY

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..document import ANALYSED_LANGUAGES, is_analysed_language
 from ..errors import FilterError
@@ -145,13 +145,7 @@ def entity(conn: sqlite3.Connection, entity_id: str) -> EntityRecord | None:
 
 
 def entities_by_id(conn: sqlite3.Connection, ids: list[str]) -> dict[str, EntityRecord]:
-    found: dict[str, EntityRecord] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        for row in conn.execute(f"SELECT * FROM entities WHERE id IN ({marks})", part):
-            found[row["id"]] = _entity(row)
-    return found
+    return _rows_by_id(conn, "SELECT * FROM entities", ids, _entity)
 
 
 def entity_ids_matching(conn: sqlite3.Connection, actor: str) -> list[str]:
@@ -274,15 +268,15 @@ def event_spans(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
     return _rows_by_id(conn, "SELECT id, doc, start, end, region, confidence FROM events", ids)
 
 
-def _rows_by_id(conn: sqlite3.Connection, select: str, ids: list[str]) -> dict[str, dict]:
-    """The rows of `select` whose id is in `ids`, by id, asked 500 at a time (SQLite's limit
-    on bound parameters)."""
-    found: dict[str, dict] = {}
+def _rows_by_id(conn: sqlite3.Connection, select: str, ids: list[str], record: Callable = dict) -> dict:
+    """The rows of `select` whose id is in `ids`, each made a `record`, by id, asked 500 at a
+    time (SQLite's limit on bound parameters)."""
+    found = {}
     for chunk in range(0, len(ids), 500):
         part = ids[chunk:chunk + 500]
         marks = ",".join("?" * len(part))
         for row in conn.execute(f"{select} WHERE id IN ({marks})", part):
-            found[row["id"]] = dict(row)
+            found[row["id"]] = record(row)
     return found
 
 
