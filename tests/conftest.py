@@ -24,3 +24,22 @@ def shared_data() -> Path:
     if not data.is_dir():
         pytest.skip("../shared/data is not beside the repository")
     return data
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server (tests/postgres_server.py); skipped without one, but never in CI."""
+    from postgres_server import start
+
+    server = start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """A fresh, empty database of each kind the store supports: a SQLite file's path, then a
+    postgresql:// URL of a new database on the test server."""
+    if request.param == "sqlite":
+        return tmp_path / "newsweave.db"
+    return request.getfixturevalue("postgres_server").new_database()

@@ -27,7 +27,7 @@ from .records import (
     table_html,
 )
 from .settings import DEFAULT_DB, Settings
-from .store import aggregates, connect, queries
+from .store import aggregates, connect, display, location, queries
 from .store.filters import EventFilter, check_choice, check_confidence, check_count, check_window
 from .store.time_limit import TimeLimit
 
@@ -44,7 +44,7 @@ class Corpus:
 
     def __init__(self, db: str | Path = DEFAULT_DB, *, min_confidence: float | None = None,
                  time_limit: TimeLimit | None = None):
-        self.db = Path(db)
+        self.db = location(db)
         self.min_confidence = Settings.min_confidence if min_confidence is None else min_confidence
         check_confidence(self.min_confidence)
         self._conn = connect(self.db, readonly=True)
@@ -206,7 +206,7 @@ class Corpus:
         sides: dict = {}
         for row in self.sides():
             sides.setdefault((row.conflict, row.label), []).append(row.name)
-        return table_html(f"newsweave corpus {self.db}", [
+        return table_html(f"newsweave corpus {display(self.db)}", [
             ("documents", counts["documents"]), ("actors and things", counts["entities"]),
             ("article events", f"{counts['confident_events']} at confidence ≥ {self.min_confidence:g} "
                                f"(of {counts['events']}; {counts['comment_events']} in reader comments)"),
@@ -218,7 +218,7 @@ class Corpus:
 def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *, settings: Settings | None = None,
         on_progress=None, **options) -> Corpus:
     """Read and process `paths` into the database `db` (same as `newsweave run`); open it."""
-    settings = (settings or Settings()).but(db=Path(db), **options)
+    settings = (settings or Settings()).but(db=location(db), **options)
     from . import runner  # the NLP stack loads only when a run needs it
 
     runner.run(paths, settings, on_progress=on_progress)
@@ -256,7 +256,7 @@ def merge(db: str | Path, a: str, b: str) -> str:
     from .crossdoc import correct
     from .resolve import corrections
 
-    return correct(Path(db), corrections.merge_override, a, b)
+    return correct(location(db), corrections.merge_override, a, b)
 
 
 def split(db: str | Path, entity: str, *aliases: str) -> str:
@@ -264,7 +264,7 @@ def split(db: str | Path, entity: str, *aliases: str) -> str:
     from .crossdoc import correct
     from .resolve import corrections
 
-    return correct(Path(db), corrections.split_override, entity, list(aliases))
+    return correct(location(db), corrections.split_override, entity, list(aliases))
 
 
 def rename(db: str | Path, entity: str, name: str) -> str:
@@ -272,14 +272,14 @@ def rename(db: str | Path, entity: str, name: str) -> str:
     from .crossdoc import correct
     from .resolve import corrections
 
-    return correct(Path(db), corrections.rename_override, entity, name)
+    return correct(location(db), corrections.rename_override, entity, name)
 
 
 def corrections(db: str | Path = DEFAULT_DB) -> list[dict]:
     """The recorded corrections, oldest first: {seq, action, entity, other, names, name, created_at}."""
     from .store import resolution
 
-    conn = connect(Path(db), readonly=True)
+    conn = connect(location(db), readonly=True)
     try:
         return resolution.overrides(conn)
     finally:

@@ -17,6 +17,7 @@ from . import __version__, api
 from .errors import NewsweaveError
 from .records import to_dict
 from .settings import DEFAULT_DB, Settings
+from .store import display, location
 from .terminal import counted, json_escaped, labelled, plain, shown
 
 # Parsing libraries log every malformed page at WARNING/ERROR; newsweave reports per file itself.
@@ -32,7 +33,7 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-DbOption = typer.Option(DEFAULT_DB, "--db", help="The SQLite database file.")
+DbOption = typer.Option(str(DEFAULT_DB), "--db", help="The database: a SQLite file, or a postgresql:// URL (a team's shared database).")
 JsonOption = typer.Option(False, "--json", help="Print JSON.")
 MinConfidenceOption = typer.Option(
     Settings.min_confidence, "--min-confidence",
@@ -51,7 +52,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_show_ver
     """Turn scraped news about a conflict into a sourced model: actors, events, relations."""
 
 
-def _open(db: Path, min_confidence: float | None = None) -> api.Corpus:
+def _open(db: str, min_confidence: float | None = None) -> api.Corpus:
     try:
         return api.open(db, min_confidence=min_confidence)
     except NewsweaveError as e:
@@ -84,7 +85,7 @@ def _query(query, *args, **filters):
 def run(
     paths: list[Path] = typer.Argument(
         ..., help="Files or folders (.txt .html .htm .jsonl .warc .warc.gz .pdf .docx .rss .atom .xml .urls)."),
-    db: Path = DbOption,
+    db: str = DbOption,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the per-document stages."),
     engine: Optional[str] = typer.Option(
         None, "--engine", help="local (process pool) or dask; dask when --scheduler is given, else local."),
@@ -106,7 +107,7 @@ def run(
     from . import runner
 
     engine = engine or ("dask" if scheduler else "local")
-    settings = Settings(db=db, workers=workers, engine=engine, scheduler=scheduler,
+    settings = Settings(db=location(db), workers=workers, engine=engine, scheduler=scheduler,
                         max_file_bytes=int(max_file_mb * 1024 * 1024), fetch=fetch)
     shown = 0
     bar = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -146,10 +147,10 @@ def run(
     err.print(plain(
         f"{counted(report.read, 'document')} read: {report.added} added, {report.unchanged} already stored; "
         f"{counted(report.failed, 'error')}; {counted(report.duplicates, 'near-duplicate')}; "
-        f"{counted(report.entities, 'entity', 'entities')} ({report.seconds:.1f} s) → {db}"
+        f"{counted(report.entities, 'entity', 'entities')} ({report.seconds:.1f} s) → {display(location(db))}"
     ))
     if as_json:
-        _print_json({"db": str(db), "read": report.read, "added": report.added, "unchanged": report.unchanged,
+        _print_json({"db": display(location(db)), "read": report.read, "added": report.added, "unchanged": report.unchanged,
                      "failed": report.failed, "errors": [{"path": p, "reason": r} for p, r in report.errors],
                      "warnings": [{"path": p, "reason": r} for p, r in report.warnings],
                      "duplicates": report.duplicates, "entities": report.entities,
@@ -160,7 +161,7 @@ def run(
 
 
 @app.command()
-def summary(db: Path = DbOption, as_json: bool = JsonOption,
+def summary(db: str = DbOption, as_json: bool = JsonOption,
             min_confidence: float = MinConfidenceOption) -> None:
     """The situation at a glance: documents, regions, actors, events, errors."""
     from .summary import build_summary, render_summary
@@ -175,7 +176,7 @@ def summary(db: Path = DbOption, as_json: bool = JsonOption,
 
 @app.command()
 def actors(
-    db: Path = DbOption,
+    db: str = DbOption,
     type: Optional[str] = typer.Option(None, "--type", help="Only this type (PERSON, COUNTRY…)."),
     as_json: bool = JsonOption,
 ) -> None:
@@ -205,7 +206,7 @@ def _event_line(e) -> str:
 
 @app.command()
 def events(
-    db: Path = DbOption,
+    db: str = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Events where this actor acts or is acted upon."),
     type: Optional[str] = typer.Option(None, "--type", help="A PLOVER type, e.g. AID, ASSAULT."),
     comments: bool = typer.Option(False, "--comments", help="Also list events from reader comments."),
@@ -230,7 +231,7 @@ def events(
 
 @app.command()
 def timeline(
-    db: Path = DbOption,
+    db: str = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Only events involving this actor."),
     since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this ISO date (2017, 2017-05…)."),
     until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this ISO date."),
@@ -255,7 +256,7 @@ BRIEF_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".
 
 @app.command()
 def brief(
-    db: Path = DbOption,
+    db: str = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Only what involves this actor (id, name or alias)."),
     since: Optional[str] = typer.Option(None, "--since", help="Only relations and events on or after this ISO date."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
@@ -284,7 +285,7 @@ def brief(
 
 
 @app.command()
-def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."), db: Path = DbOption,
+def search(text: str = typer.Argument(..., help="Words to find; quote a phrase."), db: str = DbOption,
            limit: int = typer.Option(20, "--limit", help="At most this many hits (1 or more)."),
            as_json: bool = JsonOption) -> None:
     """Full-text search over article titles and bodies."""
@@ -310,7 +311,7 @@ def _correct(action, *args) -> str:
 
 @app.command()
 def merge(a: str = typer.Argument(..., help="The entity kept (id, name or alias)."),
-          b: str = typer.Argument(..., help="The entity that becomes part of A."), db: Path = DbOption,
+          b: str = typer.Argument(..., help="The entity that becomes part of A."), db: str = DbOption,
           as_json: bool = JsonOption) -> None:
     """Merge entity B into entity A (kept across re-runs and new documents)."""
     kept = _correct(api.merge, db, a, b)
@@ -322,7 +323,7 @@ def merge(a: str = typer.Argument(..., help="The entity kept (id, name or alias)
 @app.command()
 def split(entity: str = typer.Argument(..., help="The entity (id, name or alias)."),
           aliases: list[str] = typer.Argument(..., help="Surface forms whose mentions become their own entity."),
-          db: Path = DbOption, as_json: bool = JsonOption) -> None:
+          db: str = DbOption, as_json: bool = JsonOption) -> None:
     """Split the mentions written as ALIAS... off ENTITY into their own entity (kept across re-runs)."""
     found = _correct(api.split, db, entity, *aliases)
     err.print(plain(f"split {', '.join(map(repr, aliases))} off {found}"))
@@ -332,7 +333,7 @@ def split(entity: str = typer.Argument(..., help="The entity (id, name or alias)
 
 @app.command()
 def rename(entity: str = typer.Argument(..., help="The entity (id, name or alias)."),
-           name: str = typer.Argument(..., help="Its new display name."), db: Path = DbOption,
+           name: str = typer.Argument(..., help="Its new display name."), db: str = DbOption,
            as_json: bool = JsonOption) -> None:
     """Give ENTITY a new display name (its id stays; kept across re-runs)."""
     found = _correct(api.rename, db, entity, name)
@@ -343,7 +344,7 @@ def rename(entity: str = typer.Argument(..., help="The entity (id, name or alias
 
 @app.command()
 def export(
-    db: Path = DbOption,
+    db: str = DbOption,
     format: str = typer.Option(..., "--format", help="json, csv, graphml, gexf or stix."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout if omitted); for csv an output folder (required)."),
     bom: bool = typer.Option(False, "--bom", help="csv: start each file with a UTF-8 byte-order mark, for Excel."),
@@ -363,7 +364,7 @@ def export(
 
 @app.command()
 def serve(
-    db: Path = DbOption,
+    db: str = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
     token: Optional[str] = typer.Option(None, "--token", envvar="NEWSWEAVE_TOKEN",

@@ -10,13 +10,12 @@ records an analyst's correction and rebuilds what rests on entities.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from .aggregate.duplicates import find_duplicates
 from .aggregate.rebuild import build_aggregates
 from .resolve.entities import resolve
 from .settings import Settings
-from .store import Store, run_lock
+from .store import Database, Store, run_lock
 
 
 def rebuild_duplicates(store: Store, *, after_seq: int | None = None) -> int:
@@ -85,7 +84,7 @@ def rebuild_cross_document(store: Store, min_confidence: float = Settings.min_co
     return duplicates, entities, aggregates
 
 
-def correct(db: Path, override: Callable[..., dict], *args) -> str:
+def correct(db: Database, override: Callable[..., dict], *args) -> str:
     """Record the correction `override(entities, *args)` gives (`resolve.corrections`) in the
     database `db` under the run lock, then resolve again (every correction replayed) and refresh
     the aggregates; returns the id of the entity corrected."""

@@ -10,7 +10,7 @@ DEFAULT_DB = Path("newsweave.db")
 
 @dataclass(frozen=True)
 class Settings:
-    db: Path = DEFAULT_DB
+    db: str | Path = DEFAULT_DB  # a SQLite file, or a postgresql:// URL (kept a string)
     workers: int = 1
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None starts a LocalCluster

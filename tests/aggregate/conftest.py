@@ -10,12 +10,13 @@ from newsweave.store import Store, connect, crossdoc
 
 
 @pytest.fixture
-def build(tmp_path):
-    """build(docs, duplicates={copy: original}) -> an open, aggregated connection."""
+def build(database):
+    """build(docs, duplicates={copy: original}) -> an open, aggregated connection to
+    `build.db`, a SQLite file or a PostgreSQL database (every test runs on both)."""
     connections = []
 
     def _build(docs, duplicates=None):
-        conn = connect(tmp_path / "agg.db")
+        conn = connect(database)
         connections.append(conn)
         Store(conn).write_documents(docs, "test")
         if duplicates:
@@ -24,6 +25,7 @@ def build(tmp_path):
         rebuild_aggregates(Store(conn))
         return conn
 
+    _build.db = database  # type: ignore[attr-defined]
     yield _build
     for conn in connections:
         conn.close()

@@ -40,7 +40,7 @@ def test_cli_summary_shows_sides_and_relations(build, tmp_path):
     import sys
 
     build(DOCS)
-    result = subprocess.run([sys.executable, "-m", "newsweave", "summary", "--db", str(tmp_path / "agg.db")],
+    result = subprocess.run([sys.executable, "-m", "newsweave", "summary", "--db", str(build.db)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Sides" in result.stdout and "Strongest relations" in result.stdout

@@ -32,7 +32,7 @@ def _names(corpus, records) -> set:
 
 def test_views_leave_out_events_below_the_default_threshold(build, tmp_path):
     build(DOCS).close()
-    with api.open(tmp_path / "agg.db") as corpus:
+    with api.open(build.db) as corpus:
         assert len(corpus.events()) == 2 and len(corpus.events(min_confidence=0.0)) == 4
         assert "Syldavia" not in _names(corpus, corpus.relations())
         assert "Syldavia" not in {s.name for s in corpus.sides()}
@@ -41,11 +41,11 @@ def test_views_leave_out_events_below_the_default_threshold(build, tmp_path):
 
 def test_another_threshold_rebuilds_the_views_without_touching_the_database(build, tmp_path):
     build(DOCS).close()
-    with api.open(tmp_path / "agg.db", min_confidence=0.2) as corpus:
+    with api.open(build.db, min_confidence=0.2) as corpus:
         assert "Syldavia" in {s.name for s in corpus.sides()}
         assert "Syldavia" in _names(corpus, corpus.timeline())
         assert len(corpus.events()) == 4
-    with api.open(tmp_path / "agg.db") as corpus:  # the stored aggregates are unchanged
+    with api.open(build.db) as corpus:  # the stored aggregates are unchanged
         assert "Syldavia" not in {s.name for s in corpus.sides()}
 
 
@@ -61,7 +61,7 @@ def test_the_threshold_is_recorded_and_a_later_rebuild_keeps_it(build):
 
 def test_the_json_export_keeps_every_event_with_its_confidence(build, tmp_path):
     build(DOCS).close()
-    with api.open(tmp_path / "agg.db") as corpus:
+    with api.open(build.db) as corpus:
         export(corpus, "json", tmp_path / "out.json")
     events = json.loads((tmp_path / "out.json").read_text())["events"]
     assert sorted(e["confidence"] for e in events) == [0.4, 0.4, 0.9, 0.9]
@@ -69,7 +69,7 @@ def test_the_json_export_keeps_every_event_with_its_confidence(build, tmp_path):
 
 def test_cli_min_confidence_option(build, tmp_path):
     build(DOCS).close()
-    db = str(tmp_path / "agg.db")
+    db = str(build.db)
     runner = CliRunner()
     default = runner.invoke(app, ["events", "--db", db, "--json"])
     low = runner.invoke(app, ["events", "--db", db, "--json", "--min-confidence", "0.2"])

@@ -59,8 +59,9 @@ def reference(corpus, tmp_path_factory) -> dict:
     return export(db)
 
 
-def test_dask_run_exports_the_same_as_local(corpus, reference, tmp_path):
-    db = tmp_path / "dask.db"
+def test_dask_run_exports_the_same_as_local(corpus, reference, database):
+    """Into a SQLite file or a PostgreSQL database: the workers never touch the store."""
+    db = database
     result = cli.invoke(app, ["run", str(corpus), "--db", str(db), "--engine", "dask", "--workers", "2",
                               "--no-progress"], catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -24,8 +24,8 @@ def _doc(build, text: str):
 
 
 @pytest.fixture
-def db(build, tmp_path):
-    path = tmp_path / "c.db"
+def db(build, database):
+    path = database  # a SQLite file or a PostgreSQL database: corrections work the same on both
     conn = build.store(path, [_doc(build, FIRST), _doc(build, SECOND)])
     resolve_entities(Store(conn))
     conn.close()

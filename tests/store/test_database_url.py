@@ -1,5 +1,6 @@
-"""Issue 13: a `postgresql://` database is planned, not there yet; `--db` with such a URL is a
-clear error naming what is missing, never a file path created on the way."""
+"""Issue 13: `--db` takes a SQLite path or a postgresql:// URL. A server that cannot be reached
+is a clear error naming the database (never its password), and nothing is created on the way:
+no "postgresql:" folder, database or lock file."""
 
 from __future__ import annotations
 
@@ -9,19 +10,29 @@ from typer.testing import CliRunner
 import newsweave
 from newsweave.cli import app
 from newsweave.errors import StoreError
+from newsweave.store import display, location
 
-URL = "postgresql://analyst@db.example/newsweave"
+# Port 9 on this machine: nothing listens, the connection is refused at once.
+URL = "postgresql://analyst:s3cret@127.0.0.1:9/newsweave"
 
 
 @pytest.mark.parametrize("command", [["summary"], ["export", "--format", "json"], ["run", "."]])
-def test_a_postgresql_url_is_refused_clearly(command, tmp_path, monkeypatch):
+def test_an_unreachable_server_is_a_clear_error(command, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, [*command, "--db", URL])
     assert result.exit_code == 2
-    assert "PostgreSQL databases are not supported yet" in result.output
-    assert list(tmp_path.iterdir()) == []  # no "postgresql:" folder, database or lock file
+    assert "postgresql://analyst:***@127.0.0.1:9/newsweave: cannot connect to the database" in result.output
+    assert "s3cret" not in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_the_python_api_refuses_it_too():
-    with pytest.raises(StoreError, match="PostgreSQL"):
+def test_the_python_api_says_so_too():
+    with pytest.raises(StoreError, match="cannot connect"):
         newsweave.open(URL)
+
+
+def test_a_url_stays_a_url_and_a_path_a_path():
+    assert location("postgresql://a@h/db") == "postgresql://a@h/db"
+    assert str(location("postgres://a@h/db")) == "postgres://a@h/db"
+    assert str(location("data/x.db")) == "data/x.db" and not isinstance(location("data/x.db"), str)
+    assert display(URL) == "postgresql://analyst:***@127.0.0.1:9/newsweave"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.store.filters import EventFilter, in_window
+from newsweave.store import connect
+from newsweave.store.filters import EventFilter, in_window, window_sql
 
 
 @pytest.mark.parametrize("value, precision, since, until, expected", [
@@ -51,3 +52,30 @@ def test_an_empty_window_is_refused():
 def test_values_are_normalised_and_empty_means_none():
     f = EventFilter(type="aid", region="BODY", actor="", since="")
     assert (f.type, f.region, f.actor, f.since) == ("AID", "body", None, None)
+
+
+# Every kind of stored date: full days with each precision, months, years, undated.
+_DATES = [(f"2017-{m:02d}-{d:02d}", p) for m in (4, 5, 6) for d in (1, 2, 19, 20, 21, 28, 30)
+          for p in (None, "day", "narrative-day", "week", "weekend", "on-or-before", "month", "year")]
+_DATES += [(f"2017-{m:02d}", p) for m in (4, 5, 6) for p in (None, "month", "year", "week", "narrative-day")]
+_DATES += [("2016", "year"), ("2017", None), ("2018", "year"), (None, None), ("", None)]
+_BOUNDS = [None, "2017", "2017-05", "2017-05-20", "2017-05-31", "2017-06-01", "2016-12-31", "2018"]
+
+
+def test_the_sql_window_is_the_python_rule_on_every_kind_of_date(database):
+    """The SQL that every query uses (on SQLite and PostgreSQL) keeps exactly the dates
+    `in_window` keeps, for every bound pair."""
+    conn = connect(database)
+    try:
+        conn.execute("CREATE TEMP TABLE dates (value TEXT, precision TEXT)")
+        conn.executemany("INSERT INTO temp.dates VALUES (?, ?)", _DATES)
+        for since in _BOUNDS:
+            for until in _BOUNDS:
+                if since and until and since > until:
+                    continue
+                where, params = window_sql("value", "precision", since, until)
+                kept = {tuple(row) for row in conn.execute(f"SELECT value, precision FROM temp.dates WHERE 1 = 1{where}", params)}
+                expected = {d for d in _DATES if in_window(d[0], d[1], since, until)}
+                assert kept == expected, (since, until, kept ^ expected)
+    finally:
+        conn.close()

@@ -12,6 +12,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 
 from ..errors import FilterError, QueryTimeout
 from .deps import ResponseCache, as_json
+from ..store import location
 from .routes import ROUTERS
 from .routes.static import STATIC
 from .security import MAX_BODY, Guard
@@ -30,7 +31,7 @@ def create_app(db: str | Path, *, token: str | None = None, allowed_hosts: list[
         summary="The sourced model of a conflict: actors, events, relations and their evidence.",
         docs_url=None, redoc_url=None,
     )
-    api.state.db = Path(db)
+    api.state.db = location(db)
     api.state.cache = ResponseCache(cache_size)
     for router in ROUTERS:
         api.include_router(router)

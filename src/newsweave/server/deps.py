@@ -14,7 +14,8 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 
 from ..api import Corpus
-from ..store import connect
+from ..store import Database, connect
+from ..store.database import version_stamp
 from ..store.time_limit import TimeLimit
 
 MAX_PAGE = 1000
@@ -35,7 +36,7 @@ class Reader:
     """A read-only connection for one request (WAL: reads while a run writes), and the Corpus,
     both under one time limit."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Database):
         self.db = db
         self.limit = TimeLimit()
         self.conn = connect(db, readonly=True)
@@ -110,8 +111,10 @@ def as_json(data, status_code: int = 200) -> Response:
     return Response(body, status_code=status_code, media_type="application/json")
 
 
-def db_version(db: Path) -> tuple:
-    """Changes whenever a writer commits (the WAL file or the database file changes)."""
+def db_version(db: Database) -> tuple:
+    """Changes whenever a writer commits (SQLite: the WAL file or the database file changes)."""
+    if not isinstance(db, Path):
+        return version_stamp(db)
     parts = []
     for path in (db, Path(f"{db}-wal")):
         try:

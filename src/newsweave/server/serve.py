@@ -16,7 +16,8 @@ import time
 import webbrowser
 from pathlib import Path
 
-from ..errors import NewsweaveError, StoreError
+from ..errors import NewsweaveError
+from ..store import connect, display, location
 
 TOKEN_ENV = "NEWSWEAVE_TOKEN"
 
@@ -57,13 +58,13 @@ def serve(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000, token: s
     from .app import create_app
     from .connections import HeaderTimeoutProtocol
 
-    if not Path(db).exists():
-        raise StoreError(f"{db}: no such database (run `newsweave run PATH --db {db}` first)")
+    db = location(db)
+    connect(db, readonly=True).close()  # a missing database or server is said before serving
     listening = _listen(host, port)  # a busy port is reported before "serving" is said
     port = listening.getsockname()[1]  # the one the system chose for port 0
     token, allowed, url = plan(host, port, token, no_token=no_token)
     app = create_app(db, token=token, allowed_hosts=allowed)
-    echo(f"newsweave: serving {db} — open {url}")
+    echo(f"newsweave: serving {display(db)} — open {url}")
     if token:
         echo("a token is required on every request: open the address above (it signs the browser "
              "in), or send the header X-Newsweave-Token")

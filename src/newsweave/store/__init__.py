@@ -1,7 +1,8 @@
-"""The store: one SQLite file (WAL, FTS5). All SQL in newsweave lives in this package; `Store`
-owns the connection for everything that writes."""
+"""The store: one SQLite file (WAL, FTS5) by default, or a PostgreSQL database named by a
+`postgresql://` URL. All SQL in newsweave lives in this package; `Store` owns the connection for
+everything that writes."""
 
-from .database import connect, run_lock, transaction
+from .database import Database, connect, display, location, run_lock, transaction
 from .sqlite import Store
 
-__all__ = ["Store", "connect", "run_lock", "transaction"]
+__all__ = ["Database", "Store", "connect", "display", "location", "run_lock", "transaction"]

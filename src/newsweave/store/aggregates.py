@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from ..records import ContradictionRecord, PlaceRecord, RelationRecord
-from .database import transaction
+from .database import has_table, is_postgres, transaction
 from .filters import EventFilter, window_sql
 from .queries import event_where
 
@@ -58,7 +58,7 @@ def event_sentence(conn: sqlite3.Connection, event_id: str) -> str:
 def document_publishers(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     """Per document: its name, source, url, publication date and the copy it duplicates."""
     return {row["id"]: row for row in conn.execute(
-        "SELECT id, name, source, url, published, duplicate_of FROM documents")}
+        "SELECT id, name, source, url, published, duplicate_of FROM documents ORDER BY seq")}
 
 
 # The meta key recording the confidence threshold the aggregate tables were built at.
@@ -74,23 +74,24 @@ def aggregates_threshold(conn: sqlite3.Connection) -> float | None:
 
 def entity_rows(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
     return {row["id"]: row for row in conn.execute(
-        "SELECT id, name, type, kb_id, country, mentions FROM entities")}
+        "SELECT id, name, type, kb_id, country, mentions FROM entities ORDER BY id")}
 
 
 def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Each article mention of an entity with the one before it in its document and the raw
     text between them and before the earlier one (for "Haftar's LNA", "Commander of the LNA X")."""
     yield from conn.execute(
-        "WITH m AS (SELECT doc, start, end, entity, type, "
+        "WITH m AS (SELECT doc, start, \"end\", entity, type, "
         "  LAG(entity) OVER w AS prev_entity, LAG(type) OVER w AS prev_type, "
-        "  LAG(start) OVER w AS prev_start, LAG(end) OVER w AS prev_end "
+        "  LAG(start) OVER w AS prev_start, LAG(\"end\") OVER w AS prev_end "
         "  FROM mentions WHERE region = 'body' AND entity IS NOT NULL "
         "  WINDOW w AS (PARTITION BY doc ORDER BY start)) "
         "SELECT m.doc, m.entity, m.type, m.prev_entity, m.prev_type, "
         "  substr(d.raw, m.prev_end + 1, m.start - m.prev_end) AS gap, "
         "  substr(d.raw, max(1, m.prev_start + 1 - ?), min(m.prev_start, ?)) AS before "
         "FROM m JOIN documents d ON d.id = m.doc "
-        "WHERE m.prev_entity IS NOT NULL AND m.start >= m.prev_end AND m.start - m.prev_end <= 40",
+        "WHERE m.prev_entity IS NOT NULL AND m.start >= m.prev_end AND m.start - m.prev_end <= 40 "
+        "ORDER BY m.doc, m.start",
         (MENTION_CONTEXT_CHARS, MENTION_CONTEXT_CHARS),
     )
 
@@ -146,25 +147,24 @@ def use_private_aggregates(conn: sqlite3.Connection) -> None:
     queries below find before the database's, so aggregates built at another confidence
     threshold are written and read through the same functions, and the file is not touched
     (it is opened mode=ro; only the connection's TEMP schema is writable)."""
-    conn.execute("PRAGMA query_only = OFF")
+    if is_postgres(conn):  # temporary tables come first in PostgreSQL's search path too
+        conn.execute("SET default_transaction_read_only = off")
+        database_schema = "public"
+    else:
+        conn.execute("PRAGMA query_only = OFF")
+        database_schema = "main"
     for table in AGGREGATE_TABLES:
-        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT * FROM main.{table} WHERE 0")
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} AS SELECT * FROM {database_schema}.{table} WHERE 1 = 0")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
 # ---- reading the aggregate tables (CLI, API, exports) -------------------------------------
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    """A database from before migration 0003, opened read-only, has no aggregate tables."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        (name,)).fetchone() is not None
-
-
 def relations(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, min_sources: int = 0,
               events: EventFilter | None = None) -> list[RelationRecord]:
     """Relations, strongest first; optionally only those touching `actor_ids`, and only those
     with at least one event that `events` keeps (their counts stay the whole relation's)."""
-    if not _has_table(conn, "relations"):
+    if not has_table(conn, "relations"):
         return []
     sql = "SELECT * FROM relations r WHERE independent_sources >= ?"
     params: list = [min_sources]
@@ -174,7 +174,9 @@ def relations(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, m
         params += actor_ids + actor_ids
     if events is not None:
         where, where_params = event_where(conn, events)
-        sql += (" AND EXISTS (SELECT 1 FROM json_each(r.events) j JOIN events e ON e.id = j.value"
+        elements = ("jsonb_array_elements_text(r.events::jsonb) AS j(value)" if is_postgres(conn)
+                    else "json_each(r.events) j")
+        sql += (f" AND EXISTS (SELECT 1 FROM {elements} JOIN events e ON e.id = j.value"
                 f"{where.replace(' WHERE ', ' AND ', 1)})")
         params += where_params
     return [RelationRecord(
@@ -186,7 +188,7 @@ def relations(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, m
 
 
 def contradictions(conn: sqlite3.Connection) -> list[ContradictionRecord]:
-    if not _has_table(conn, "contradictions"):
+    if not has_table(conn, "contradictions"):
         return []
     return [ContradictionRecord(
         about=row["about"], entities=json.loads(row["entities"]), events=json.loads(row["events"]),
@@ -195,7 +197,7 @@ def contradictions(conn: sqlite3.Connection) -> list[ContradictionRecord]:
 
 
 def memberships(conn: sqlite3.Connection) -> list[MembershipRecord]:
-    if not _has_table(conn, "memberships"):
+    if not has_table(conn, "memberships"):
         return []
     return [MembershipRecord(row["member"], row["organisation"], row["reason"], json.loads(row["evidence"]))
             for row in conn.execute("SELECT * FROM memberships ORDER BY organisation, member")]
@@ -203,7 +205,7 @@ def memberships(conn: sqlite3.Connection) -> list[MembershipRecord]:
 
 def sides(conn: sqlite3.Connection) -> list[SideRecord]:
     """Every assigned actor with its conflict, side, side label, score and evidence."""
-    if not _has_table(conn, "sides"):
+    if not has_table(conn, "sides"):
         return []
     return [SideRecord(entity=row["entity"], name=row["name"] or row["entity"], conflict=row["conflict"],
                        side=row["side"], label=row["label"], score=row["score"],
@@ -216,7 +218,7 @@ def sides(conn: sqlite3.Connection) -> list[SideRecord]:
 def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
              until: str | None = None, min_sources: int = 0) -> list[TimelineRecord]:
     """Merged events in the order they happened, in the window (the filter's rule)."""
-    if not _has_table(conn, "timeline"):
+    if not has_table(conn, "timeline"):
         return []
     sql = ("SELECT t.*, s.name AS source_name, g.name AS target_name FROM timeline t "
            "LEFT JOIN entities s ON s.id = t.source LEFT JOIN entities g ON g.id = t.target "
@@ -226,7 +228,7 @@ def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, si
         marks = ",".join("?" * len(actor_ids)) or "NULL"
         sql += f" AND (t.source IN ({marks}) OR t.target IN ({marks}))"
         params += actor_ids + actor_ids
-    window, window_params = window_sql(conn, "t.date", "t.date_precision", since, until)
+    window, window_params = window_sql("t.date", "t.date_precision", since, until)
     sql += window
     params += window_params
     rows = conn.execute(sql + " ORDER BY t.idx", params)

@@ -1,9 +1,11 @@
-"""The SQLite database: connection, schema migrations, transactions and the run lock.
+"""Opening a database: a SQLite file (the default; schema migrations, WAL) or a PostgreSQL
+server named by a URL (`postgres.py`); transactions and the run lock for both.
 
-One writer at a time (a lock file held for the whole run, released by the OS even when the
-process is killed), WAL so readers never block, and one transaction per batch of documents so
-an interrupted run leaves only whole documents behind. `Store` (`sqlite.py`) owns a connection
-and writes through it; reading queries live in `queries.py`.
+One writer at a time (SQLite: a lock file held for the whole run, released by the OS even when
+the process is killed; PostgreSQL: an advisory lock), readers never blocked (WAL; MVCC), and
+one transaction per batch of documents so an interrupted run leaves only whole documents
+behind. `Store` (`sqlite.py`) owns a connection and writes through it; reading queries live in
+`queries.py`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import DatabaseBusy, StoreError
+from . import postgres
 
 SCHEMA_VERSION = 6  # the highest migration in migrations/
-# Oldest SQLite with what the store uses: UPDATE ... FROM (3.33), window functions, FTS5.
-MIN_SQLITE = (3, 33, 0)
+# Oldest SQLite with what the store uses: RETURNING (3.35), UPDATE ... FROM, window functions, FTS5.
+MIN_SQLITE = (3, 35, 0)
+
+# Where a database is: the path of a SQLite file, or a postgresql:// URL.
+Database = str | Path
 # Page cache of a connection that writes; memory is taken only as pages are used.
 WRITER_CACHE_MIB = 128
 
@@ -46,18 +52,42 @@ def unpack_ints(blob: bytes | None) -> list[int] | None:
     return values.tolist()
 
 
-def refuse_url(db: Path) -> None:
-    """A `postgresql://` database is planned (docs/postgresql.md), not there yet: say so rather
-    than treat the URL as a file path."""
-    if str(db).split(":/", 1)[0].lower() in ("postgresql", "postgres") and ":/" in str(db):
-        raise StoreError(f"{db}: PostgreSQL databases are not supported yet (planned: docs/postgresql.md); "
-                         "--db takes the path of a SQLite file")
+def location(db: Database) -> Database:
+    """`db` as the store takes it: a URL stays a string (a Path would fold its "//")."""
+    return db if postgres.is_url(db) else Path(db)
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open the database (creating and migrating it unless read-only)."""
-    path = Path(path)
-    refuse_url(path)
+def display(db: Database) -> str:
+    """How messages name the database (a URL without its password)."""
+    return postgres.display(str(db)) if postgres.is_url(db) else str(db)
+
+
+def is_postgres(conn) -> bool:
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
+def version_stamp(url: str) -> tuple:
+    """What changes whenever a run or a correction commits to a PostgreSQL database."""
+    conn = postgres.connect(url, SCHEMA_VERSION, readonly=True)
+    try:
+        return postgres.version_stamp(conn)
+    finally:
+        conn.close()
+
+
+def has_table(conn, name: str) -> bool:
+    """Whether the database has table `name` (one opened read-only may predate it)."""
+    if is_postgres(conn):
+        return conn.has_table(name)
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def connect(db: Database, *, readonly: bool = False):
+    """Open the database (creating and migrating it unless read-only): a `sqlite3.Connection`,
+    or for a URL a `postgres.PostgresConnection` used the same way."""
+    if postgres.is_url(db):
+        return postgres.connect(str(db), SCHEMA_VERSION, readonly=readonly)
+    path = Path(db)
     if sqlite3.sqlite_version_info < MIN_SQLITE:
         raise StoreError(f"{path}: newsweave needs SQLite {'.'.join(map(str, MIN_SQLITE))} or later; this "
                          f"Python has SQLite {sqlite3.sqlite_version} (use a newer Python build)")
@@ -126,7 +156,7 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def transaction(conn):
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -138,21 +168,27 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def store_errors(db: Path) -> Iterator[None]:
-    """Turn SQLite's failures while writing (disk full, read-only, I/O error) into a StoreError
-    naming the database; the transaction in progress has been rolled back by then."""
+def store_errors(db: Database) -> Iterator[None]:
+    """Turn the database's failures while writing (disk full, read-only, I/O error, a lost
+    server) into a StoreError naming the database; the transaction in progress has been rolled
+    back by then."""
+    failures: tuple[type[Exception], ...] = (sqlite3.Error, *postgres.errors())
     try:
         yield
-    except sqlite3.Error as e:
-        hint = " (free some disk space and run again)" if "full" in str(e) else ""
-        raise StoreError(f"{db}: cannot write the database: {e}{hint}") from e
+    except failures as e:
+        hint = " (free some disk space and run again)" if "full" in str(e) or "No space" in str(e) else ""
+        raise StoreError(f"{display(db)}: cannot write the database: {str(e).strip()}{hint}") from e
 
 
 @contextmanager
-def run_lock(db: Path) -> Iterator[None]:
+def run_lock(db: Database) -> Iterator[None]:
     """Hold the database's writer lock for a run; refuse clearly if another run holds it. The
-    lock (`filelock`: flock on POSIX, LockFileEx on Windows) dies with its process."""
-    refuse_url(db)
+    lock (`filelock`: flock on POSIX, LockFileEx on Windows; PostgreSQL: an advisory lock) dies
+    with its process."""
+    if postgres.is_url(db):
+        with postgres.run_lock(str(db)):
+            yield
+        return
     lock_path = Path(f"{db}.lock")
     if not lock_path.parent.is_dir():  # filelock would create the missing folders
         raise StoreError(f"{db}: cannot create lock file {lock_path} (no such folder)")

@@ -15,12 +15,18 @@ undated event is outside every window that has a bound. Publication dates follow
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, fields
 from datetime import date as Date
+from datetime import timedelta
 from functools import lru_cache
 
-from ..aggregate.timeline import date_interval
+from ..aggregate.timeline import (
+    NARRATIVE_DAY,
+    ON_OR_BEFORE,
+    ON_OR_BEFORE_DAYS,
+    WEEK_HALF_DAYS,
+    date_interval,
+)
 from ..document import EVENT_TYPES
 from ..errors import FilterError
 
@@ -85,14 +91,46 @@ def in_window(value: str | None, precision: str | None, since: str | None, until
     return (not since or days[1] >= _first_day(since)) and (not until or days[0] <= _last_day(until))
 
 
-def window_sql(conn: sqlite3.Connection, date: str, precision: str, since: str | None,
-               until: str | None) -> tuple[str, list]:
+# Bounds past every ISO date, for a window open on one side (compared as text).
+_BEFORE_ALL, _AFTER_ALL = "", "99999"
+
+
+def _shifted(day: Date, days: int) -> str:
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return _BEFORE_ALL if days < 0 else _AFTER_ALL
+
+
+def window_sql(date: str, precision: str, since: str | None, until: str | None) -> tuple[str, list]:
     """The window rule as an SQL condition ("" when no bound) on the columns `date` and
-    `precision`: `in_window` itself, registered on the connection, so SQL and Python agree."""
+    `precision`, in SQL that SQLite and PostgreSQL both run (and indexes can serve): `in_window`
+    case by case, ISO dates compared as text. A stored date is the day, month or year its length
+    says (`date_interval`); tests check that both agree on every kind of date."""
     if not since and not until:
         return "", []
-    conn.create_function("nw_in_window", 4, in_window, deterministic=True)
-    return f" AND nw_in_window({date}, {precision}, ?, ?)", [since, until]
+    first = _first_day(since) if since else None
+    last = _last_day(until) if until else None
+
+    def between(before: int, after: int, width: int) -> list[str]:
+        low = _BEFORE_ALL if first is None else _shifted(first, before)[:width]
+        high = _AFTER_ALL if last is None else _shifted(last, after)[:width]
+        return [low, high]
+
+    day, month, year = f"substr({date}, 1, 10)", f"substr({date}, 1, 7)", f"substr({date}, 1, 4)"
+    full = f"length({day}) = 10"
+    sql = (f" AND {date} IS NOT NULL AND {date} <> '' AND CASE"
+           f" WHEN {full} AND {precision} = 'week' THEN {day} BETWEEN ? AND ?"
+           f" WHEN {full} AND {precision} = 'weekend' THEN {day} BETWEEN ? AND ?"
+           f" WHEN {full} AND {precision} = ? THEN {day} BETWEEN ? AND ?"
+           f" WHEN {full} AND ({precision} IS NULL OR {precision} IN ('day', ?)) THEN {day} BETWEEN ? AND ?"
+           f" WHEN length({day}) >= 7 AND ({precision} IS NULL OR {precision} IN ('day', 'month'))"
+           f" THEN {month} BETWEEN ? AND ?"
+           f" ELSE {year} BETWEEN ? AND ? END")
+    params = [*between(-WEEK_HALF_DAYS, WEEK_HALF_DAYS, 10), *between(-1, 0, 10),
+              ON_OR_BEFORE, *between(0, ON_OR_BEFORE_DAYS, 10),
+              NARRATIVE_DAY, *between(0, 0, 10), *between(0, 0, 7), *between(0, 0, 4)]
+    return sql, params
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from ..records import (
     PlaceRecord,
     RegionRecord,
 )
+from .database import is_postgres
 from .filters import EventFilter, window_sql
 
 
@@ -69,7 +70,7 @@ def documents_page(conn: sqlite3.Connection, *, limit: int, offset: int,
                    since: str | None = None, until: str | None = None) -> tuple[int, list[dict]]:
     """(total, one page of documents with their regions) published in the window (the
     filter's rule), in order of arrival."""
-    where, params = window_sql(conn, "published", "published_precision", since, until)
+    where, params = window_sql("published", "published_precision", since, until)
     where = " WHERE 1 = 1" + where
     total = conn.execute(f"SELECT COUNT(*) FROM documents{where}", params).fetchone()[0]
     rows = [dict(r) for r in conn.execute(
@@ -82,7 +83,7 @@ def documents_page(conn: sqlite3.Connection, *, limit: int, offset: int,
     if ids:
         marks = ",".join("?" * len(ids))
         for r in conn.execute(
-            f"SELECT doc, kind, start, end, author, posted, note FROM regions WHERE doc IN ({marks}) ORDER BY doc, idx", ids
+            f"SELECT doc, kind, start, \"end\", author, posted, note FROM regions WHERE doc IN ({marks}) ORDER BY doc, idx", ids
         ):
             regions[r["doc"]].append({k: r[k] for k in ("kind", "start", "end", "author", "posted", "note")})
     for r in rows:
@@ -121,7 +122,8 @@ def _entity_where(name: str | None, type: str | None, include_comment_only: bool
     return sql, params
 
 
-ENTITY_ORDER = " ORDER BY mentions DESC, documents DESC, name"
+# Ties end on the id: the same order from either store, whatever order rows were written in.
+ENTITY_ORDER = " ORDER BY mentions DESC, documents DESC, name, id"
 
 
 def entities(conn: sqlite3.Connection, *, name: str | None = None, type: str | None = None,
@@ -201,7 +203,7 @@ def event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list]:
     if f.region:
         sql += " AND e.region = ?"
         params.append(f.region)
-    window, window_params = window_sql(conn, "e.date", "e.date_precision", f.since, f.until)
+    window, window_params = window_sql("e.date", "e.date_precision", f.since, f.until)
     sql += window
     params += window_params
     if f.doc:
@@ -252,7 +254,7 @@ def places(conn: sqlite3.Connection, f: EventFilter, *, limit: int) -> list[dict
         "SELECT e.place_name AS name, e.place_country AS country, AVG(e.place_lat) AS lat, "
         "AVG(e.place_lon) AS lon, COUNT(*) AS events, GROUP_CONCAT(DISTINCT e.type) AS types "
         f"FROM events e{where} AND e.place_lat IS NOT NULL "
-        "AND e.place_lon IS NOT NULL GROUP BY e.place_name, e.place_country ORDER BY events DESC LIMIT ?",
+        "AND e.place_lon IS NOT NULL GROUP BY e.place_name, e.place_country ORDER BY events DESC, name, country LIMIT ?",
         [*params, limit],
     )
     return [{**dict(r), "types": sorted((r["types"] or "").split(","))} for r in rows]
@@ -265,7 +267,7 @@ def event_docs(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, dict]:
 
 def event_spans(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
     """Document, span, region and confidence of the given events, by id (to link merged facts)."""
-    return _rows_by_id(conn, "SELECT id, doc, start, end, region, confidence FROM events", ids)
+    return _rows_by_id(conn, "SELECT id, doc, start, \"end\", region, confidence FROM events", ids)
 
 
 def _rows_by_id(conn: sqlite3.Connection, select: str, ids: list[str], record: Callable = dict) -> dict:
@@ -317,8 +319,9 @@ def entity_documents(conn: sqlite3.Connection, entity_id: str, *, limit: int) ->
     """Documents that mention an entity, with how often (article mentions first)."""
     rows = conn.execute(
         "SELECT m.doc, d.name, d.title, d.published, COUNT(*) AS mentions, "
-        "SUM(m.region = 'comment') AS comment_mentions FROM mentions m JOIN documents d ON d.id = m.doc "
-        "WHERE m.entity = ? GROUP BY m.doc ORDER BY mentions DESC, d.seq LIMIT ?",
+        "SUM(CASE WHEN m.region = 'comment' THEN 1 ELSE 0 END) AS comment_mentions "
+        "FROM mentions m JOIN documents d ON d.id = m.doc "
+        "WHERE m.entity = ? GROUP BY m.doc, d.seq, d.name, d.title, d.published ORDER BY mentions DESC, d.seq LIMIT ?",
         (entity_id, limit),
     )
     return [dict(r) for r in rows]
@@ -326,7 +329,7 @@ def entity_documents(conn: sqlite3.Connection, entity_id: str, *, limit: int) ->
 
 def document_mentions(conn: sqlite3.Connection, doc_id: str) -> list[dict]:
     return [dict(r) for r in conn.execute(
-        "SELECT start, end, text, type, entity, region FROM mentions WHERE doc = ? ORDER BY idx", (doc_id,)
+        "SELECT start, \"end\", text, type, entity, region FROM mentions WHERE doc = ? ORDER BY idx", (doc_id,)
     )]
 
 
@@ -336,8 +339,8 @@ MAX_SEARCH_TERMS = 8
 MAX_PHRASE_WORDS = 8
 
 
-def _fts_query(text: str) -> str:
-    """User text as an FTS5 query: quoted phrases kept, other words all required, each term
+def _search_terms(text: str) -> list[str]:
+    """User text as search terms: quoted phrases kept, other words all required, each term
     once (case-insensitively), at most MAX_SEARCH_TERMS terms of MAX_PHRASE_WORDS words."""
     # FTS5 ends a string at NUL ("unterminated string"); lone surrogates cannot be encoded.
     text = text.replace("\x00", " ").encode("utf-8", "ignore").decode("utf-8")
@@ -347,12 +350,39 @@ def _fts_query(text: str) -> str:
     for term in phrases + words:
         if term and len(terms) < MAX_SEARCH_TERMS:
             phrase = " ".join(term[:MAX_PHRASE_WORDS])
-            terms.setdefault(phrase.casefold(), f'"{phrase}"')
-    return " ".join(terms.values())
+            terms.setdefault(phrase.casefold(), phrase)
+    return list(terms.values())
+
+
+def _fts_query(text: str) -> str:
+    """The search terms as an FTS5 query (each a quoted phrase, all required)."""
+    return " ".join(f'"{term}"' for term in _search_terms(text))
+
+
+# PostgreSQL: each term a phrase (`phraseto_tsquery`, stemmed as the index is), all required;
+# ts_headline marks the hits as FTS5's snippet() does.
+_PG_QUERY = "(SELECT {} AS q)"
+_PG_HEADLINE = ("ts_headline('english', h.body, h.q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=8, "
+                "MaxFragments=1, FragmentDelimiter=\" … \"')")
+
+
+def _pg_query(terms: list[str]) -> tuple[str, list[str]]:
+    return _PG_QUERY.format(" && ".join(["phraseto_tsquery('english', ?)"] * len(terms))), terms
 
 
 def search_rows(conn: sqlite3.Connection, text: str, *, limit: int, offset: int = 0) -> list[dict]:
     """One page of full-text hits over titles and bodies, best first, with a snippet each."""
+    if is_postgres(conn):
+        terms = _search_terms(text)
+        if not terms:
+            return []
+        query, params = _pg_query(terms)
+        # The headline is the costly part (as snippet() is): ranked first, then made for the page only.
+        return [dict(row) for row in conn.execute(
+            "WITH hits AS (SELECT f.doc, f.body, q.q, ts_rank(f.terms, q.q) AS rank "
+            f"  FROM body_fts f, {query} q WHERE f.terms @@ q.q ORDER BY rank DESC, f.doc LIMIT ? OFFSET ?) "
+            f"SELECT h.doc, d.name, d.title, d.published, d.source, {_PG_HEADLINE} AS snippet "
+            "FROM hits h JOIN documents d ON d.id = h.doc ORDER BY h.rank DESC, h.doc", [*params, limit, offset])]
     query = _fts_query(text)
     if not query:
         return []
@@ -376,6 +406,13 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[dict
 
 def search_page(conn: sqlite3.Connection, text: str, *, limit: int, offset: int) -> tuple[int, list[dict]]:
     """Full-text search over article titles and bodies, best first: (total, one page)."""
+    if is_postgres(conn):
+        terms = _search_terms(text)
+        if not terms:
+            return 0, []
+        query, params = _pg_query(terms)
+        total = conn.execute(f"SELECT COUNT(*) FROM body_fts f, {query} q WHERE f.terms @@ q.q", params).fetchone()[0]
+        return total, search_rows(conn, text, limit=limit, offset=offset)
     query = _fts_query(text)
     if not query:
         return 0, []

@@ -13,7 +13,7 @@ from importlib import resources
 from itertools import groupby
 from operator import itemgetter
 
-from .database import now, transaction
+from .database import has_table, is_postgres, now, transaction
 
 # Characters after a mention read to find an acronym defined in brackets: " (LNA)".
 AFTER_CHARS = 16
@@ -31,7 +31,8 @@ def mention_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def event_actor_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Each event's actor keys and texts (streamed)."""
-    yield from conn.execute("SELECT source_key, target_key, source_text, target_text FROM events")
+    yield from conn.execute("SELECT e.source_key, e.target_key, e.source_text, e.target_text FROM events e "
+                            "JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.idx")
 
 
 def _by_seq(rows: Iterator[sqlite3.Row]) -> Iterator[tuple[int, list[sqlite3.Row]]]:
@@ -103,14 +104,14 @@ def entity_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 def _ensure_overrides(conn: sqlite3.Connection) -> None:
     # A database migrated to a later version before 0002 existed lacks the table: add it.
+    if is_postgres(conn):
+        return  # created with the schema
     script = resources.files("newsweave.store").joinpath("migrations/0002_resolution.sql")
     conn.executescript(script.read_text("utf-8"))
 
 
 def _has_overrides(conn: sqlite3.Connection) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entity_overrides'"
-    ).fetchone() is not None
+    return has_table(conn, "entity_overrides")
 
 
 def add_override(conn: sqlite3.Connection, action: str, entity: str, *, other: str | None = None,
@@ -118,12 +119,11 @@ def add_override(conn: sqlite3.Connection, action: str, entity: str, *, other: s
     """Record one correction; returns its number in the replay order."""
     _ensure_overrides(conn)
     with transaction(conn):
-        cur = conn.execute(
+        return conn.execute(
             "INSERT INTO entity_overrides (action, entity, other, names, name, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING seq",
             (action, entity, other, json.dumps(names or [], ensure_ascii=False), name, now()),
-        )
-    return cur.lastrowid or 0  # an INSERT always sets it
+        ).fetchone()[0]
 
 
 def overrides(conn: sqlite3.Connection) -> list[dict]:

@@ -1,4 +1,5 @@
-"""`Store`: the one object that owns a database connection. It writes processed documents and
+"""`Store`: the one object that owns a database connection (SQLite or PostgreSQL: the SQL here
+and in the modules it calls is written once, for both). It writes processed documents and
 run bookkeeping, and offers the typed reads and writes the cross-document stages need
 (near-duplicates, entity resolution and its corrections, aggregates), so that `resolve/` and
 `aggregate/` are functions from records to records and `crossdoc.py` moves them in and out.
@@ -12,11 +13,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 from ..document import Document
 from . import aggregates, crossdoc, resolution
-from .database import connect, now, pack_ints, transaction
+from .database import Database, connect, now, pack_ints, transaction
 
 
 # The statement that stores each table's rows of a document (`Store._rows`), in the order the
@@ -27,13 +27,13 @@ _INSERTS = {
                  "pipeline_version, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "regions": "INSERT INTO regions VALUES (?,?,?,?,?,?,?,?)",
     "sentences": "INSERT INTO sentences VALUES (?,?,?,?,?)",
-    "mentions": "INSERT INTO mentions (doc, idx, start, end, text, type, region, entity_key, entity, "
+    "mentions": "INSERT INTO mentions (doc, idx, start, \"end\", text, type, region, entity_key, entity, "
                 "kb_id, name, country, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "timexes": "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?)",
     "places": "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
     "events": "INSERT INTO events (id, doc, idx, type, mode, source_key, target_key, source, target, "
               "source_text, target_text, date, date_precision, place_name, place_lat, place_lon, "
-              "place_country, sentence, start, end, region, attribution, modality, confidence, "
+              "place_country, sentence, start, \"end\", region, attribution, modality, confidence, "
               "trigger, trigger_start, trigger_end) VALUES "
               "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "lsh_bands": "INSERT OR IGNORE INTO lsh_bands (band, doc) VALUES (?, ?)",
@@ -49,8 +49,9 @@ class Store:
         self.band_keys = band_keys  # a fingerprint's LSH band keys, indexed for near-duplicates
 
     @classmethod
-    def open(cls, db: Path, *, readonly: bool = False) -> Store:
-        """Open (creating and migrating unless read-only) the database file `db`."""
+    def open(cls, db: Database, *, readonly: bool = False) -> Store:
+        """Open (creating and migrating unless read-only) the database `db` (a SQLite file or a
+        postgresql:// URL)."""
         return cls(connect(db, readonly=readonly))
 
     def close(self) -> None:
@@ -97,10 +98,9 @@ class Store:
                 )
 
     def start_run(self, inputs: list[str]) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO runs (started_at, inputs) VALUES (?, ?)", (now(), json.dumps(inputs))
-        )
-        return cur.lastrowid or 0  # an INSERT always sets it
+        return self.conn.execute(
+            "INSERT INTO runs (started_at, inputs) VALUES (?, ?) RETURNING id", (now(), json.dumps(inputs))
+        ).fetchone()[0]
 
     def finish_run(self, run_id: int, *, read: int, added: int, unchanged: int, failed: int) -> None:
         self.conn.execute(
