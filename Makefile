@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= $(if $(wildcard ../shared/seeds),../shared/seeds,examples/corpus)
 DB ?= newsweave.db
 
-.PHONY: install install-test web browser demo lint test eval clean
+.PHONY: install install-test web browser postgresql demo lint test eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y -q chromium chromium-driver >/dev/null || (apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null); \
 	  else echo "no /usr/bin/chromium and not root: browser tests will be skipped (apt-get install -y chromium chromium-driver)"; fi; fi
 
+# The PostgreSQL store's tests start a throwaway server from Debian's postgresql package; install it
+# when missing and we may (root), else they skip (and fail under CI=true).
+postgresql:
+	@if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y -q postgresql >/dev/null || (apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null); \
+	  else echo "no PostgreSQL server binaries and not root: PostgreSQL tests will be skipped (apt-get install -y postgresql)"; fi; fi
+
 demo: install
 	$(BIN)/newsweave run $(CORPUS) --db $(DB)
 	$(BIN)/newsweave summary --db $(DB)
@@ -40,7 +47,7 @@ lint: install-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
-test: lint browser
+test: lint browser postgresql
 	$(BIN)/python -m pytest -q -rs
 
 eval: install
