@@ -12,9 +12,10 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz.distance import Indel
 
 from ..kb.cache import cache_dir, read_marshal, write_marshal
 
@@ -205,8 +206,8 @@ def spelling_of(alias: str, name: str) -> bool:
 
 
 def _similar(alias_key: str, name_key: str) -> bool:
-    matcher = SequenceMatcher(None, alias_key, name_key)
-    return matcher.real_quick_ratio() >= ALIAS_SIMILARITY and matcher.ratio() >= ALIAS_SIMILARITY
+    # Twice the longest common subsequence over both lengths: the ratio difflib approximates.
+    return Indel.normalized_similarity(alias_key, name_key) >= ALIAS_SIMILARITY
 
 
 def _latin(name: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from ..kb import TITLES, normalise
 
 # Name particles that transliterations keep or drop at will ("al-Sarraj" / "Sarraj").
@@ -96,21 +98,6 @@ def skeleton(word: str) -> str:
     return "".join(out)
 
 
-def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
 def words_match(a: str, b: str) -> bool:
     """One name word spelled two ways: equal, a vowel-only variant, or one edit on a long word."""
     if a == b:
@@ -121,7 +108,7 @@ def words_match(a: str, b: str) -> bool:
     # Vowels swapped, not added: "Niger"/"Nigeria" share a skeleton but are two states.
     if shorter >= MIN_VOWEL_VARIANT_LENGTH and abs(len(a) - len(b)) <= 1 and skeleton(a) == skeleton(b):
         return True
-    return shorter >= MIN_EDIT_VARIANT_LENGTH and edit_distance(a, b, 1) <= 1
+    return shorter >= MIN_EDIT_VARIANT_LENGTH and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def is_initial_of(a: str, b: str) -> bool:
