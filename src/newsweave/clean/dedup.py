@@ -73,4 +73,5 @@ def _contained_in(grams: set, seen: dict) -> int | None:
             hits[seen[gram]] = hits.get(seen[gram], 0) + 1
     if not hits or sum(hits.values()) / len(grams) < P.REPEAT_MIN_CONTAINMENT:
         return None
-    return max(hits.items(), key=lambda item: item[1])[0]
+    # Equally good sources: the earliest (a set's order would depend on the hash seed).
+    return max(hits.items(), key=lambda item: (item[1], -item[0]))[0]
