@@ -7,12 +7,17 @@ through `store.Store` by `bench_api.synthetic_documents`, with a MinHash fingerp
 bands as the `clean` stage would give them. Each rebuild runs in a fresh process so that its
 peak RSS is its own, not the build's. Appends a section to benchmarks/RESULTS.md.
 
+With `--postgresql URL` (a server whose user may create databases), each size is measured on
+SQLite and on PostgreSQL side by side (a new database per size), with the API's main routes
+timed on both.
+
 With `--from-db`, the documents are those of a real run instead (`run_benchmark.py --keep-db`),
 copied `--copies` times under new ids (each copy its own LSH bands, so copies are not
 near-duplicates of each other): a database of real mentions and events, `--copies` times the
 size, with the same actors.
 
     .venv/bin/python benchmarks/bench_crossdoc.py [--sizes 10000 100000] [--no-write]
+    .venv/bin/python benchmarks/bench_crossdoc.py --sizes 100000 --postgresql postgresql://me@127.0.0.1/postgres
     .venv/bin/python benchmarks/bench_crossdoc.py --from-db /tmp/real10k.db --copies 1 10
 """
 
@@ -25,8 +30,11 @@ import platform
 import resource
 import subprocess
 import sys
+import statistics
 import tempfile
 import time
+import uuid
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,7 +46,12 @@ from run_benchmark import append_results  # noqa: E402
 
 from newsweave import crossdoc, runner  # noqa: E402
 from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
-from newsweave.store import Store, connect  # noqa: E402
+from newsweave.server import create_app  # noqa: E402
+from newsweave.store import Database, Store, connect, location  # noqa: E402
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient  # noqa: E402
 
 RESULTS = HERE / "RESULTS.md"
 HEADING = "## Cross-document rebuild"
@@ -50,7 +63,7 @@ def actors_for(docs: int) -> int:
     return max(2_000, docs // 5)
 
 
-def write_documents(db: Path, first: int, last: int, actors: int) -> float:
+def write_documents(db: Database, first: int, last: int, actors: int) -> float:
     """Store synthetic documents number `first` to `last - 1` (the generator is deterministic,
     so a later call with a larger `last` adds the next ones)."""
     began = time.perf_counter()
@@ -105,7 +118,7 @@ def copy_documents(source: Path, db: Path, copies: range, share: float = 1.0) ->
     return time.perf_counter() - began
 
 
-def measure(db: Path) -> dict:
+def measure(db: Database) -> dict:
     """In this process: the runner's cross-document rebuild, timed step by step."""
     steps: dict[str, float] = {}
 
@@ -133,16 +146,62 @@ def measure(db: Path) -> dict:
             "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, **counts}
 
 
-def measure_in_child(db: Path) -> dict:
+def measure_in_child(db: Database) -> dict:
     result = subprocess.run([sys.executable, __file__, "--measure", str(db)], check=True,
                             capture_output=True, text=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def bench(size: int, folder: Path) -> dict:
-    db = folder / f"crossdoc-{size}.db"
+    return bench_on(folder / f"crossdoc-{size}.db", size)
+
+
+def new_postgresql_database(admin_url: str) -> str:
+    """A new, empty database on the server of `admin_url`; its URL."""
+    import psycopg
+
+    name = f"newsweave_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def database_bytes(db: Database) -> int:
+    if isinstance(db, Path):
+        return db.stat().st_size
+    conn = connect(db, readonly=True)
+    try:
+        return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# The API's main reads (cache off: each request runs its SQL), timed on the rebuilt database.
+API_ROUTES = ("/api/summary", "/api/graph", "/api/events?actor=Actor1&limit=50",
+              "/api/timeline?limit=50", "/api/search?q=oil%20terminals&limit=20")
+API_RUNS = 20
+
+
+def time_api(db: Database) -> dict[str, float]:
+    """p95 milliseconds per route in `API_ROUTES`."""
+    client = TestClient(create_app(db, cache_size=0))
+    p95 = {}
+    for url in API_ROUTES:
+        client.get(url)
+        times = []
+        for _ in range(API_RUNS):
+            began = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, (url, response.status_code, response.text[:200])
+        p95[url] = statistics.quantiles(times, n=20)[-1]
+    return p95
+
+
+def bench_on(db: Database, size: int) -> dict:
+    """Build `size` synthetic documents in `db`, rebuild, add 1%, rebuild, time the API."""
     actors, extra = actors_for(size), max(1, size // 100)
-    print(f"{size:,} documents: building…", file=sys.stderr)
+    print(f"{size:,} documents into {'PostgreSQL' if isinstance(db, str) else 'SQLite'}: building…", file=sys.stderr)
     built = write_documents(db, 0, size, actors)
     print("  full rebuild…", file=sys.stderr)
     full = measure_in_child(db)
@@ -150,7 +209,8 @@ def bench(size: int, folder: Path) -> dict:
     print(f"  rebuild after +{extra:,} documents…", file=sys.stderr)
     incremental = measure_in_child(db)
     return {"size": size, "actors": actors, "extra": extra, "built": built, "full": full,
-            "incremental": incremental, "db_bytes": db.stat().st_size}
+            "incremental": incremental, "db_bytes": database_bytes(db),
+            "store": "PostgreSQL" if isinstance(db, str) else "SQLite", "api": time_api(db)}
 
 
 def bench_copies(source: Path, copies: int, folder: Path) -> dict:
@@ -177,19 +237,28 @@ def render(results: list[dict], load: tuple, note: str | None, source: Path | No
              f"{'/'.join(f'{x:.2f}' for x in load)}. Run: `.venv/bin/python benchmarks/bench_crossdoc.py{''.join(' ' + a for a in argv or [])}`.", ""]
     if note:
         lines += [f"Note: {note}", ""]
-    lines += ["| documents (actors) | mentions / events | rebuild | duplicates / entities / aggregates s "
+    lines += ["| store | documents (actors) | mentions / events | rebuild | duplicates / entities / aggregates s "
               "| peak RSS (before rebuild) | +1% documents: rebuild | entities / relations / timeline |",
-              "|---|---|---:|---|---:|---:|---|"]
+              "|---|---|---|---:|---|---:|---:|---|"]
     for r in results:
         full, incr = r["full"], r["incremental"]
         actors = f"{r['actors']:,}" if r["actors"] else "real actors"
         steps = " / ".join(f"{full['steps'].get(name, 0):.1f}"
                            for name in ("rebuild_duplicates", "resolve_entities", "rebuild_aggregates"))
         lines.append(
-            f"| {r['size']:,} ({actors}) | {full['mentions']:,} / {full['events']:,} | "
+            f"| {r.get('store', 'SQLite')} | {r['size']:,} ({actors}) | {full['mentions']:,} / {full['events']:,} | "
             f"{full['seconds']:.1f} s | {steps} | {full['peak_rss'] / mib:,.0f} MiB "
             f"({full['rss_before'] / mib:,.0f}) | {incr['seconds']:.1f} s ({incr['peak_rss'] / mib:,.0f} MiB) | "
             f"{full['entities']:,} / {full['aggregates']['relations']:,} / {full['aggregates']['timeline']:,} |")
+    timed_api = [r for r in results if r.get("api")]
+    if timed_api:
+        lines += ["", f"The API on the rebuilt database (in-process TestClient, response cache off, p95 of {API_RUNS} "
+                  "requests in ms). PostgreSQL's peak RSS above is newsweave's process; the server's own memory "
+                  "is not in it.", "",
+                  "| store | documents | " + " | ".join(f"`{url}`" for url in API_ROUTES) + " |",
+                  "|---|---:|" + "---:|" * len(API_ROUTES)]
+        lines += [f"| {r['store']} | {r['size']:,} | " + " | ".join(f"{r['api'][url]:.0f}" for url in API_ROUTES) + " |"
+                  for r in timed_api]
     return "\n".join(lines) + "\n"
 
 
@@ -200,10 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="Print only; do not touch RESULTS.md.")
     parser.add_argument("--from-db", type=Path, help="Copy the documents of this database (a real run) instead.")
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 10], help="With --from-db: copies per database.")
-    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--postgresql", metavar="URL",
+                        help="Also measure on PostgreSQL: a server URL whose user may create databases.")
+    parser.add_argument("--measure", type=str, help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(location(args.measure))))
         return 0
     load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="newsweave-crossdoc-") as tmp:
@@ -211,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.copies if args.from_db else args.sizes:
             results.append(bench_copies(args.from_db, size, Path(tmp)) if args.from_db else bench(size, Path(tmp)))
             print(json.dumps(results[-1]), file=sys.stderr)
+            if args.postgresql and not args.from_db:
+                results.append(bench_on(new_postgresql_database(args.postgresql), size))
+                print(json.dumps(results[-1]), file=sys.stderr)
     text = render(results, load, args.note, args.from_db, sys.argv[1:] if argv is None else argv)
     print(text)
     if not args.no_write:

@@ -149,7 +149,7 @@ def use_private_aggregates(conn: sqlite3.Connection) -> None:
     (it is opened mode=ro; only the connection's TEMP schema is writable)."""
     if is_postgres(conn):  # temporary tables come first in PostgreSQL's search path too
         conn.execute("SET default_transaction_read_only = off")
-        database_schema = "public"
+        database_schema = conn.execute("SELECT quote_ident(current_schema())").fetchone()[0]
     else:
         conn.execute("PRAGMA query_only = OFF")
         database_schema = "main"
