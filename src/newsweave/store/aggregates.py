@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from ..records import ContradictionRecord, PlaceRecord, RelationRecord
-from .database import has_table, is_postgres, transaction
+from .database import has_table, is_postgres, stream, transaction
 from .filters import EventFilter, window_sql
 from .queries import event_where
 
@@ -41,12 +41,10 @@ def body_events(conn: sqlite3.Connection, min_confidence: float = 0.0) -> list[E
     """Article-body events at or above `min_confidence` in reading order, without their
     sentences (`event_sentence` reads one); every repeated string (type, document, actor,
     date) is one shared object."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    rows = cursor.execute(
+    rows = stream(conn,
         f"SELECT {', '.join('e.' + name for name in EventRow.FIELDS)} FROM events e "
         "JOIN documents d ON d.id = e.doc WHERE e.region = 'body' AND e.confidence >= ? "
-        "ORDER BY d.seq, e.idx", (min_confidence,))
+        "ORDER BY d.seq, e.idx", (min_confidence,), plain=True)
     intern = sys.intern
     return [EventRow(intern(v) if v.__class__ is str else v for v in row) for row in rows]
 
@@ -80,7 +78,7 @@ def entity_rows(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
 def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Each article mention of an entity with the one before it in its document and the raw
     text between them and before the earlier one (for "Haftar's LNA", "Commander of the LNA X")."""
-    yield from conn.execute(
+    yield from stream(conn,
         "WITH m AS (SELECT doc, start, \"end\", entity, type, "
         "  LAG(entity) OVER w AS prev_entity, LAG(type) OVER w AS prev_type, "
         "  LAG(start) OVER w AS prev_start, LAG(\"end\") OVER w AS prev_end "

@@ -75,6 +75,17 @@ def version_stamp(url: str) -> tuple:
         conn.close()
 
 
+def stream(conn, sql: str, params=None, *, plain: bool = False) -> Iterator:
+    """The rows of a query over a whole table, without holding them all (SQLite's cursors stream
+    already); `plain`: as tuples."""
+    if is_postgres(conn):
+        return conn.stream(sql, params, plain=plain)
+    cursor = conn.cursor()
+    if plain:
+        cursor.row_factory = None
+    return cursor.execute(sql, () if params is None else params)
+
+
 def has_table(conn, name: str) -> bool:
     """Whether the database has table `name` (one opened read-only may predate it)."""
     if is_postgres(conn):

@@ -11,6 +11,7 @@ run's connection ends, whatever ends it. psycopg is imported only when such a UR
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,9 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import DatabaseBusy, StoreError
 
 URL_SCHEMES = ("postgresql", "postgres")
+# Rows fetched at a time from a streamed query.
+STREAM_ROWS = 5000
+_cursor_numbers = itertools.count()
 # The advisory lock a run holds (any 64-bit number: locks are per database).
 RUN_LOCK_KEY = 0x6E657773_77656176  # "newsweav"
 
@@ -163,6 +167,18 @@ class PostgresConnection:
 
     def execute(self, sql: str, params: Any = None) -> _Cursor:
         return _Cursor(self).execute(sql, params)
+
+    def stream(self, sql: str, params: Any = None, *, plain: bool = False) -> Iterator:
+        """The rows of a large query a few thousand at a time (a server-side cursor, which other
+        statements may interleave with), not the whole result in memory as `execute` holds it."""
+        cursor = self.raw.cursor(name=f"newsweave_{next(_cursor_numbers)}", withhold=True,
+                                 row_factory=(lambda cursor: tuple) if plain else _row_factory)
+        cursor.itersize = STREAM_ROWS
+        try:
+            self._limited(cursor, lambda: cursor.execute(translate(sql, _placeholders(params)), params))
+            yield from cursor
+        finally:
+            cursor.close()
 
     def executemany(self, sql: str, rows) -> None:
         rows = list(rows)

@@ -22,7 +22,7 @@ from ..records import (
     PlaceRecord,
     RegionRecord,
 )
-from .database import is_postgres
+from .database import is_postgres, stream
 from .filters import EventFilter, window_sql
 
 
@@ -93,9 +93,7 @@ def documents_page(conn: sqlite3.Connection, *, limit: int, offset: int,
 
 
 def mentions(conn: sqlite3.Connection) -> Iterator[MentionRecord]:
-    for row in conn.execute(
-        "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.idx"
-    ):
+    for row in stream(conn, "SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.idx"):
         yield MentionRecord(row["doc"], row["start"], row["end"], row["text"], row["type"],
                             row["entity"], row["region"], row["kind"])
 

@@ -13,7 +13,7 @@ from importlib import resources
 from itertools import groupby
 from operator import itemgetter
 
-from .database import has_table, is_postgres, now, transaction
+from .database import has_table, is_postgres, now, stream, transaction
 
 # Characters after a mention read to find an acronym defined in brackets: " (LNA)".
 AFTER_CHARS = 16
@@ -22,7 +22,7 @@ AFTER_CHARS = 16
 def mention_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """What clustering needs of each mention with an entity key, with the text right after it,
     in document order (streamed: one pass, nothing kept)."""
-    yield from conn.execute(
+    yield from stream(conn,
         "SELECT m.entity_key, m.text, m.name, m.type, m.kb_id, m.country, "
         f"substr(d.raw, m.end + 1, {AFTER_CHARS}) AS after "
         "FROM documents d JOIN mentions m ON m.doc = d.id WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"
@@ -31,7 +31,7 @@ def mention_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def event_actor_keys(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Each event's actor keys and texts (streamed)."""
-    yield from conn.execute("SELECT e.source_key, e.target_key, e.source_text, e.target_text FROM events e "
+    yield from stream(conn, "SELECT e.source_key, e.target_key, e.source_text, e.target_text FROM events e "
                             "JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.idx")
 
 
@@ -42,11 +42,11 @@ def _by_seq(rows: Iterator[sqlite3.Row]) -> Iterator[tuple[int, list[sqlite3.Row
 def rows_by_document(conn: sqlite3.Connection) -> Iterator[tuple[list[sqlite3.Row], list[sqlite3.Row]]]:
     """(mentions with an entity key, events) of one document at a time, in document order:
     memory holds one document, not the corpus."""
-    mentions = _by_seq(conn.execute(
+    mentions = _by_seq(stream(conn, 
         "SELECT d.seq, m.doc, m.idx, m.start, m.text, m.type, m.region, m.entity_key, m.kb_id, m.name, "
         "m.country, m.entity FROM documents d JOIN mentions m ON m.doc = d.id "
         "WHERE m.entity_key IS NOT NULL ORDER BY d.seq, m.idx"))
-    events = _by_seq(conn.execute(
+    events = _by_seq(stream(conn, 
         "SELECT d.seq, e.id, e.doc, e.end, e.type, e.mode, e.source_key, e.target_key, e.source_text, e.target_text, "
         "e.source, e.target FROM documents d JOIN events e ON e.doc = d.id ORDER BY d.seq, e.idx"))
     mention_group, event_group = next(mentions, None), next(events, None)
