@@ -47,8 +47,22 @@ WINDOWS = [
 
 
 @pytest.fixture(scope="module")
-def partial_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("partial") / "partial.db"
+def partial_sqlite_db(tmp_path_factory) -> Path:
+    return build_partial(tmp_path_factory.mktemp("partial") / "partial.db")
+
+
+@pytest.fixture(scope="module")
+def partial_postgresql_db(postgres_server) -> str:
+    return build_partial(postgres_server.new_database())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def partial_db(request):
+    """The partial dates in a SQLite file, then in a PostgreSQL database: one rule on both."""
+    return request.getfixturevalue(f"partial_{request.param}_db")
+
+
+def build_partial(db):
     conn = connect(db)
     docs = [doc(f"d{i}", ev("ASSAULT" if i % 2 else "AID", "ruritania", "north", date=date, precision=precision),
                 url=f"https://p{i}.example/a")
@@ -61,9 +75,9 @@ def partial_db(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.fixture(params=["seeds", "partial"])
-def db(request) -> Path:
-    return request.getfixturevalue("seeds_db" if request.param == "seeds" else "partial_db")
+@pytest.fixture(params=["seeds", "partial_sqlite", "partial_postgresql"])
+def db(request):
+    return request.getfixturevalue(f"{request.param}_db")
 
 
 def cli(*args) -> tuple[int, str, str]:
