@@ -12,7 +12,7 @@ import builtins
 from collections.abc import Iterable
 from pathlib import Path
 
-from .document import MENTION_TYPES, Document, Region
+from .document import EVENT_TYPES, MENTION_TYPES, Document, Region
 from .errors import FilterError
 from .aggregate.records import MembershipRecord, SideRecord, TimelineRecord
 from .notebook import frame
@@ -132,6 +132,20 @@ class Corpus:
         check_count("min_sources", min_sources)
         return aggregates.timeline(self._aggregated(), actor_ids=self._actor_ids(actor), since=since, until=until,
                                    min_sources=min_sources)
+
+    def timeline_page(self, *, limit: int, offset: int = 0, actor: str | None = None, since: str | None = None,
+                      until: str | None = None, min_sources: int = 0,
+                      type: str | None = None) -> tuple[int, list[TimelineRecord]]:
+        """(how many entries `timeline` gives, one page of them), of one event `type` if given:
+        cut in the database, not after reading the whole timeline."""
+        check_window(since, until)
+        check_count("min_sources", min_sources)
+        check_choice("type", type, EVENT_TYPES)
+        actor_ids, conn, type = self._actor_ids(actor), self._aggregated(), type.upper() if type else None
+        return (aggregates.timeline_count(conn, actor_ids=actor_ids, since=since, until=until,
+                                          min_sources=min_sources, type=type),
+                aggregates.timeline(conn, actor_ids=actor_ids, since=since, until=until, min_sources=min_sources,
+                                    type=type, limit=limit, offset=offset))
 
     def relations(self, *, actor: str | None = None, min_sources: int = 0, since: str | None = None,
                   until: str | None = None, type: str | None = None,

@@ -60,7 +60,7 @@ def test_an_sqlite_too_old_is_a_clear_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
     monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
-    with pytest.raises(StoreError, match=r"needs SQLite 3\.33\.0 or later; this Python has SQLite 3\.31\.1"):
+    with pytest.raises(StoreError, match=r"needs SQLite 3\.35\.0 or later; this Python has SQLite 3\.31\.1"):
         connect(tmp_path / "old.db")
     assert not (tmp_path / "old.db").exists()
 

@@ -188,3 +188,18 @@ def test_an_invalid_confidence_threshold_is_an_error(seeds_db):
     assert code == 2 and "1.5" in err
     with pytest.raises(ValueError, match="1.5"):
         newsweave.open(seeds_db, min_confidence=1.5)
+
+
+def test_timeline_pages_are_cut_from_the_whole_timeline(partial_db):
+    """The timeline route pages in the database: its pages, one after another, are the
+    Python API's timeline (of one type, when asked), and its total is that timeline's length."""
+    with newsweave.open(partial_db) as corpus:
+        everything = [t.id for t in corpus.timeline()]
+        aid = [t.id for t in corpus.timeline() if t.type == "AID"]
+    client = TestClient(create_app(partial_db))
+    for params, expected in (({}, everything), ({"type": "AID"}, aid)):
+        pages = [client.get("/api/timeline", params={**params, "limit": 3, "offset": offset}).json()
+                 for offset in range(0, len(expected) + 3, 3)]
+        assert {page["total"] for page in pages} == {len(expected)}
+        assert [item["id"] for page in pages for item in page["items"]] == expected
+    assert len(aid) < len(everything)

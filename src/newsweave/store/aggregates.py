@@ -222,23 +222,35 @@ def sides(conn: sqlite3.Connection) -> list[SideRecord]:
                 "ORDER BY s.conflict, s.side, s.score DESC, s.entity")]
 
 
-def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
-             until: str | None = None, min_sources: int = 0) -> list[TimelineRecord]:
-    """Merged events in the order they happened, in the window (the filter's rule)."""
-    if not has_table(conn, "timeline"):
-        return []
-    sql = ("SELECT t.*, s.name AS source_name, g.name AS target_name FROM timeline t "
-           "LEFT JOIN entities s ON s.id = t.source LEFT JOIN entities g ON g.id = t.target "
-           "WHERE t.sources >= ?")
+def _timeline_where(actor_ids: list[str] | None, since: str | None, until: str | None, min_sources: int,
+                    type: str | None) -> tuple[str, list]:
+    sql = " WHERE t.sources >= ?"
     params: list = [min_sources]
     if actor_ids is not None:
         marks = ",".join("?" * len(actor_ids)) or "NULL"
         sql += f" AND (t.source IN ({marks}) OR t.target IN ({marks}))"
         params += actor_ids + actor_ids
+    if type:
+        sql += " AND t.type = ?"
+        params.append(type)
     window, window_params = window_sql("t.date", "t.date_precision", since, until)
-    sql += window
-    params += window_params
-    rows = conn.execute(sql + " ORDER BY t.idx", params)
+    return sql + window, params + window_params
+
+
+def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
+             until: str | None = None, min_sources: int = 0, type: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[TimelineRecord]:
+    """Merged events in the order they happened, in the window (the filter's rule); of one
+    `type`; `limit` of them after `offset` (a page)."""
+    if not has_table(conn, "timeline"):
+        return []
+    where, params = _timeline_where(actor_ids, since, until, min_sources, type)
+    page = ""
+    if limit is not None:
+        page, params = " LIMIT ? OFFSET ?", [*params, limit, offset]
+    rows = conn.execute("SELECT t.*, s.name AS source_name, g.name AS target_name FROM timeline t "
+                        "LEFT JOIN entities s ON s.id = t.source LEFT JOIN entities g ON g.id = t.target"
+                        f"{where} ORDER BY t.idx{page}", params)
     return [TimelineRecord(
         id=row["id"], date=row["date"], date_precision=row["date_precision"], type=row["type"],
         mode=row["mode"], source=row["source"], target=row["target"],
@@ -248,3 +260,12 @@ def timeline(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, si
         documents=json.loads(row["documents"]), sources=row["sources"],
         source_name=row["source_name"], target_name=row["target_name"],
     ) for row in rows]
+
+
+def timeline_count(conn: sqlite3.Connection, *, actor_ids: list[str] | None = None, since: str | None = None,
+                   until: str | None = None, min_sources: int = 0, type: str | None = None) -> int:
+    """How many entries `timeline` gives for these filters."""
+    if not has_table(conn, "timeline"):
+        return 0
+    where, params = _timeline_where(actor_ids, since, until, min_sources, type)
+    return conn.execute(f"SELECT COUNT(*) FROM timeline t{where}", params).fetchone()[0]

@@ -25,14 +25,12 @@ def timeline(f: EventFilter = Depends(event_filter), page: Page = Depends(),
              r: Reader = Depends(slow_reader())):
     """Article events in the order they happened, each linked to a sentence in its document."""
     if merged and f.region == "body" and f.doc is None and f.place is None:
-        found = r.corpus.timeline(actor=f.actor, since=f.since, until=f.until, min_sources=min_sources)
+        total, items = r.corpus.timeline_page(actor=f.actor, since=f.since, until=f.until, min_sources=min_sources,
+                                              type=f.type, limit=page.limit, offset=page.offset)
         # Nothing merged yet (aggregates not built) falls back to the reports themselves.
-        if (found or min_sources) and (not found or hasattr(found[0], "events")):
-            if f.type:
-                found = [x for x in found if x.type == f.type]
-            items = found[page.offset:page.offset + page.limit]
+        if total or min_sources or r.corpus.timeline_page(limit=1)[0]:
             spans = queries.event_spans(r.conn, [x.events[0] for x in items if x.events])
-            return as_json(page.wrap(len(found), [
+            return as_json(page.wrap(total, [
                 {**spans.get(x.events[0] if x.events else "", {}), **to_dict(x), "reports": len(x.events)}
                 for x in items
             ]))
