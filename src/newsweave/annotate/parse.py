@@ -78,7 +78,7 @@ class Parser:
         for index, parsed in parses:
             offset = doc.regions[index].start
             for sent in parsed.sents:
-                text = sent.text
+                text = parsed_texts[index][sent.start_char:sent.end_char]  # `sent.text`, not joined anew
                 stripped = text.strip()
                 if not stripped:
                     continue
