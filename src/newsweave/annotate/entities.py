@@ -45,20 +45,19 @@ class EntityRecognizer:
         doc.mentions = []
         for index, parsed in doc.scratch.get("parses", []):
             region = doc.regions[index]
-            for cand in self.candidates(parsed):
+            for cand in self.candidates(parsed, doc.scratch["parsed_texts"][index]):
                 start, end = region.start + cand.start, region.start + cand.end
                 doc.mentions.append(self.mention(doc.text[start:end], start, end, cand, region.kind))
         doc.mentions.sort(key=lambda m: m.start)
         return doc
 
-    def candidates(self, parsed) -> list[Candidate]:
-        """Non-overlapping candidates for one parsed region."""
-        text = parsed.text  # spaCy joins every token for each `Doc.text`: once per region
+    def candidates(self, parsed, text: str) -> list[Candidate]:
+        """Non-overlapping candidates for one parsed region whose text (`parsed.text`) is `text`."""
         sports = is_sports_report(text)
         found = self.datelines(parsed, text) + self.gazetteer(parsed, text) \
             + self.spacy_entities(parsed, sports) + self.nominals(parsed) + self.titled_roles(text)
         if sports:
-            found = self.sports_teams(parsed, found)
+            found = self.sports_teams(parsed, text, found)
         found.sort(key=lambda c: (-(c.end - c.start), _SOURCE_PRIORITY[c.source], c.start))
         taken: list[Candidate] = []
         occupied = bytearray(len(text) + 1)
@@ -529,11 +528,11 @@ class EntityRecognizer:
 
     # -- sports reports -----------------------------------------------------------------
 
-    def sports_teams(self, parsed, found: list[Candidate]) -> list[Candidate]:
+    def sports_teams(self, parsed, text: str, found: list[Candidate]) -> list[Candidate]:
         """Teams in results lines and tables ("Bahia 2 Atletico Paranaense 0"): organisations,
         or states for national teams; they replace what spaCy made of them."""
         teams = []
-        for match in P.RESULT_TEAM_RE.finditer(parsed.text):
+        for match in P.RESULT_TEAM_RE.finditer(text):
             start, end = match.span(1)
             words = match.group(1).split()
             if words[0] in P.SPORTS_TABLE_WORDS or words[0] in P.NOT_NAME_WORDS:

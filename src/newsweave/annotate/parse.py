@@ -2,7 +2,9 @@
 
 Reads `regions`, `text`. Adds `sentences` and `scratch["parses"]`: a list of
 `(region_index, spacy.Doc)` where the spaCy doc is `text[region.start:region.end]`, so a token
-at character `i` of the parse is at `region.start + i` in the document. All-caps and all-lowercase
+at character `i` of the parse is at `region.start + i` in the document; `scratch["parsed_texts"]`
+maps each region index to the text of its parse (spaCy's `Doc.text` joins every token anew on
+each call: later stages read it from here). All-caps and all-lowercase
 lines are parsed with their case restored (`truecase`): only letter case differs from the
 document's text, so offsets hold, but stages that keep text take it from `doc.text`. Stages that
 judge names by their capitals read `scratch["cased_text"]`, the document's text as parsed.
@@ -36,14 +38,14 @@ def load_model(name: str):
         ) from e
 
 
-def cased_text(doc: Document, parses) -> str:
+def cased_text(doc: Document, parsed_texts: dict[int, str]) -> str:
     """The document's text with each parsed region as the parser read it (case restored)."""
     parts, last = [], 0
-    for index, parsed in parses:
+    for index, text in parsed_texts.items():
         start = doc.regions[index].start
         parts.append(doc.text[last:start])
-        parts.append(parsed.text)
-        last = start + len(parsed.text)
+        parts.append(text)
+        last = start + len(text)
     parts.append(doc.text[last:])
     return "".join(parts)
 
@@ -67,15 +69,16 @@ class Parser:
 
     def __call__(self, doc: Document) -> Document:
         indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]
-        texts = (self._region_text(doc, i) for i in indices)
+        texts = [self._region_text(doc, i) for i in indices]
         parses = list(zip(indices, self.nlp.pipe(texts)))
         doc.scratch["parses"] = parses
-        doc.scratch["cased_text"] = cased_text(doc, parses)
+        doc.scratch["parsed_texts"] = parsed_texts = dict(zip(indices, texts))
+        doc.scratch["cased_text"] = cased_text(doc, parsed_texts)
         doc.sentences = []
         for index, parsed in parses:
             offset = doc.regions[index].start
             for sent in parsed.sents:
-                text = sent.text
+                text = parsed_texts[index][sent.start_char:sent.end_char]  # `sent.text`, not joined anew
                 stripped = text.strip()
                 if not stripped:
                     continue

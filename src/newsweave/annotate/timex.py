@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ..document import Document, TimeExpression
 from ..settings import Settings
@@ -361,6 +362,9 @@ def _resolve_dateparser(text: str, anchor: date | None, tense: str | None):
     """Last resort for absolute forms the rules above do not know."""
     if not re.search(r"\d", text) or re.fullmatch(r"[\d\s.,-]+", text):
         return None
+    has_year = re.search(r"\b\d{4}\b", text)
+    if not has_year and anchor is None:
+        return None  # whatever dateparser made of it would be dated from today
     import dateparser
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
@@ -370,13 +374,13 @@ def _resolve_dateparser(text: str, anchor: date | None, tense: str | None):
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    has_year = re.search(r"\b\d{4}\b", text)
-    if not has_year and anchor is None:
-        return None
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", text))
     return parsed.strftime("%Y-%m-%d" if has_day else "%Y-%m"), "DATE"
 
 
+# Each candidate is resolved three or four times (probe, no anchor, its anchor) and the same
+# expressions recur across documents; dateparser, the last resort, is slow.
+@lru_cache(maxsize=8192)
 def resolve(text: str, anchor: date | None, *, tense: str | None = None) -> tuple[str | None, str | None, str]:
     """A time expression's TimeML value, precision and kind, counted from `anchor`.
 
@@ -525,7 +529,7 @@ def _candidates(doc: Document) -> list[_Candidate]:
     found: list = []
     for index, parsed in doc.scratch.get("parses", []):
         offset = doc.regions[index].start
-        text = parsed.text
+        text = doc.scratch["parsed_texts"][index]
         patterns = _pattern_spans(text)
         for start, end in _merge(_spacy_spans(parsed) + patterns):
             start, end = _trim(text, start, end)
@@ -539,9 +543,9 @@ def _candidates(doc: Document) -> list[_Candidate]:
                 parts = [_trim(text, s, e) for s, e in _merge(inside)]
                 parts = [(s, e) for s, e in parts if (s, e) != (start, end) and resolve(text[s:e], _PROBE_ANCHOR)[0]]
                 if parts:
-                    found.extend(_candidate(parsed, s, e, index, offset) for s, e in parts)
+                    found.extend(_candidate(parsed, text, s, e, index, offset) for s, e in parts)
                     continue
-            found.append(_candidate(parsed, start, end, index, offset))
+            found.append(_candidate(parsed, text, start, end, index, offset))
     return found
 
 
@@ -549,12 +553,12 @@ def _candidates(doc: Document) -> list[_Candidate]:
 _PROBE_ANCHOR = date(2000, 6, 15)
 
 
-def _candidate(parsed, start: int, end: int, index: int, offset: int) -> _Candidate:
+def _candidate(parsed, text: str, start: int, end: int, index: int, offset: int) -> _Candidate:
     span = parsed.char_span(start, end, alignment_mode="expand")
     tense = governing_tense(span.root) if span is not None else None
     if span is not None and any(t.lower_ in P.FUTURE_MARKERS for t in span):
         tense = "future"
-    if parsed.text[max(0, start - 24):start].lower().rstrip().endswith(P.FUTURE_LEADS):
+    if text[max(0, start - 24):start].lower().rstrip().endswith(P.FUTURE_LEADS):
         tense = "future"
     return _Candidate(offset + start, offset + end, index, tense)
 

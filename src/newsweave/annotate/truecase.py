@@ -46,8 +46,8 @@ def needs_truecasing(text: str) -> bool:
     words = _WORD_RE.findall(text)
     if len(words) < MIN_WORDS:
         return False
-    upper = sum(ch.isupper() for ch in text)
-    lower = sum(ch.islower() for ch in text)
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     return upper == 0 or upper >= UPPER_SHARE * (upper + lower)
 
 

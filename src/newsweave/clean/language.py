@@ -10,6 +10,7 @@ from ..document import is_analysed_language
 from . import patterns as P
 
 _WORD = re.compile(r"[^\W\d_]+")
+_BEFORE_SCRIPTS = re.compile("[\x00-%s]+" % chr(min(first for first, _ in P.SCRIPTS.values()) - 1))
 
 
 def guess_language(text: str) -> str | None:
@@ -48,11 +49,10 @@ def _share(words: list[str], stopwords: frozenset[str]) -> float:
 def _script_language(text: str) -> str | None:
     """The language of the non-Latin script most letters are in, if most are in one."""
     counts = dict.fromkeys(P.SCRIPTS, 0)
-    letters = 0
-    for char in text:
+    letters = sum(map(str.isalpha, text))
+    for char in _BEFORE_SCRIPTS.sub("", text):  # the scripts' blocks all lie above Latin's
         if not char.isalpha():
             continue
-        letters += 1
         point = ord(char)
         for code, (first, last) in P.SCRIPTS.items():
             if first <= point <= last:

@@ -48,6 +48,7 @@ DATE_FORMS: dict[str, re.Pattern] = {
     # ISO month: 2020-07
     "iso month": re.compile(r"\b" + _YEAR + r"-(?P<month>[01]\d)\b(?!-\d)"),
 }
+_ANY_YEAR = re.compile(_YEAR)  # every form holds a year: most lines have none, one search rules them out
 
 # Lines that announce the page's own date.
 PUBLISHED_CUES = re.compile(
@@ -73,6 +74,8 @@ class FoundDate:
 def parse_date(text: str, *, with_time: bool = False) -> FoundDate | None:
     """The first date written in `text`, or None. With `with_time`, day dates keep their time."""
     best: FoundDate | None = None
+    if not _ANY_YEAR.search(text):
+        return None
     for form, pattern in DATE_FORMS.items():
         for match in pattern.finditer(text):
             found = _to_iso(form, match, with_time)

@@ -1,8 +1,10 @@
 """The local engine: the per-document stages in this process, or in a pool of `workers`
-processes that each load the stages (and so the model) once."""
+processes. Forked workers share the stages (and so the model) this process loaded once before
+starting them; workers started otherwise (spawn) each load their own."""
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -16,10 +18,10 @@ _worker_stages: list[Stage] | None = None
 _worker_seconds: float | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, stages: list[Stage] | None) -> None:
     global _worker_stages, _worker_seconds
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the parent to handle
-    _worker_stages = build_stages(settings)
+    _worker_stages = stages if stages is not None else build_stages(settings)
     _worker_seconds = settings.max_seconds_per_document
 
 
@@ -48,7 +50,12 @@ class LocalEngine:
         # In-process work gains nothing from batches in flight; a pool overlaps them with writing.
         self.window = 2 if settings.workers > 1 else 1
         if settings.workers > 1:
-            self.pool = ProcessPoolExecutor(settings.workers, initializer=_init_worker, initargs=(settings,))
+            context = multiprocessing.get_context()
+            # A forked worker inherits its initializer's arguments without pickling: loading the
+            # stages here once spares each worker its own start-up (spaCy, knowledge base, gazetteer).
+            stages = build_stages(settings) if context.get_start_method() == "fork" else None
+            self.pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
+                                            initargs=(settings, stages))
         else:
             self.stages = build_stages(settings)
 

@@ -25,6 +25,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "it", "this", "which", "who"})
 # Prepositions that open an attribution phrase ("according to X", "citing X", "quoting X").
 ATTRIBUTION_OPENERS = (("according", "to"), ("citing", None), ("quoting", None),
                        ("per", None))
+_OPENER_WORDS = frozenset(first for first, _ in ATTRIBUTION_OPENERS)
 
 
 class Attributor:
@@ -79,8 +80,11 @@ def _as_clause(verb) -> bool:
 def _according_to(sent) -> str | None:
     tokens = list(sent)
     for i, token in enumerate(tokens):
+        lower = token.lower_
+        if lower not in _OPENER_WORDS:
+            continue  # most words: spaCy builds `lower_` anew on each access
         for first, second in ATTRIBUTION_OPENERS:
-            if token.lower_ != first:
+            if lower != first:
                 continue
             if second is not None:
                 if i + 1 >= len(tokens) or tokens[i + 1].lower_ != second:

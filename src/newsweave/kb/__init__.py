@@ -61,6 +61,7 @@ _PUNCT_RE = re.compile(r"[^\w\s']+")
 _POSSESSIVE_RE = re.compile(r"'s\b")
 
 
+@lru_cache(maxsize=1 << 16)  # the entity scan keys every token span it tries: the same words recur
 def normalise(text: str) -> str:
     """Case-, diacritics- and punctuation-insensitive key: "Al-Sarraj's" -> "al sarraj"."""
     if not text.isascii():
