@@ -939,3 +939,15 @@ def test_the_victims_of_a_blast_did_not_set_it_off(stages):
 def test_his_country_is_the_speakers_state(stages):
     events = events_of(stages, "Narendra Modi said his country will respond strongly to the attack.")
     assert [e.source for e in events if e.type == "THREATEN"] == ["IND"]
+
+
+@pytest.mark.parametrize("sentence, target, written", [
+    ("Modi's government revoked Kashmir's special autonomous status.", "LOCATION:kashmir", "Kashmir"),
+    ("Pakistan seeks to position the cause of violence in the region as India's fault.", None, None),
+])
+def test_an_act_on_what_a_party_holds_is_an_act_on_its_holder(stages, sentence, target, written):
+    """ "revoked Kashmir's status": Kashmir is acted upon, not the status; with no holder named
+    ("the cause of violence") nothing is."""
+    events = events_of(stages, sentence)
+    assert events and all((e.target, e.target_text) == (target, written) for e in events), \
+        [(e.type, e.source, e.target, e.target_text) for e in events]

@@ -215,7 +215,9 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
         targets = [_state_of_place(t, sources) or t for t in targets]
     if found.kind in STATEMENT_TYPES:
         targets = [t if _party(t) else _owner_party(t, sent, finder) or t for t in targets]
-    return [t for t in targets if _party(t) or not (_head_words(t, sent, finder) & NOT_TARGET_HEADS
+    targets = [t if _party(t) or not _head_words(t, sent, finder) & ABSTRACT_TARGET_HEADS
+               else _owner(t, sent, finder) or t for t in targets]
+    return [t for t in targets if _party(t) or not (_head_words(t, sent, finder) & (NOT_TARGET_HEADS | ABSTRACT_TARGET_HEADS)
                                                     or _instrument(t, sent, finder))]
 
 
@@ -225,6 +227,14 @@ NOT_TARGET_HEADS = frozenset({
     "area", "neighborhood", "neighbourhood", "region", "outskirt", "outskirts", "street", "road",
     "zone", "district", "locality", "vicinity", "corner", "casualty", "casualties", "loss", "losses",
     "toll", "damage",
+})
+# Heads of phrases naming something a party has or holds, not a party: an act on it is an act
+# on its owner ("revoked Kashmir's special status", "violated Pakistan's sovereignty"), and
+# without an owner there is no party acted upon.
+ABSTRACT_TARGET_HEADS = frozenset({
+    "status", "sovereignty", "integrity", "autonomy", "independence", "claim", "right", "move",
+    "decision", "policy", "position", "stance", "demand", "allegation", "statement", "remark",
+    "cause", "interest", "narrative", "version", "account",
 })
 # Words for the other party of a pair ("launched strikes on its neighbour").
 COUNTERPART_WORDS = frozenset({"neighbour", "neighbor", "rival", "adversary", "enemy", "foe", "arch-rival", "archrival"})
@@ -372,6 +382,19 @@ def _owner_party(target: Actor, sent, finder) -> Actor | None:
         if child.dep_ == "poss":
             owner = finder.actor(child)
             if _party(owner):
+                return owner
+    return None
+
+
+def _owner(target: Actor, sent, finder) -> Actor | None:
+    """Who holds what an act is on: "Kashmir's status", "the status of Kashmir" -> Kashmir."""
+    root = _phrase_head(target, sent, finder)
+    for child in root.children if root is not None else ():
+        owners = [child] if child.dep_ == "poss" else \
+            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else []
+        for token in owners:
+            owner = finder.actor(token)
+            if owner is not None and owner.entity:
                 return owner
     return None
 
