@@ -951,3 +951,14 @@ def test_an_act_on_what_a_party_holds_is_an_act_on_its_holder(stages, sentence, 
     events = events_of(stages, sentence)
     assert events and all((e.target, e.target_text) == (target, written) for e in events), \
         [(e.type, e.source, e.target, e.target_text) for e in events]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pakistan retaliated by shutting its airspace to Indian flights.", [("SANCTION", "PAK", "IND")]),
+    ("Iran responded by expelling the British ambassador.", [("SANCTION", "IRN", "GBR")]),
+    ("Pakistan retaliated with artillery fire on Indian posts.", [("ASSAULT", "PAK", "IND-MIL")]),
+])
+def test_a_response_is_coded_by_its_means(stages, sentence, expected):
+    """ "retaliated by shutting its airspace": the closure, by whoever retaliated; no second,
+    unnamed attack. Without a means ("retaliated with artillery fire") the response is the act."""
+    assert [(e.type, e.source, e.target) for e in events_of(stages, sentence)] == expected

@@ -488,6 +488,11 @@ RAISING_VERBS = frozenset({"report", "say", "believe", "think", "allege", "under
                            "suspect", "claim", "expect", "rumour", "rumor"})
 
 
+# Prepositions whose gerund shares the subject of the verb they hang on ("responded by
+# expelling", "retaliated after shelling").
+MEANS_PREPOSITIONS = frozenset({"by", "after", "before", "without", "while"})
+
+
 def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]:
     """(sources, targets) from the subject: the passive subject is the one acted upon."""
     node = verb
@@ -511,6 +516,10 @@ def _verb_subjects(verb, finder: ActorFinder) -> tuple[list[Actor], list[Actor]]
                 and node.head.dep_ in ("dobj", "pobj"):
             # "issued a statement urging X": the statement's issuer speaks
             node = node.head.head if node.head.dep_ == "dobj" else node.head.head.head
+            continue
+        if not (sources or targets) and node.dep_ == "pcomp" and node.head.lower_ in MEANS_PREPOSITIONS \
+                and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "Iran responded by expelling X": Iran expels
             continue
         if sources or targets or node.dep_ not in ("xcomp", "conj", "advcl", "acomp") or node.head == node:
             return sources, targets

@@ -226,7 +226,7 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
 NOT_TARGET_HEADS = frozenset({
     "area", "neighborhood", "neighbourhood", "region", "outskirt", "outskirts", "street", "road",
     "zone", "district", "locality", "vicinity", "corner", "casualty", "casualties", "loss", "losses",
-    "toll", "damage",
+    "toll", "damage", "airspace", "border", "crossing",
 })
 # Heads of phrases naming something a party has or holds, not a party: an act on it is an act
 # on its owner ("revoked Kashmir's special status", "violated Pakistan's sovereignty"), and

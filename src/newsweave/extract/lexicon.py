@@ -365,9 +365,10 @@ VERB_OBJECT_OVERRIDES: dict[tuple[str, str], Trigger] = {
         "mediation", "intervention", "involvement", "role", "talks", "dialogue")},
     # closing a border or crossing restricts movement (CAMEO 1724 as coded by PLOVER COERCE);
     # closing an embassy reduces relations (CAMEO 16)
-    **{("close", o): ("COERCE", "restrict") for o in ("border", "borders", "crossing", "crossings",
-                                                      "airspace", "port", "ports", "checkpoint")},
-    **{("close", o): ("SANCTION", None) for o in ("embassy", "embassies", "consulate", "consulates")},
+    **{(v, o): ("COERCE", "restrict") for v in ("close", "shut")
+       for o in ("border", "borders", "crossing", "crossings", "airspace", "port", "ports", "checkpoint")},
+    **{(v, o): ("SANCTION", None) for v in ("close", "shut")
+       for o in ("embassy", "embassies", "consulate", "consulates")},
     # lifting a political restriction gives way (CAMEO 081 "ease administrative sanctions")
     **{("lift", o): ("CONCEDE", None) for o in ("curfew", "ban", "restriction", "restrictions",
                                                 "emergency", "law")},

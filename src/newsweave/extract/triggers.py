@@ -121,6 +121,7 @@ def find_triggers(sent) -> list[Found]:
                 consumed.add(hit.token.i)
             if not _framed(token):
                 found.append(_peacekeeping(hit))
+    found = [f for f in found if not _answered_by_means(f, found)]
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
@@ -129,6 +130,22 @@ def find_triggers(sent) -> list[Found]:
             continue
         found.append(_peacekeeping(Found(token, token, hit[0], hit[1], "noun")))
     return found
+
+
+# Verbs of answering an act, which name no act of their own when the means is said.
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "hit"})
+
+
+def _answered_by_means(response: Found, found: list[Found]) -> bool:
+    """ "Pakistan retaliated by shutting its airspace": the act is the closure (its own
+    trigger), not a second, unnamed attack."""
+    verb = response.token
+    if verb.lemma_.lower() not in RESPONSE_VERBS:
+        return False
+    means = {c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+             for c in prep.children if c.dep_ == "pcomp"}
+    means |= {c for m in means for c in m.children if c.dep_ == "conj"}
+    return any(other.token in means for other in found)
 
 
 def _condoled(sent) -> set[int]:
