@@ -118,12 +118,13 @@ def process_safely(doc: Document, stages: list[Stage], *, seconds: float | None 
 
 def process_many(docs: list[Document], stages: list[Stage], *,
                  seconds: float | None = None) -> list[Document | InputError]:
-    """`process_safely` on each of `docs`, results in their order. The first stage with a
-    `prepare(docs)` method first does its costly part for all the documents that reach it at once
-    (spaCy parses fuller batches more cheaply), within `seconds` per document; should that fail
-    or run too long, each document does the work alone in the stage, as without batching, so a
-    failure or a timeout is still reported for its document only. The shared work is not
-    charged to any one document's `seconds`."""
+    """The stages on each of `docs`, results in their order, each document failing or timing
+    out alone as in `process_safely`. The first stage with a `prepare(docs)` method first does
+    its costly part for all the documents that reach it at once (spaCy parses fuller batches
+    more cheaply), within `seconds` per document; should that fail or run too long, each
+    document does the work alone in the stage, as without batching, so a failure or a timeout is
+    still reported for its document only. The shared work is not charged to any one document's
+    `seconds`."""
     split = next((k for k, stage in enumerate(stages) if hasattr(stage, "prepare")), len(stages))
     results: list[Document | InputError] = []
     left: list[float | None] = []  # each document's time still allowed after the first stages
