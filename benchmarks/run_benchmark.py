@@ -130,20 +130,27 @@ class StageClock:
                 times: dict[str, float] = {}
 
                 def timed(stage, *, group: bool = False):
-                    """A group of stages (`InAnalysedLanguage`) is timed stage by stage inside."""
+                    """A group of stages (`InAnalysedLanguage`) is timed stage by stage inside; a
+                    stage's `prepare` (the parser's batched part) counts as that stage's time."""
                     name = getattr(stage, "__name__", type(stage).__name__)
                     if group:
                         stage.stages = [timed(inner) for inner in stage.stages]
 
-                    def run_stage(doc):
-                        began = time.perf_counter()
-                        try:
-                            return stage(doc)
-                        finally:
-                            if not group:
-                                times[name] = times.get(name, 0.0) + time.perf_counter() - began
-                            if stage is last:  # each worker's own file (forked ones inherit this code)
-                                (folder / f"{os.getpid()}.json").write_text(json.dumps(times))
+                    def clocked(function):
+                        def run(arg):
+                            began = time.perf_counter()
+                            try:
+                                return function(arg)
+                            finally:
+                                if not group:
+                                    times[name] = times.get(name, 0.0) + time.perf_counter() - began
+                                if function is last:  # each worker's own file (forked ones inherit this code)
+                                    (folder / f"{os.getpid()}.json").write_text(json.dumps(times))
+                        return run
+
+                    run_stage = clocked(stage)
+                    if hasattr(stage, "prepare"):
+                        run_stage.prepare = clocked(stage.prepare)
                     return run_stage
 
                 last = stages[-1]

@@ -55,22 +55,41 @@ class Parser:
         self.nlp = load_model(settings.spacy_model)
         self.truecase = truecaser_for(self.nlp)
 
-    def _region_text(self, doc: Document, index: int) -> str:
+    def _region_text(self, doc: Document, index: int, warnings: list[str]) -> str:
         """The region's text, cut at spaCy's length limit (one pathological paragraph)."""
         region = doc.regions[index]
         text = doc.text[region.start:region.end]
         if len(text) > self.nlp.max_length:
-            doc.warnings.append(
+            warnings.append(
                 f"region at {region.start} is {len(text):,} characters; only the first "
                 f"{self.nlp.max_length:,} were analysed"
             )
             text = text[: self.nlp.max_length]
         return self.truecase(text, guess_names=region.kind != "comment")
 
+    def _inputs(self, doc: Document) -> tuple[list[int], list[str], list[str]]:
+        """The parsed regions' indices and texts, and the warnings to give the document; kept
+        in its scratch by `prepare` so that `__call__` neither redoes them nor warns twice."""
+        if "parse_inputs" not in doc.scratch:
+            indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]
+            warnings: list[str] = []
+            texts = [self._region_text(doc, i, warnings) for i in indices]
+            doc.scratch["parse_inputs"] = (indices, texts, warnings)
+        return doc.scratch["parse_inputs"]
+
+    def prepare(self, docs: list[Document]) -> None:
+        """Parse the regions of all `docs` in one `nlp.pipe` call: fuller batches cost less
+        than one call per document, with the same parses. `__call__` finds them in the scratch."""
+        inputs = [self._inputs(doc) for doc in docs]
+        parsed = iter(list(self.nlp.pipe([text for _, texts, _ in inputs for text in texts])))
+        for doc, (_, texts, _) in zip(docs, inputs):
+            doc.scratch["prepared_parses"] = [next(parsed) for _ in texts]
+
     def __call__(self, doc: Document) -> Document:
-        indices = [i for i, r in enumerate(doc.regions) if r.kind in PARSED_REGION_KINDS]
-        texts = [self._region_text(doc, i) for i in indices]
-        parses = list(zip(indices, self.nlp.pipe(texts)))
+        indices, texts, warnings = self._inputs(doc)
+        doc.warnings.extend(warnings)
+        prepared = doc.scratch.pop("prepared_parses", None)
+        parses = list(zip(indices, prepared if prepared is not None else self.nlp.pipe(texts)))
         doc.scratch["parses"] = parses
         doc.scratch["parsed_texts"] = parsed_texts = dict(zip(indices, texts))
         doc.scratch["cased_text"] = cased_text(doc, parsed_texts)

@@ -5,7 +5,8 @@ An engine has `submit(docs) -> Pending` (the results later, in input order, via
 `Pending.result()`), `window` (how many batches the runner may keep in flight) and `close()`.
 `local.py` runs in this process or a process pool; `dask.py` on a Dask cluster (the optional
 `dask` extra, `pip install newsweave[dask]`). Both apply `pipeline.process_safely`, the one
-per-document failure and timeout policy.
+per-document failure and timeout policy: the local engine through `process_many`, which parses
+the documents of a task together; the Dask engine one document per task.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ starting them; workers started otherwise (spawn) each load their own."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import multiprocessing
 import signal
 from collections.abc import Iterable
@@ -11,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ..document import Document
 from ..errors import InputError
-from ..pipeline import Stage, build_stages, process_safely
+from ..pipeline import Stage, build_stages, process_many
 from ..settings import Settings
 
 _worker_stages: list[Stage] | None = None
@@ -25,9 +27,9 @@ def _init_worker(settings: Settings, stages: list[Stage] | None) -> None:
     _worker_seconds = settings.max_seconds_per_document
 
 
-def _process_in_worker(doc: Document) -> Document | InputError:
+def _process_in_worker(docs: list[Document]) -> list[Document | InputError]:
     assert _worker_stages is not None
-    return process_safely(doc, _worker_stages, seconds=_worker_seconds)
+    return process_many(docs, _worker_stages, seconds=_worker_seconds)
 
 
 class Submitted:
@@ -62,11 +64,13 @@ class LocalEngine:
     def submit(self, docs: list[Document]) -> Submitted:
         """Start processing `docs`; `.result()` on the answer gives them in input order."""
         if self.pool is not None:
-            chunksize = max(1, len(docs) // (2 * self.settings.workers))
-            return Submitted(self.pool.map(_process_in_worker, docs, chunksize=chunksize))
+            # One task per worker and batch: each parses its documents in one `nlp.pipe` call
+            # (`process_many`); the next batch, already submitted, keeps a worker done early busy.
+            size = max(1, math.ceil(len(docs) / self.settings.workers))
+            chunks = [docs[i:i + size] for i in range(0, len(docs), size)]
+            return Submitted(itertools.chain.from_iterable(self.pool.map(_process_in_worker, chunks)))
         assert self.stages is not None
-        seconds = self.settings.max_seconds_per_document
-        return Submitted([process_safely(doc, self.stages, seconds=seconds) for doc in docs])
+        return Submitted(process_many(docs, self.stages, seconds=self.settings.max_seconds_per_document))
 
     def close(self) -> None:
         if self.pool is not None:
