@@ -156,7 +156,7 @@ def _run_safely(doc: Document, stages: list[Stage], seconds: float | None,
                 time_left: float | None) -> Document | InputError:
     """`stages` on `doc` within `time_left` of its `seconds`, a failure reported as its own."""
     try:
-        with time_limit(max(time_left, 0.001) if seconds else None):
+        with time_limit(max(time_left, 0.001) if seconds and time_left is not None else None):
             for stage in stages:
                 doc = stage(doc)
             return doc
