@@ -30,28 +30,23 @@ import platform
 import resource
 import subprocess
 import sys
-import statistics
 import tempfile
 import time
 import uuid
-import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_api import synthetic_documents  # noqa: E402
+from bench_api import synthetic_documents, time_route  # noqa: E402
 from run_benchmark import append_results  # noqa: E402
 
 from newsweave import crossdoc, runner  # noqa: E402
 from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
 from newsweave.server import create_app  # noqa: E402
 from newsweave.store import Database, Store, connect, location  # noqa: E402
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient  # noqa: E402
+from bench_api import TestClient  # noqa: E402  (starlette's, imported without its warning)
 
 RESULTS = HERE / "RESULTS.md"
 HEADING = "## Cross-document rebuild"
@@ -185,17 +180,7 @@ API_RUNS = 20
 def time_api(db: Database) -> dict[str, float]:
     """p95 milliseconds per route in `API_ROUTES`."""
     client = TestClient(create_app(db, cache_size=0))
-    p95 = {}
-    for url in API_ROUTES:
-        client.get(url)
-        times = []
-        for _ in range(API_RUNS):
-            began = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - began) * 1000)
-            assert response.status_code == 200, (url, response.status_code, response.text[:200])
-        p95[url] = statistics.quantiles(times, n=20)[-1]
-    return p95
+    return {url: time_route(client, url, API_RUNS)["p95"] for url in API_ROUTES}
 
 
 def bench_on(db: Database, size: int) -> dict:
