@@ -3,7 +3,6 @@ re-run resumes to the same database as an uninterrupted run (issue 6)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bad_inputs import ARTICLE_ONE, ARTICLE_TWO
+from stopped_runs import export, make_corpus, newsweave, stored_documents
 
 pytestmark = pytest.mark.slow
 
@@ -25,34 +24,9 @@ FIRST_BATCH = 16
 PAUSED_RUN = Path(__file__).with_name("paused_run.py")
 
 
-def newsweave(*args) -> list[str]:
-    return [sys.executable, "-m", "newsweave", *map(str, args)]
-
-
-def stored_documents(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
-def export(db: Path) -> dict:
-    result = subprocess.run(newsweave("export", "--db", db, "--format", "json"),
-                            capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("interrupt") / "corpus"
-    folder.mkdir()
-    for i in range(DOCUMENTS):
-        base = ARTICLE_ONE if i % 2 else ARTICLE_TWO
-        (folder / f"article_{i:03d}.txt").write_text(f"{base}\nDispatch {i} from the field desk.\n", "utf-8")
-    return folder
+    return make_corpus(tmp_path_factory.mktemp("interrupt") / "corpus", DOCUMENTS)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from fastapi.responses import Response
 
 from ..api import Corpus
 from ..store import Database, connect
-from ..store.database import version_stamp
+from ..store.database import is_postgres
+from ..store.postgres import version_stamp
 from ..store.time_limit import TimeLimit
 
 MAX_PAGE = 1000
@@ -111,10 +112,12 @@ def as_json(data, status_code: int = 200) -> Response:
     return Response(body, status_code=status_code, media_type="application/json")
 
 
-def db_version(db: Database) -> tuple:
-    """Changes whenever a writer commits (SQLite: the WAL file or the database file changes)."""
-    if not isinstance(db, Path):
-        return version_stamp(db)
+def db_version(reader: Reader) -> tuple:
+    """Changes whenever a writer commits: SQLite's WAL file or database file changes; for
+    PostgreSQL what a run or a correction changes, read on the request's own connection."""
+    if is_postgres(reader.conn):
+        return version_stamp(reader.conn)
+    db = Path(reader.db)
     parts = []
     for path in (db, Path(f"{db}-wal")):
         try:
@@ -137,11 +140,11 @@ class ResponseCache:
         self._items: OrderedDict[str, tuple[tuple, bytes]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_compute(self, request: Request, compute) -> Response:
+    def get_or_compute(self, request: Request, reader: Reader, compute) -> Response:
         if not self.size:
             return compute()
         key = f"{request.url.path}?{request.url.query}"
-        version = db_version(request.app.state.db)
+        version = db_version(reader)
         with self._lock:
             hit = self._items.get(key)
             if hit and hit[0] == version:
@@ -156,6 +159,7 @@ class ResponseCache:
         return response
 
 
-def cached(request: Request, compute) -> Response:
-    """`compute()` (a JSON Response), or the stored answer for this URL and database version."""
-    return request.app.state.cache.get_or_compute(request, compute)
+def cached(request: Request, reader: Reader, compute) -> Response:
+    """`compute()` (a JSON Response), or the stored answer for this URL and the version of the
+    database `reader` reads."""
+    return request.app.state.cache.get_or_compute(request, reader, compute)

@@ -66,15 +66,6 @@ def is_postgres(conn) -> bool:
     return getattr(conn, "dialect", "sqlite") == "postgresql"
 
 
-def version_stamp(url: str) -> tuple:
-    """What changes whenever a run or a correction commits to a PostgreSQL database."""
-    conn = postgres.connect(url, SCHEMA_VERSION, readonly=True)
-    try:
-        return postgres.version_stamp(conn)
-    finally:
-        conn.close()
-
-
 def stream(conn, sql: str, params=None, *, plain: bool = False) -> Iterator:
     """The rows of a query over a whole table, without holding them all (SQLite's cursors stream
     already); `plain`: as tuples."""

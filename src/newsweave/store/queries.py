@@ -195,22 +195,12 @@ def event_where(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, list]:
         marks = ",".join("?" * len(ids))
         sql += f" AND (e.source IN ({marks}) OR e.target IN ({marks}))"
         params += ids + ids
-    if f.type:
-        sql += " AND e.type = ?"
-        params.append(f.type)
-    if f.region:
-        sql += " AND e.region = ?"
-        params.append(f.region)
+    for column, value in (("e.type", f.type), ("e.region", f.region), ("e.doc", f.doc), ("e.place_name", f.place)):
+        if value:
+            sql += f" AND {column} = ?"
+            params.append(value)
     window, window_params = window_sql("e.date", "e.date_precision", f.since, f.until)
-    sql += window
-    params += window_params
-    if f.doc:
-        sql += " AND e.doc = ?"
-        params.append(f.doc)
-    if f.place:
-        sql += " AND e.place_name = ?"
-        params.append(f.place)
-    return sql, params
+    return sql + window, params + window_params
 
 
 EVENT_ORDER = {"document": "d.seq, e.idx", "date": "e.date IS NULL, e.date, d.seq, e.idx"}

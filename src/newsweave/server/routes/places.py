@@ -16,4 +16,4 @@ router = APIRouter(prefix="/api/places", tags=["places"])
 def places(request: Request, f: EventFilter = Depends(event_filter), limit: int = Query(500, ge=1, le=5000),
            r: Reader = Depends(slow_reader())):
     """Places with coordinates and the number of events there (most first)."""
-    return cached(request, lambda: as_json({"items": queries.places(r.conn, f, limit=limit)}))
+    return cached(request, r, lambda: as_json({"items": queries.places(r.conn, f, limit=limit)}))

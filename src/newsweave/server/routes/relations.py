@@ -51,7 +51,7 @@ def graph(request: Request, f: EventFilter = Depends(event_filter),
     """Actors (nodes: mentions, type, side) and the relations between them (edges: polarity,
     events, independent sources, as the export has them), those with an event in the date
     window, of the event type, of the actor and at the place given, with enough sources."""
-    return cached(request, lambda: _graph(r, f, min_sources, limit))
+    return cached(request, r, lambda: _graph(r, f, min_sources, limit))
 
 
 def _graph(r: Reader, f: EventFilter, min_sources: int, limit: int):

@@ -15,7 +15,7 @@ router = APIRouter(prefix="/api", tags=["summary"])
 @router.get("/summary")
 def summary(request: Request, r: Reader = Depends(slow_reader())):
     """Counts, event types, main actors, latest events, date range and read errors."""
-    return cached(request, lambda: _summary(r))
+    return cached(request, r, lambda: _summary(r))
 
 
 def _summary(r: Reader):
