@@ -3,6 +3,6 @@
 everything that writes."""
 
 from .database import Database, connect, display, location, run_lock, transaction
-from .sqlite import Store
+from .store import Store
 
 __all__ = ["Database", "Store", "connect", "display", "location", "run_lock", "transaction"]

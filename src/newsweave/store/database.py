@@ -4,7 +4,7 @@ server named by a URL (`postgres.py`); transactions and the run lock for both.
 One writer at a time (SQLite: a lock file held for the whole run, released by the OS even when
 the process is killed; PostgreSQL: an advisory lock), readers never blocked (WAL; MVCC), and
 one transaction per batch of documents so an interrupted run leaves only whole documents
-behind. `Store` (`sqlite.py`) owns a connection and writes through it; reading queries live in
+behind. `Store` (`store.py`) owns a connection and writes through it; reading queries live in
 `queries.py`.
 """
 
