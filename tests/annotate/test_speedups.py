@@ -1,6 +1,7 @@
 """The spaCy pipeline sped up (issue 15): the indexed attribute ruler finds the same matches as
-spaCy's `Matcher`, and with the lemmatizer's word lists indexed too the pipeline makes the same
-annotations as spaCy's own, on tricky text and on real news pages."""
+spaCy's `Matcher`, with the lemmatizer's word lists indexed too the pipeline makes the same
+annotations as spaCy's own, and the entity decoder finds the same entities as spaCy's
+recogniser, on tricky text and on real news pages."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import json
 import pytest
 import spacy
 
-from newsweave.annotate import speedups
+from newsweave.annotate import entity_decoder, speedups
+from newsweave.annotate.entity_decoder import EntityDecoder
 from newsweave.annotate.speedups import index_attribute_ruler, index_lemma_lists
 from newsweave.settings import Settings
 
@@ -115,3 +117,59 @@ def test_the_pipeline_newsweave_loads_is_indexed():
     assert isinstance(nlp.get_pipe("attribute_ruler").match, speedups.IndexedRulerMatch)
     lists = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert all(isinstance(words, speedups._MemberList) for words in lists.values())
+
+
+# -- the entity recogniser decoded with array operations ---------------------------------------
+
+def entities(doc) -> list[tuple]:
+    return [(t.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def decoded(nlp, texts: list[str]) -> list:
+    docs = list(nlp.pipe(texts, disable=["ner"]))
+    assert EntityDecoder.for_pipeline(nlp)(docs)
+    return docs
+
+
+def test_the_decoder_finds_spacys_entities(pipelines, shared_data):
+    plain, _ = pipelines
+    texts = [TRICKY, TRICKY.upper(), TRICKY.lower(), "", " ", "\n\n", "Moscow", "Putin met Haftar.",
+             *realnews_texts(shared_data, 15)]
+    for text, mine, theirs in zip(texts, decoded(plain, texts), plain.pipe(texts)):
+        assert entities(mine) == entities(theirs), text[:60]
+    assert any(doc.ents for doc in decoded(plain, texts))
+
+
+def test_one_text_or_many_in_several_passes_decode_alike(pipelines, shared_data, monkeypatch):
+    plain, _ = pipelines
+    texts = realnews_texts(shared_data, 4)
+    together = [entities(doc) for doc in decoded(plain, texts)]
+    alone = [entities(decoded(plain, [text])[0]) for text in texts]
+    monkeypatch.setattr(entity_decoder, "MAX_TOKENS_PER_PASS", 50)
+    in_passes = [entities(doc) for doc in decoded(plain, texts)]
+    assert together == alone == in_passes == [entities(doc) for doc in plain.pipe(texts)]
+
+
+def test_texts_with_entities_already_set_are_left_to_spacy(pipelines):
+    from spacy.tokens import Span
+
+    from newsweave.annotate.parse import Parser
+
+    plain, _ = pipelines
+    doc = plain("Putin met Haftar in Moscow.", disable=["ner"])
+    doc.set_ents([Span(doc, 0, 1, label="ORG")], default="unmodified")
+    before = entities(doc)
+    assert not EntityDecoder.for_pipeline(plain)([doc])
+    assert entities(doc) == before
+    assert Parser(Settings()).entities is not None
+
+
+def test_the_decoder_declines_pipelines_it_would_not_decode_as_spacy():
+    assert EntityDecoder.for_pipeline(spacy.blank("en")) is None
+    name = Settings().spacy_model
+    after_ner = spacy.load(name)
+    after_ner.add_pipe("sentencizer", last=True)
+    assert EntityDecoder.for_pipeline(after_ner) is None
+    beam = spacy.load(name)
+    beam.get_pipe("ner").cfg["beam_width"] = 4
+    assert EntityDecoder.for_pipeline(beam) is None

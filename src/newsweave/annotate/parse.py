@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..document import Document, Sentence
 from ..errors import ModelError
 from ..settings import Settings
+from .entity_decoder import EntityDecoder
 from .speedups import speed_up
 from .truecase import truecaser_for
 
@@ -57,6 +58,17 @@ class Parser:
     def __init__(self, settings: Settings):
         self.nlp = load_model(settings.spacy_model)
         self.truecase = truecaser_for(self.nlp)
+        self.entities = EntityDecoder.for_pipeline(self.nlp)
+
+    def parse(self, texts: list[str]) -> list:
+        """spaCy's pipeline over `texts`, its recogniser decoded by `EntityDecoder` where it can."""
+        if self.entities is None:
+            return list(self.nlp.pipe(texts))
+        docs = list(self.nlp.pipe(texts, disable=["ner"]))
+        if not self.entities(docs):
+            recogniser = self.nlp.get_pipe("ner")
+            docs = [recogniser(doc) for doc in docs]
+        return docs
 
     def _region_text(self, doc: Document, index: int, warnings: list[str]) -> str:
         """The region's text, cut at spaCy's length limit (one pathological paragraph)."""
@@ -84,7 +96,7 @@ class Parser:
         """Parse the regions of all `docs` in one `nlp.pipe` call: fuller batches cost less
         than one call per document, with the same parses. `__call__` finds them in the scratch."""
         inputs = [self._inputs(doc) for doc in docs]
-        parsed = iter(list(self.nlp.pipe([text for _, texts, _ in inputs for text in texts])))
+        parsed = iter(self.parse([text for _, texts, _ in inputs for text in texts]))
         for doc, (_, texts, _) in zip(docs, inputs):
             doc.scratch["prepared_parses"] = [next(parsed) for _ in texts]
 
@@ -92,7 +104,7 @@ class Parser:
         indices, texts, warnings = self._inputs(doc)
         doc.warnings.extend(warnings)
         prepared = doc.scratch.pop("prepared_parses", None)
-        parses = list(zip(indices, prepared if prepared is not None else self.nlp.pipe(texts)))
+        parses = list(zip(indices, prepared if prepared is not None else self.parse(texts)))
         doc.scratch["parses"] = parses
         doc.scratch["parsed_texts"] = parsed_texts = dict(zip(indices, texts))
         doc.scratch["cased_text"] = cased_text(doc, parsed_texts)

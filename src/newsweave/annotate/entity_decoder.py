@@ -1,0 +1,149 @@
+"""spaCy's named-entity recogniser decoded with array operations: the same entities, in a
+fraction of the time.
+
+spaCy's `ner` reads a text one token at a time with a transition system (Begin, In, Last, Unit,
+Out, each with a label): a small network scores the moves from three tokens of the state, and
+the best valid move is taken. Its compiled loop checks each of the 74 moves' validity through a
+call that takes and releases Python's interpreter lock, so the checks cost more than the
+network: about half of the small English pipeline's time on news. Here the states of all the
+texts advance together, one token per step: the network's features, its hidden layer (the same
+BLIS matrix product as spaCy's), the validity of each kind of move and the choice of the best
+valid one are array operations over the states still reading.
+
+It reproduces spaCy's decoding for what newsweave gives it: texts with no entity set before the
+recogniser runs, a greedy (not beam) model with an output layer and no unseen moves, three state
+features, and `ner` as the pipeline's last component. `EntityDecoder.for_pipeline` returns None
+for any other pipeline, which then keeps spaCy's own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# spaCy's BILUO moves (spacy/pipeline/_parser_internals/ner.pyx)
+BEGIN, IN, LAST, UNIT, OUT = range(5)
+_MOVE_LETTERS = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
+MAX_TOKENS_PER_PASS = 50_000  # bounds the features held for one pass (1.5 KiB a token)
+
+
+class EntityDecoder:
+    def __init__(self, nlp, move_kinds: np.ndarray, move_labels: np.ndarray, labels: list[str]):
+        model = nlp.get_pipe("ner").model
+        self.tok2vec = model.get_ref("tok2vec")
+        self.lower = model.get_ref("lower")
+        upper = model.get_ref("upper")
+        self.upper_weights, self.upper_bias = upper.get_param("W"), upper.get_param("b")
+        self.feature_bias = self.lower.get_param("b").reshape(-1)
+        self.pieces = self.lower.get_dim("nP")
+        self.hidden = self.lower.get_dim("nO")
+        self.ops = model.ops
+        self.move_kinds, self.move_labels, self.labels = move_kinds, move_labels, labels
+        self.labelled = move_labels > 0  # B, I, L and U need a label ("U-" is for preset blocks)
+        self.matches_open = (move_kinds == IN) | (move_kinds == LAST)  # must continue the open entity's label
+
+    @classmethod
+    def for_pipeline(cls, nlp) -> EntityDecoder | None:
+        """The decoder for `nlp`'s recogniser, or None where it would not be spaCy's decoding."""
+        from thinc.api import NumpyOps
+
+        if not nlp.pipe_names or nlp.pipe_names[-1] != "ner":
+            return None
+        ner = nlp.get_pipe("ner")
+        model = getattr(ner, "model", None)
+        moves = getattr(ner, "moves", None)
+        if model is None or moves is None or getattr(ner, "postprocesses", None):
+            return None
+        if ner.cfg.get("beam_width", 1) != 1 or model.attrs.get("unseen_classes") \
+                or not model.attrs.get("has_upper") or not isinstance(model.ops, NumpyOps):
+            return None
+        if not all(model.has_ref(name) for name in ("tok2vec", "lower", "upper")) \
+                or model.get_ref("lower").get_dim("nF") != 3:
+            return None
+        labels = [""]
+        kinds, label_ids = [], []
+        for index in range(moves.n_moves):
+            letter, _, label = moves.get_class_name(index).partition("-")
+            # "U-" (no label) only ever marks a preset blocked token: never valid here
+            if letter not in _MOVE_LETTERS or (letter == "O" and label) or (letter in "BIL" and not label):
+                return None
+            if label not in labels:
+                labels.append(label)
+            kinds.append(_MOVE_LETTERS[letter])
+            label_ids.append(labels.index(label))
+        return cls(nlp, np.array(kinds), np.array(label_ids), labels)
+
+    def __call__(self, docs: list) -> bool:
+        """Set the entities of `docs` (parsed, no entity set yet); False, doing nothing, when a
+        doc already has entity annotation (the caller then runs spaCy's recogniser)."""
+        if any(doc.to_array("ENT_IOB").any() for doc in docs):
+            return False
+        todo = sorted((doc for doc in docs if len(doc)), key=len)
+        start = 0
+        while start < len(todo):
+            end, tokens = start, 0
+            while end < len(todo) and (end == start or tokens + len(todo[end]) <= MAX_TOKENS_PER_PASS):
+                tokens += len(todo[end])
+                end += 1
+            self._decode(todo[start:end])
+            start = end
+        for doc in docs:
+            if not len(doc):
+                doc.set_ents([], default="outside")
+        return True
+
+    def _decode(self, docs: list) -> None:
+        from spacy.tokens import Span
+
+        features = self.lower.predict(self.tok2vec.predict(docs))  # row 0: padding; row t + 1: token t
+        features = features.reshape(features.shape[0], 3, -1)
+        lengths = np.array([len(doc) for doc in docs])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        starts_sentence = np.concatenate([doc.to_array("SENT_START") for doc in docs]) == 1
+        is_space = np.concatenate([doc.to_array("IS_SPACE") for doc in docs]).astype(bool)
+        count = len(docs)
+        position = np.zeros(count, dtype=np.int64)  # the state's first buffer token, B(0)
+        is_open = np.zeros(count, dtype=bool)
+        entity_start = np.zeros(count, dtype=np.int64)
+        entity_label = np.zeros(count, dtype=np.int64)
+        found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
+        reading = np.arange(count)
+        pad = features[0]
+        while reading.size:
+            at = offsets[reading] + position[reading]  # B(0) in the batch
+            opened = is_open[reading]
+            first = features[at + 1, 0]
+            entity = np.where(opened[:, None], features[offsets[reading] + entity_start[reading] + 1, 1], pad[1])
+            previous = np.where(opened[:, None], features[at, 2], pad[2])  # the token before B(0)
+            # summed in spaCy's order, from zero, so that every float is the same
+            summed = (((np.zeros_like(first) + first) + entity) + previous) + self.feature_bias
+            hidden = np.ascontiguousarray(summed.reshape(-1, self.hidden, self.pieces).max(axis=2))
+            scores = self.ops.gemm(hidden, self.upper_weights, trans2=True)
+            scores += self.upper_bias
+            # validity of each kind of move in each state (no entity preset: ner.pyx's rules)
+            has_next = lengths[reading] - position[reading] >= 2
+            next_starts = np.zeros(reading.size, dtype=bool)
+            next_starts[has_next] = starts_sentence[at[has_next] + 1]
+            space = is_space[at]
+            by_kind = np.stack([~opened & has_next & ~next_starts & ~space,  # Begin
+                                opened & has_next & ~next_starts,  # In
+                                opened,  # Last
+                                ~opened & ~space,  # Unit
+                                ~opened], axis=1)  # Out
+            valid = by_kind[:, self.move_kinds] & (self.labelled | (self.move_kinds == OUT))
+            valid[:, self.matches_open] &= self.move_labels[self.matches_open] == entity_label[reading][:, None]
+            best = np.where(valid, scores, -np.inf).argmax(axis=1)  # the first best, as spaCy's
+            kinds, labels = self.move_kinds[best], self.move_labels[best]
+            for state, kind, label in zip(reading[kinds != OUT].tolist(), kinds[kinds != OUT].tolist(),
+                                          labels[kinds != OUT].tolist()):
+                if kind == BEGIN:
+                    is_open[state], entity_start[state], entity_label[state] = True, position[state], label
+                elif kind == UNIT:
+                    found[state].append((int(position[state]), int(position[state]) + 1, label))
+                elif kind == LAST:
+                    found[state].append((int(entity_start[state]), int(position[state]) + 1, label))
+                    is_open[state] = False
+            position[reading] += 1
+            reading = reading[position[reading] < lengths[reading]]
+        for doc, entities in zip(docs, found):
+            doc.set_ents([Span(doc, start, end, label=self.labels[label]) for start, end, label in entities],
+                         default="outside")
