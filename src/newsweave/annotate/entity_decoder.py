@@ -35,11 +35,22 @@ class EntityDecoder:
         self.upper_weights, self.upper_bias = upper.get_param("W"), upper.get_param("b")
         self.feature_bias = self.lower.get_param("b").reshape(-1)
         self.pieces = self.lower.get_dim("nP")
-        self.hidden = self.lower.get_dim("nO")
         self.ops = model.ops
         self.move_kinds, self.move_labels, self.labels = move_kinds, move_labels, labels
-        self.labelled = move_labels > 0  # B, I, L and U need a label ("U-" is for preset blocks)
-        self.matches_open = (move_kinds == IN) | (move_kinds == LAST)  # must continue the open entity's label
+        # Which moves are valid (spacy/pipeline/_parser_internals/ner.pyx, no entity preset)
+        # follows from whether an entity is open, whether the buffer's next token continues the
+        # sentence, whether the first is a space, and the open entity's label: a table for the
+        # first three (a state's `situation`, 3 bits) and one per label.
+        labelled = move_labels > 0  # B, I, L and U need a label ("U-" is for preset blocks)
+        table = np.zeros((8, len(move_kinds)), dtype=bool)
+        for situation in range(8):
+            opened, continues, space = bool(situation & 4), bool(situation & 2), bool(situation & 1)
+            by_kind = {BEGIN: not opened and continues and not space, IN: opened and continues,
+                       LAST: opened, UNIT: not opened and not space, OUT: not opened}
+            table[situation] = [by_kind[kind] and (labelled[k] or kind == OUT) for k, kind in enumerate(move_kinds)]
+        self.valid_in = table
+        continues_entity = (move_kinds == IN) | (move_kinds == LAST)
+        self.valid_with_label = np.array([~continues_entity | (move_labels == label) for label in range(len(labels))])
 
     @classmethod
     def for_pipeline(cls, nlp) -> EntityDecoder | None:
@@ -107,30 +118,26 @@ class EntityDecoder:
         entity_label = np.zeros(count, dtype=np.int64)
         found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
         reading = np.arange(count)
-        pad = features[0]
         while reading.size:
             at = offsets[reading] + position[reading]  # B(0) in the batch
             opened = is_open[reading]
+            # the state's three tokens: B(0), the open entity's first and the token before B(0)
+            # (row 0 holds the padding that stands for "none")
             first = features[at + 1, 0]
-            entity = np.where(opened[:, None], features[offsets[reading] + entity_start[reading] + 1, 1], pad[1])
-            previous = np.where(opened[:, None], features[at, 2], pad[2])  # the token before B(0)
+            entity = features[np.where(opened, offsets[reading] + entity_start[reading] + 1, 0), 1]
+            previous = features[np.where(opened, at, 0), 2]
             # summed in spaCy's order, from zero, so that every float is the same
             summed = (((np.zeros_like(first) + first) + entity) + previous) + self.feature_bias
-            hidden = np.ascontiguousarray(summed.reshape(-1, self.hidden, self.pieces).max(axis=2))
+            hidden = summed[:, 0::self.pieces]  # maxout over each hidden unit's pieces (adjacent)
+            for piece in range(1, self.pieces):
+                hidden = np.maximum(hidden, summed[:, piece::self.pieces])
+            hidden = np.ascontiguousarray(hidden)
             scores = self.ops.gemm(hidden, self.upper_weights, trans2=True)
             scores += self.upper_bias
-            # validity of each kind of move in each state (no entity preset: ner.pyx's rules)
             has_next = lengths[reading] - position[reading] >= 2
-            next_starts = np.zeros(reading.size, dtype=bool)
-            next_starts[has_next] = starts_sentence[at[has_next] + 1]
-            space = is_space[at]
-            by_kind = np.stack([~opened & has_next & ~next_starts & ~space,  # Begin
-                                opened & has_next & ~next_starts,  # In
-                                opened,  # Last
-                                ~opened & ~space,  # Unit
-                                ~opened], axis=1)  # Out
-            valid = by_kind[:, self.move_kinds] & (self.labelled | (self.move_kinds == OUT))
-            valid[:, self.matches_open] &= self.move_labels[self.matches_open] == entity_label[reading][:, None]
+            continues = has_next & ~starts_sentence[np.minimum(at + 1, len(starts_sentence) - 1)]
+            situation = opened * 4 + continues * 2 + is_space[at]
+            valid = self.valid_in[situation] & self.valid_with_label[entity_label[reading]]
             best = np.where(valid, scores, -np.inf).argmax(axis=1)  # the first best, as spaCy's
             kinds, labels = self.move_kinds[best], self.move_labels[best]
             for state, kind, label in zip(reading[kinds != OUT].tolist(), kinds[kinds != OUT].tolist(),
