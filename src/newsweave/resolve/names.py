@@ -7,6 +7,7 @@ the ECB+ scorer share it. The heuristics are named data with the reason for each
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -68,6 +69,7 @@ def strip_titles(key: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)  # resolution keys every mention's text: the same names recur
 def name_key(text: str) -> str:
     """Normalised, titles and a trailing "(ACRONYM)" stripped: "Gen. Khalifa Hafter's" -> "khalifa hafter"."""
     text = _TRAILING_PAREN_RE.sub("", text)
@@ -82,6 +84,7 @@ def name_tokens(key: str) -> list[str]:
     return words or key.split()
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant skeleton of a word: first letter kept, later vowels and doubles dropped."""
     word = word.lower()
