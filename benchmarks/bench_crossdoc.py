@@ -39,14 +39,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_api import synthetic_documents, time_route  # noqa: E402
+from bench_api import TestClient, synthetic_documents, time_route  # noqa: E402  (TestClient: starlette's, without its warning)
 from run_benchmark import append_results  # noqa: E402
 
 from newsweave import crossdoc, runner  # noqa: E402
 from newsweave.clean.fingerprint import band_keys, signature  # noqa: E402
 from newsweave.server import create_app  # noqa: E402
 from newsweave.store import Database, Store, connect, location  # noqa: E402
-from bench_api import TestClient  # noqa: E402  (starlette's, imported without its warning)
 
 RESULTS = HERE / "RESULTS.md"
 HEADING = "## Cross-document rebuild"

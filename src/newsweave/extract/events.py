@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date as Date
 from datetime import timedelta
@@ -217,7 +217,7 @@ def _refined_targets(found: Found, mode, sources: list[Actor], targets: list[Act
         targets = [t if _party(t) else _owner_party(t, sent, finder) or t for t in targets]
     targets = [t if _party(t) or not _head_words(t, sent, finder) & ABSTRACT_TARGET_HEADS
                else _owner(t, sent, finder) or t for t in targets]
-    return [t for t in targets if _party(t) or not (_head_words(t, sent, finder) & (NOT_TARGET_HEADS | ABSTRACT_TARGET_HEADS)
+    return [t for t in targets if _party(t) or not (_head_words(t, sent, finder) & NEVER_TARGET_HEADS
                                                     or _instrument(t, sent, finder))]
 
 
@@ -236,6 +236,7 @@ ABSTRACT_TARGET_HEADS = frozenset({
     "decision", "policy", "position", "stance", "demand", "allegation", "statement", "remark",
     "cause", "interest", "narrative", "version", "account",
 })
+NEVER_TARGET_HEADS = NOT_TARGET_HEADS | ABSTRACT_TARGET_HEADS
 # Words for the other party of a pair ("launched strikes on its neighbour").
 COUNTERPART_WORDS = frozenset({"neighbour", "neighbor", "rival", "adversary", "enemy", "foe", "arch-rival", "archrival"})
 
@@ -375,28 +376,26 @@ def _forces_of_site(target: Actor, sources: list[Actor], sent, finder, dyad) -> 
                  country=state.country, named=True, type="ORGANIZATION")
 
 
-def _owner_party(target: Actor, sent, finder) -> Actor | None:
-    """The party whose words or deeds are answered ("rejected Pakistan's claims" -> Pakistan)."""
+def _holders(target: Actor, sent, finder, *, of_phrase: bool) -> Iterator[Actor | None]:
+    """The actors (or None) that the head of a target's phrase belongs to: its possessive
+    ("Kashmir's status") and, with `of_phrase`, what follows its "of" ("the status of Kashmir")."""
     root = _phrase_head(target, sent, finder)
     for child in root.children if root is not None else ():
         if child.dep_ == "poss":
-            owner = finder.actor(child)
-            if _party(owner):
-                return owner
-    return None
+            yield finder.actor(child)
+        elif of_phrase and child.dep_ == "prep" and child.lower_ == "of":
+            yield from (finder.actor(o) for o in child.children if o.dep_ == "pobj")
+
+
+def _owner_party(target: Actor, sent, finder) -> Actor | None:
+    """The party whose words or deeds are answered ("rejected Pakistan's claims" -> Pakistan)."""
+    return next((owner for owner in _holders(target, sent, finder, of_phrase=False) if _party(owner)), None)
 
 
 def _owner(target: Actor, sent, finder) -> Actor | None:
     """Who holds what an act is on: "Kashmir's status", "the status of Kashmir" -> Kashmir."""
-    root = _phrase_head(target, sent, finder)
-    for child in root.children if root is not None else ():
-        owners = [child] if child.dep_ == "poss" else \
-            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else []
-        for token in owners:
-            owner = finder.actor(token)
-            if owner is not None and owner.entity:
-                return owner
-    return None
+    return next((owner for owner in _holders(target, sent, finder, of_phrase=True)
+                 if owner is not None and owner.entity), None)
 
 
 def _state_of_place(target: Actor, sources: list[Actor]) -> Actor | None:
