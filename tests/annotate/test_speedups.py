@@ -173,3 +173,32 @@ def test_the_decoder_declines_pipelines_it_would_not_decode_as_spacy():
     beam = spacy.load(name)
     beam.get_pipe("ner").cfg["beam_width"] = 4
     assert EntityDecoder.for_pipeline(beam) is None
+
+
+def test_features_computed_while_the_parse_runs_give_the_same_entities(shared_data, monkeypatch):
+    from newsweave.annotate import parse
+
+    texts = [TRICKY, "", *realnews_texts(shared_data, 6)]
+    monkeypatch.setattr(parse, "usable_cpus", lambda: 2)
+    overlapping = parse.Parser(Settings(workers=1))
+    assert overlapping.overlap
+    alone = parse.Parser(Settings(workers=2))
+    assert not alone.overlap
+    expected = [attributes(doc) for doc in spacy.load(Settings().spacy_model).pipe(texts)]
+    assert [attributes(doc) for doc in overlapping.parse(texts)] == expected
+    assert [attributes(doc) for doc in alone.parse(texts)] == expected
+    monkeypatch.setattr(entity_decoder, "MAX_TOKENS_PER_PASS", 200)  # the first of several passes
+    assert [attributes(doc) for doc in overlapping.parse(texts)] == expected
+
+
+def test_a_recogniser_listening_to_a_shared_layer_is_not_run_ahead_of_it():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    listening = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                 "extra_state_tokens": False, "hidden_width": 16, "maxout_pieces": 2, "use_upper": True,
+                 "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96}}
+    nlp.add_pipe("ner", config={"model": listening}).add_label("GPE")
+    nlp.initialize()
+    decoder = EntityDecoder.for_pipeline(nlp)
+    assert decoder is not None and not decoder.reads_words_only
+    assert EntityDecoder.for_pipeline(spacy.load(Settings().spacy_model)).reads_words_only

@@ -36,6 +36,8 @@ class EntityDecoder:
         self.feature_bias = self.lower.get_param("b").reshape(-1)
         self.pieces = self.lower.get_dim("nP")
         self.ops = model.ops
+        # Its own token-to-vector layer, not one listening to a shared layer the parse fills in
+        self.reads_words_only = not any(type(node).__name__.endswith("Listener") for node in self.tok2vec.walk())
         self.move_kinds, self.move_labels, self.labels = move_kinds, move_labels, labels
         # Which moves are valid (spacy/pipeline/_parser_internals/ner.pyx, no entity preset)
         # follows from whether an entity is open, whether the buffer's next token continues the
@@ -83,30 +85,44 @@ class EntityDecoder:
             label_ids.append(labels.index(label))
         return cls(nlp, np.array(kinds), np.array(label_ids), labels)
 
-    def __call__(self, docs: list) -> bool:
+    def __call__(self, docs: list, first_features: np.ndarray | None = None) -> bool:
         """Set the entities of `docs` (parsed, no entity set yet); False, doing nothing, when a
-        doc already has entity annotation (the caller then runs spaCy's recogniser)."""
+        doc already has entity annotation (the caller then runs spaCy's recogniser).
+        `first_features`: `features` of the first of `passes(docs)`, computed beforehand."""
         if any(doc.to_array("ENT_IOB").any() for doc in docs):
             return False
-        todo = sorted((doc for doc in docs if len(doc)), key=len)
-        start = 0
-        while start < len(todo):
-            end, tokens = start, 0
-            while end < len(todo) and (end == start or tokens + len(todo[end]) <= MAX_TOKENS_PER_PASS):
-                tokens += len(todo[end])
-                end += 1
-            self._decode(todo[start:end])
-            start = end
+        for number, batch in enumerate(self.passes(docs)):
+            features = first_features if number == 0 and first_features is not None else self.features(batch)
+            self._decode(batch, features)
         for doc in docs:
             if not len(doc):
                 doc.set_ents([], default="outside")
         return True
 
-    def _decode(self, docs: list) -> None:
+    def passes(self, docs: list) -> list[list]:
+        """The non-empty docs, shortest first, in passes of at most MAX_TOKENS_PER_PASS tokens
+        (a longer doc alone)."""
+        todo = sorted((doc for doc in docs if len(doc)), key=len)
+        batches: list[list] = []
+        tokens = 0
+        for doc in todo:
+            if not batches or tokens + len(doc) > MAX_TOKENS_PER_PASS:
+                batches.append([])
+                tokens = 0
+            batches[-1].append(doc)
+            tokens += len(doc)
+        return batches
+
+    def features(self, docs: list) -> np.ndarray:
+        """The network's precomputed features of the tokens of `docs` (row 0: padding; row t + 1:
+        token t): they depend only on the tokens' words when `reads_words_only`, so they may be
+        computed before, or while, the other components parse."""
+        features = self.lower.predict(self.tok2vec.predict(docs))
+        return features.reshape(features.shape[0], 3, -1)
+
+    def _decode(self, docs: list, features: np.ndarray) -> None:
         from spacy.tokens import Span
 
-        features = self.lower.predict(self.tok2vec.predict(docs))  # row 0: padding; row t + 1: token t
-        features = features.reshape(features.shape[0], 3, -1)
         lengths = np.array([len(doc) for doc in docs])
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         starts_sentence = np.concatenate([doc.to_array("SENT_START") for doc in docs]) == 1

@@ -12,7 +12,12 @@ judge names by their capitals read `scratch["cased_text"]`, the document's text 
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Callable
 from functools import lru_cache
+
+import numpy as np
 
 from ..document import Document, Sentence
 from ..errors import ModelError
@@ -54,21 +59,53 @@ def cased_text(doc: Document, parsed_texts: dict[int, str]) -> str:
     return "".join(parts)
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class Parser:
     def __init__(self, settings: Settings):
         self.nlp = load_model(settings.spacy_model)
         self.truecase = truecaser_for(self.nlp)
         self.entities = EntityDecoder.for_pipeline(self.nlp)
+        # With a CPU to spare (one text analysed, or fewer workers than CPUs), the recogniser's
+        # network runs in a thread while the other components parse: its matrix products
+        # release the interpreter lock. Workers that fill every CPU gain nothing from it.
+        self.overlap = self.entities is not None and self.entities.reads_words_only \
+            and usable_cpus() > settings.workers
 
     def parse(self, texts: list[str]) -> list:
         """spaCy's pipeline over `texts`, its recogniser decoded by `EntityDecoder` where it can."""
         if self.entities is None:
             return list(self.nlp.pipe(texts))
-        docs = list(self.nlp.pipe(texts, disable=["ner"]))
-        if not self.entities(docs):
+        docs = [self.nlp.make_doc(text) for text in texts]
+        first_features = self._first_features_meanwhile(docs) if self.overlap else None
+        docs = list(self.nlp.pipe(docs, disable=["ner"]))
+        if not self.entities(docs, first_features() if first_features else None):
             recogniser = self.nlp.get_pipe("ner")
             docs = [recogniser(doc) for doc in docs]
         return docs
+
+    def _first_features_meanwhile(self, docs: list) -> Callable[[], np.ndarray | None]:
+        """Start computing the recogniser's features of its first pass over `docs` in a thread;
+        returns the call that waits for them (None: nothing computed, the decoder computes them)."""
+        decoder = self.entities
+        assert decoder is not None
+        passes = decoder.passes(docs)
+        if not passes:
+            return lambda: None
+        computed: list[np.ndarray] = []
+        thread = threading.Thread(target=lambda: computed.append(decoder.features(passes[0])), daemon=True)
+        thread.start()
+
+        def wait() -> np.ndarray | None:
+            thread.join()
+            return computed[0] if computed else None
+        return wait
 
     def _region_text(self, doc: Document, index: int, warnings: list[str]) -> str:
         """The region's text, cut at spaCy's length limit (one pathological paragraph)."""
