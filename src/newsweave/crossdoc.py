@@ -11,11 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import __version__
 from .aggregate.duplicates import find_duplicates
 from .aggregate.rebuild import build_aggregates
-from .resolve.entities import resolve
+from .resolve.entities import Resolution
+from .resolve.nodes import NameNodes
 from .settings import Settings
 from .store import Database, Store, run_lock
+
+# Kept inputs of another format (what `Resolution.inputs` digests) or newsweave version (its
+# resolution rules and knowledge base) are not compared: every document is read again.
+INPUTS_FORMAT = f"1/{__version__}"
 
 
 def rebuild_duplicates(store: Store, *, after_seq: int | None = None) -> int:
@@ -32,14 +38,52 @@ def rebuild_duplicates(store: Store, *, after_seq: int | None = None) -> int:
     return store.count_duplicates()
 
 
+def name_nodes(store: Store) -> NameNodes:
+    """The name nodes of every stored document: those kept by the last resolution with the
+    documents added since folded in, or, when a document it held was replaced or removed (or
+    none were kept), all folded anew. Keeps the result for the next resolution."""
+    seq, documents = store.document_state()
+    kept = store.name_nodes()
+    nodes = NameNodes.from_json(kept["nodes"]) if kept is not None else None
+    if kept is not None and nodes is not None and store.documents_up_to(kept["seq"]) == kept["documents"]:
+        if kept["seq"] == seq:
+            return nodes
+        after_seq = kept["seq"]
+    else:
+        nodes, after_seq = NameNodes(), 0
+    nodes.add_mentions(store.mention_keys(after_seq))
+    nodes.add_event_actors(store.event_actor_keys(after_seq))
+    store.set_name_nodes({"seq": seq, "documents": documents, "nodes": nodes.to_json()})
+    return nodes
+
+
 def resolve_entities(store: Store) -> int:
     """Resolve the stored mentions into entities (the corrections replayed) and point mentions
-    and events at them, in one transaction; returns the number of entities."""
+    and events at them, in one transaction; returns the number of entities.
+
+    The name nodes are clustered anew, but only documents whose resolution may change are read
+    again: those added since the last resolution and those naming a key whose entity, node or
+    roles changed (`Resolution.inputs`). Every document is read when the corrections are
+    replayed, or when the last resolution's documents were replaced or removed."""
+    seq, documents = store.document_state()
+    resolution = Resolution(name_nodes(store))
+    inputs = resolution.inputs()
+    overrides = store.overrides()
     store.start_staging()
-    entities = resolve(store.mention_keys(), store.event_actor_keys(), store.rows_by_document,
-                       store.overrides(), store.stage_changes)
-    store.write_resolution(entities)
-    return len(entities)
+    kept = store.resolution_inputs()
+    chosen = (not overrides and kept is not None and kept.get("format") == INPUTS_FORMAT
+              and store.documents_up_to(kept["seq"]) == kept["documents"])
+    if chosen:
+        assert kept is not None
+        before = kept["inputs"]
+        store.select_documents([key for key, digest in inputs.items() if before.get(key) != digest], kept["seq"])
+    renamed = resolution.assign(lambda: store.rows_by_document(chosen), overrides, store.stage_changes)
+    # Only the records of entities that gained or lost a mention or an event are rebuilt.
+    touched = store.touch_entities() if chosen else None
+    entities = resolution.entities(store.resolved_mentions(chosen), store.resolved_actors(chosen), renamed, touched)
+    store.write_resolution(entities, {"format": INPUTS_FORMAT, "seq": seq, "documents": documents,
+                                      "inputs": inputs}, touched=chosen)
+    return store.count_entities()
 
 
 def rebuild_aggregates(store: Store, min_confidence: float | None = None) -> dict[str, int]:

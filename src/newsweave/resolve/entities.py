@@ -1,8 +1,8 @@
 """Resolve mentions into entities, one per real actor, and point mentions and events at them.
 
-Reads every mention (with the recognizer's entity key and KB link) and every event's actor
-keys; clusters the keys (`clusters.py`: same name, defined acronyms, spelling variants,
-partial names, within type families and never across KB ids or countries); gives each
+Clusters the name nodes of the mentions' entity keys and the events' actor keys (`nodes.py`;
+`clusters.py`: same name, defined acronyms, spelling variants, partial names, within type
+families and never across KB ids or countries); gives each
 cluster a stable id (its KB id, else TYPE:name key of its canonical name, whatever the order
 of the documents); resolves event actors written as capitals ("Moscow" acting -> Russia) and
 as descriptions ("the Libyan general" -> the person); then replays the analyst's corrections
@@ -17,6 +17,8 @@ for armed forces, the state they belong to.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -27,7 +29,8 @@ from ..kb import knowledge_base, sectors
 from .backrefs import Person, parse_description, resolve_description, role_kinds
 from .clusters import Node, cluster_nodes
 from .corrections import Assignment, apply_overrides
-from .names import defined_acronym, name_key, name_tokens, trailing_acronym
+from .names import name_key, name_tokens
+from .nodes import GENERIC_PREFIX, NameNodes
 
 # Most aliases an entity lists (the rest are rare misspellings and add noise to exports).
 MAX_ALIASES = 25
@@ -40,8 +43,6 @@ METONYM_TYPES = frozenset({"LOCATION", "FACILITY", "ORGANIZATION"})
 # Military acts: a state doing them acts through its armed forces ("India struck nine sites"
 # is the Indian Armed Forces' act), as the analysts' guideline codes them; (type, mode or None).
 MILITARY_ACTS = frozenset({("ASSAULT", None), ("MOBILIZE", None), ("COERCE", "seize")})
-# The extractor's key for a group named by a common noun ("GROUP:civilians"): a generic actor.
-GENERIC_PREFIX = "GROUP:"
 # Counting words before a generic group's noun, left out of its name ("at least 28 people").
 COUNT_WORDS_RE = re.compile(
     r"^(?:(?:at least|at most|more than|less than|fewer than|over|about|around|nearly|almost|"
@@ -64,35 +65,6 @@ class _Stats:
 
 def _kb_entry(kb_id: str | None):
     return knowledge_base().get(kb_id) if kb_id else None
-
-
-def _build_nodes(mentions, events) -> tuple[dict[str, Node], dict[str, set[str]], dict[str, set[str]]]:
-    """One node per entity key, the acronyms the texts define (acronym -> expansion keys), and per
-    key the texts its PERSON mentions are written as (evidence of the person's roles)."""
-    nodes: dict[str, Node] = {}
-    types: dict[str, Counter] = defaultdict(Counter)
-    acronyms: dict[str, set[str]] = defaultdict(set)
-    person_texts: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        node = nodes.setdefault(m["entity_key"], Node(m["entity_key"], m["type"]))
-        node.names[m["name"] or m["text"]] += 1
-        types[node.key][m["type"]] += 1
-        node.kb_id = node.kb_id or m["kb_id"]
-        node.country = node.country or m["country"]
-        acronym = trailing_acronym(m["text"]) or defined_acronym(m["after"] or "")
-        if acronym:
-            acronyms[acronym].add(name_key(m["text"]))
-        if m["type"] == "PERSON":
-            person_texts[node.key].add(m["text"])
-    for key, counts in types.items():
-        nodes[key].type = min(counts, key=lambda t: (-counts[t], t))
-    for e in events:
-        for key, text in ((e["source_key"], e["source_text"]), (e["target_key"], e["target_text"])):
-            if key and key not in nodes and not key.startswith(GENERIC_PREFIX):
-                entry = _kb_entry(key)
-                nodes[key] = Node(key, entry.type if entry else "OTHER", entry.id if entry else None,
-                                  entry.country if entry else None, Counter({entry.name if entry else text or key: 1}))
-    return nodes, acronyms, person_texts
 
 
 def _link_to_kb(nodes: dict[str, Node]) -> None:
@@ -277,86 +249,106 @@ def _entity_record(entity: str, s: _Stats, kb_id: str | None, renamed: dict[str,
 Documents = Callable[[], Iterable[tuple[list, list]]]
 
 
-def _automatic(documents: Documents, ids: dict[str, str], nodes: dict[str, Node],
-               roles: dict[str, set[str]]):
-    """Per document, its mentions and events with their entities before the analyst's
-    corrections: [(mention, entity)], [(event, source, target)]."""
-    for mentions, events in documents():
-        resolved = [(m, ids[m["entity_key"]]) for m in mentions]
-        people: dict[str, list] = {}
-        for m, entity in resolved:
-            if m["type"] == "PERSON":
-                country = nodes[m["entity_key"]].country or m["country"]
-                people.setdefault(m["doc"], []).append(Person(m["start"], entity, country, roles[entity]))
-        forces = _document_forces(resolved)
-        yield resolved, [(e, _acting_force(_event_actor(e["source_key"], e["source_text"], e, ids, nodes,
-                                                         people, forces), e),
-                          _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people, forces))
-                         for e in events]
+class Resolution:
+    """The corpus's name nodes clustered into entities, with what resolving a document reads:
+    each key's entity, node and (for people) roles."""
 
+    def __init__(self, name_nodes: NameNodes):
+        nodes, acronyms, person_texts = name_nodes.build()
+        _link_to_kb(nodes)
+        self.nodes = nodes
+        self.ids = _cluster_ids(nodes, cluster_nodes(list(nodes.values()), acronyms=acronyms))
+        self.roles = _person_roles(person_texts, self.ids, nodes)
 
-def _corrections(overrides: list[dict], documents: Documents, ids, nodes,
-                 roles) -> tuple[dict[tuple, str | None], dict[str, str]]:
-    """The analyst's corrections replayed: (automatic entity, text) -> corrected entity for the
-    written forms they move, and entity -> new name. They act on distinct (entity, text) pairs,
-    so one pass collects those and nothing per mention is kept."""
-    if not overrides:
-        return {}, {}
-    pairs: dict[tuple, Assignment] = {}
-    for mentions, events in _automatic(documents, ids, nodes, roles):
-        for m, entity in mentions:
-            pairs.setdefault((entity, m["text"]), Assignment(entity, m["text"], m["type"]))
-        for e, source, target in events:
-            for entity, text in ((source, e["source_text"] or ""), (target, e["target_text"] or "")):
-                pairs.setdefault((entity, text), Assignment(entity, text))
-    renamed = apply_overrides(overrides, list(pairs.values()))
-    return {pair: a.entity for pair, a in pairs.items() if a.entity != pair[0]}, renamed
+    def inputs(self) -> dict[str, str]:
+        """Per node key, a digest of all that resolving a mention or an event actor with that
+        key reads: a document none of whose keys' digests changed resolves as before."""
+        digests = {}
+        for key, node in self.nodes.items():
+            entity = self.ids[key]
+            metonym = _metonym_state(entity, node.names) if node.type in METONYM_TYPES else None
+            read = [entity, node.type, node.country, sorted({name_key(n) for n in node.names}), metonym,
+                    sorted(self.roles.get(entity, ()))]
+            digests[key] = hashlib.blake2b(json.dumps(read, ensure_ascii=False).encode(), digest_size=8).hexdigest()
+        return digests
 
+    def _automatic(self, documents: Documents):
+        """Per document, its mentions and events with their entities before the analyst's
+        corrections: [(mention, entity)], [(event, source, target)]."""
+        ids, nodes = self.ids, self.nodes
+        for mentions, events in documents():
+            resolved = [(m, ids[m["entity_key"]]) for m in mentions]
+            people: dict[str, list] = {}
+            for m, entity in resolved:
+                if m["type"] == "PERSON":
+                    country = nodes[m["entity_key"]].country or m["country"]
+                    people.setdefault(m["doc"], []).append(Person(m["start"], entity, country, self.roles[entity]))
+            forces = _document_forces(resolved)
+            yield resolved, [(e, _acting_force(_event_actor(e["source_key"], e["source_text"], e, ids, nodes,
+                                                             people, forces), e),
+                              _event_actor(e["target_key"], e["target_text"], e, ids, nodes, people, forces))
+                             for e in events]
 
-def resolve(mention_keys: Iterable, event_actor_keys: Iterable, documents: Documents, overrides: list[dict],
-            changed: Callable[[list[tuple], list[tuple]], None]) -> list[dict]:
-    """The entities of the mentions and events, the analyst's `overrides` replayed; returns
-    them, and hands each batch of mentions whose entity changes ((entity, doc, idx)) and of
-    events whose actors change ((source, target, id)) to `changed`.
+    def _corrections(self, overrides: list[dict], documents: Documents) -> tuple[dict[tuple, str | None], dict[str, str]]:
+        """The analyst's corrections replayed: (automatic entity, text) -> corrected entity for the
+        written forms they move, and entity -> new name. They act on distinct (entity, text) pairs,
+        so one pass collects those and nothing per mention is kept."""
+        if not overrides:
+            return {}, {}
+        pairs: dict[tuple, Assignment] = {}
+        for mentions, events in self._automatic(documents):
+            for m, entity in mentions:
+                pairs.setdefault((entity, m["text"]), Assignment(entity, m["text"], m["type"]))
+            for e, source, target in events:
+                for entity, text in ((source, e["source_text"] or ""), (target, e["target_text"] or "")):
+                    pairs.setdefault((entity, text), Assignment(entity, text))
+        renamed = apply_overrides(overrides, list(pairs.values()))
+        return {pair: a.entity for pair, a in pairs.items() if a.entity != pair[0]}, renamed
 
-    Reads each keyed mention with the text after it (`mention_keys`), each event's actor keys
-    and texts (`event_actor_keys`), then the documents one at a time (`documents()`, twice when
-    there are overrides): memory grows with the distinct names, not with the corpus."""
-    nodes, acronyms, person_texts = _build_nodes(mention_keys, event_actor_keys)
-    _link_to_kb(nodes)
-    ids = _cluster_ids(nodes, cluster_nodes(list(nodes.values()), acronyms=acronyms))
-    roles = _person_roles(person_texts, ids, nodes)
-    corrected, renamed = _corrections(overrides, documents, ids, nodes, roles)
+    def assign(self, documents: Documents, overrides: list[dict],
+               changed: Callable[[list[tuple], list[tuple]], None]) -> dict[str, str]:
+        """Resolve the mentions and events of `documents` (read one at a time; twice when there
+        are `overrides`: replayed over every document, so `documents` must then give them all).
+        Hands each batch of mentions whose entity changes ((entity, doc, idx)) and of events
+        whose actors change ((source, target, id)) to `changed`; returns the entities renamed."""
+        corrected, renamed = self._corrections(overrides, documents)
+        changed_mentions: list[tuple] = []
+        changed_events: list[tuple] = []
+        for mentions, events in self._automatic(documents):
+            for m, entity in mentions:
+                entity = corrected.get((entity, m["text"]), entity)
+                if entity != m["entity"]:
+                    changed_mentions.append((entity, m["doc"], m["idx"]))
+            for e, source, target in events:
+                source = corrected.get((source, e["source_text"] or ""), source)
+                target = corrected.get((target, e["target_text"] or ""), target)
+                if (source, target) != (e["source"], e["target"]):
+                    changed_events.append((source, target, e["id"]))
+            if len(changed_mentions) + len(changed_events) >= STAGING_BATCH:
+                changed(changed_mentions, changed_events)
+                changed_mentions, changed_events = [], []
+        changed(changed_mentions, changed_events)
+        return renamed
 
-    stats: dict[str, _Stats] = defaultdict(_Stats)
-    kb_of = {entity: nodes[key].kb_id for key, entity in ids.items() if nodes[key].kb_id}
-    first_actor_text: dict[str, str] = {}  # for entities named only as event actors
-    # Only rows whose entity changes are written: after new documents, most keep theirs.
-    changed_mentions: list[tuple] = []
-    changed_events: list[tuple] = []
-    for mentions, events in _automatic(documents, ids, nodes, roles):
-        for m, entity in mentions:
-            entity = corrected.get((entity, m["text"]), entity)
-            _add_mention(stats[entity], m, entity)
-            if entity != m["entity"]:
-                changed_mentions.append((entity, m["doc"], m["idx"]))
-        for e, source, target in events:
-            source = corrected.get((source, e["source_text"] or ""), source)
-            target = corrected.get((target, e["target_text"] or ""), target)
-            for entity, text in ((source, e["source_text"]), (target, e["target_text"])):
+    def entities(self, mentions: Iterable, actors: Iterable, renamed: dict[str, str],
+                 only: set[str] | None = None) -> list[dict]:
+        """The entity records (`only`: of these entities), from every keyed mention of theirs
+        with its entity (grouped by document) and every event's actors with their texts (in
+        document order), as assigned."""
+        stats: dict[str, _Stats] = defaultdict(_Stats)
+        for m in mentions:
+            _add_mention(stats[m["entity"]], m, m["entity"])
+        kb_of = {entity: self.nodes[key].kb_id for key, entity in self.ids.items() if self.nodes[key].kb_id}
+        first_actor_text: dict[str, str] = {}  # for entities named only as event actors
+        for e in actors:
+            for entity, text in ((e["source"], e["source_text"]), (e["target"], e["target_text"])):
                 if entity:
                     first_actor_text.setdefault(entity, text or "")
                     if _kb_entry(entity):
                         kb_of[entity] = entity
-            if (source, target) != (e["source"], e["target"]):
-                changed_events.append((source, target, e["id"]))
-        if len(changed_mentions) + len(changed_events) >= STAGING_BATCH:
-            changed(changed_mentions, changed_events)
-            changed_mentions, changed_events = [], []
-    changed(changed_mentions, changed_events)
-    for entity, text in first_actor_text.items():
-        if entity not in stats:
-            stats[entity].names[text or entity] += 1
-            stats[entity].texts[text or entity] += 1
-    return [_entity_record(entity, s, kb_of.get(entity) if "~" not in entity else None, renamed)
-            for entity, s in sorted(stats.items()) if entity]
+        for entity, text in first_actor_text.items():
+            if entity not in stats:
+                stats[entity].names[text or entity] += 1
+                stats[entity].texts[text or entity] += 1
+        return [_entity_record(entity, s, kb_of.get(entity) if "~" not in entity else None, renamed)
+                for entity, s in sorted(stats.items()) if entity and (only is None or entity in only)]

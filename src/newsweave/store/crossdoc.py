@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from .database import transaction, unpack_ints
+from .resolution import count_entities
 
 
 def shared_band_buckets(conn: sqlite3.Connection, after_seq: int | None = None) -> Iterator[list[str]]:
@@ -133,5 +134,5 @@ def overrides_state(conn: sqlite3.Connection) -> list[int]:
 
 def cross_document_counts(conn: sqlite3.Connection, aggregate_tables: tuple[str, ...]) -> tuple[int, int, dict[str, int]]:
     """(near-duplicates, entities, rows per aggregate table) as stored."""
-    return (count_duplicates(conn), conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0],
+    return (count_duplicates(conn), count_entities(conn),
             {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in aggregate_tables})

@@ -236,16 +236,48 @@ class Store:
 
     # ---- entity resolution and the analyst's corrections ----------------------------------
 
-    def mention_keys(self) -> Iterator[sqlite3.Row]:
-        """Each keyed mention with the text right after it, in document order (streamed)."""
-        return resolution.mention_keys(self.conn)
+    def mention_keys(self, after_seq: int = 0) -> Iterator[sqlite3.Row]:
+        """Each keyed mention with the text right after it, in document order, of the
+        documents stored after `after_seq` (streamed)."""
+        return resolution.mention_keys(self.conn, after_seq)
 
-    def event_actor_keys(self) -> Iterator[sqlite3.Row]:
-        return resolution.event_actor_keys(self.conn)
+    def event_actor_keys(self, after_seq: int = 0) -> Iterator[sqlite3.Row]:
+        return resolution.event_actor_keys(self.conn, after_seq)
 
-    def rows_by_document(self) -> Iterator[tuple[list[sqlite3.Row], list[sqlite3.Row]]]:
-        """(keyed mentions, events) of one document at a time, in document order."""
-        return resolution.rows_by_document(self.conn)
+    def name_nodes(self) -> dict | None:
+        """The name nodes resolution kept ({"seq", "documents", "nodes"}), None if none."""
+        return resolution.name_nodes(self.conn)
+
+    def set_name_nodes(self, state: dict) -> None:
+        resolution.set_name_nodes(self.conn, state)
+
+    def rows_by_document(self, chosen: bool = False) -> Iterator[tuple[list[sqlite3.Row], list[sqlite3.Row]]]:
+        """(keyed mentions, events) of one document at a time, in document order; `chosen`:
+        only the documents `select_documents` chose."""
+        return resolution.rows_by_document(self.conn, chosen)
+
+    def select_documents(self, keys: list[str], after_seq: int) -> int:
+        """Choose the documents stored after `after_seq` or naming one of `keys` (see
+        `rows_by_document`); returns how many."""
+        return resolution.select_documents(self.conn, keys, after_seq)
+
+    def resolution_inputs(self) -> dict | None:
+        """What the stored resolution read per node key, with the documents it held."""
+        return resolution.resolution_inputs(self.conn)
+
+    def touch_entities(self) -> set[str]:
+        """The entities whose records the staged changes may change (then `touched` below)."""
+        return resolution.touch_entities(self.conn)
+
+    def resolved_mentions(self, touched: bool = False) -> Iterator[sqlite3.Row]:
+        """Every keyed mention (`touched`: of those entities) with its entity as staged, else as
+        stored (grouped by document)."""
+        return resolution.resolved_mentions(self.conn, touched)
+
+    def resolved_actors(self, touched: bool = False) -> Iterator[sqlite3.Row]:
+        """Every event's actors (`touched`: events naming one of those entities) as staged, else
+        as stored, with their texts (document order)."""
+        return resolution.resolved_actors(self.conn, touched)
 
     def start_staging(self) -> None:
         """Start collecting the changed rows of one resolution (on disk, not in memory)."""
@@ -257,9 +289,13 @@ class Store:
         target, id)) until `write_resolution`."""
         resolution.stage_changes(self.conn, mention_entities, event_actors)
 
-    def write_resolution(self, entities: list[dict]) -> None:
-        """Replace the entities and apply the staged changes, in one transaction."""
-        resolution.write_resolution(self.conn, entities)
+    def write_resolution(self, entities: list[dict], inputs: dict, touched: bool = False) -> None:
+        """Replace the entities (`touched`: those touched), apply the staged changes and keep
+        `inputs`, in one transaction."""
+        resolution.write_resolution(self.conn, entities, inputs, touched)
+
+    def count_entities(self) -> int:
+        return resolution.count_entities(self.conn)
 
     def entity_names(self) -> list[sqlite3.Row]:
         """Every entity's id, name, type, aliases and mentions (to find the one an analyst names)."""
