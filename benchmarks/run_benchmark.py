@@ -3,13 +3,15 @@ sizes in one invocation, and write the results to RESULTS.md (its block replaced
 
 For each size (default 200, 1,000 and 10,000 documents, built by `build_corpus.py`):
 - a full `newsweave run` into a fresh database (`runner.run`, as `newsweave run --workers N`):
-  wall time, docs/s, peak RSS of this process and its children, and where the time went: the
+  wall time, docs/s, peak memory of this process and its children (RSS summed, and PSS: shared
+  pages counted once), and where the time went: the
   start-up (model, gazetteer, knowledge base: once, before the workers fork), each per-document
   stage summed over the workers, the writer, the cross-document rebuild;
 - spaCy's `nlp.pipe(n_process=N)` with the same model over the same texts, right after it (the
   model is loaded before the clock starts, as a service would): the ratio of the two throughputs;
 - the incremental cost: 1% new documents added to that database, against the full run.
-Then `api.analyze_text` on one ~800-word article in this (warm) process: the median of N calls.
+Then `api.analyze_text` on one ~800-word article in this (warm) process: the median wall and CPU
+time of N calls.
 
     python benchmarks/run_benchmark.py --workers 2                       # 200, 1,000, 10,000
     python benchmarks/run_benchmark.py --workers 2 --sizes 200 1000      # a quicker look
@@ -53,28 +55,34 @@ BEGIN, END = "<!-- run_benchmark.py: begin -->", "<!-- run_benchmark.py: end -->
 
 
 class PeakRSS:
-    """Samples the resident memory of this process plus all its descendants; keeps the peak."""
+    """Samples the memory of this process plus all its descendants; keeps the peaks of their
+    summed resident sets (RSS: the pages forked workers share with their parent, the model
+    among them, counted once per process) and of their summed proportional sets (PSS: each
+    shared page divided among the processes sharing it, so the total is the real footprint)."""
 
     def __init__(self, interval: float = 0.25):
         import psutil  # installed with distributed; a plain dependency of this script
 
-        self.psutil, self.interval, self.peak = psutil, interval, 0
+        self.psutil, self.interval, self.peak, self.peak_pss = psutil, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def _total(self) -> int:
+    def _totals(self) -> tuple[int, int]:
         me = self.psutil.Process()
-        total = 0
+        rss = pss = 0
         for process in [me, *me.children(recursive=True)]:
             try:
-                total += process.memory_info().rss
+                memory = process.memory_full_info()
             except self.psutil.Error:
-                pass  # a worker that just ended
-        return total
+                continue  # a worker that just ended
+            rss += memory.rss
+            pss += getattr(memory, "pss", memory.rss)  # PSS where the system reports it (Linux)
+        return rss, pss
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._total())
+            rss, pss = self._totals()
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "PeakRSS":
@@ -202,7 +210,7 @@ def full_run(paths: list[Path], settings: Settings, clock_folder: Path) -> dict:
         seconds, cpu = time.monotonic() - began, cpu_seconds() - cpu
     parts, workers = clock.totals()
     return {"seconds": seconds, "cpu": cpu, "added": report.added, "failed": report.failed,
-            "peak_rss": rss.peak, "parts": parts, "processes": workers}
+            "peak_rss": rss.peak, "peak_pss": rss.peak_pss, "parts": parts, "processes": workers}
 
 
 def spacy_pipe(texts: list[str], settings: Settings) -> tuple[float, float]:
@@ -236,19 +244,21 @@ def article_of_about(words: int, seed: int) -> str:
     return min(texts, key=lambda t: (abs(len(t.split()) - words), t))
 
 
-def analyze_text_ms(text: str, calls: int) -> tuple[float, float]:
-    """Median and first-call milliseconds of `api.analyze_text(text)` in this process."""
+def analyze_text_ms(text: str, calls: int) -> tuple[float, float, float]:
+    """Milliseconds of `api.analyze_text(text)` in this process: the median wall time and CPU
+    time (all its threads) of `calls` warm calls, and the first call's wall time."""
     from newsweave.api import analyze_text
 
     began = time.perf_counter()
     analyze_text(text)  # loads the model and builds the stages: the cold call
     first = time.perf_counter() - began
-    times = []
+    times, cpu = [], []
     for _ in range(calls):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         analyze_text(text)
         times.append(time.perf_counter() - began)
-    return 1000 * statistics.median(times), 1000 * first
+        cpu.append(time.process_time() - began_cpu)
+    return 1000 * statistics.median(times), 1000 * statistics.median(cpu), 1000 * first
 
 
 def machine() -> dict:
@@ -270,7 +280,7 @@ def render(args, rows: list[dict], article: dict | None, before: dict, after: di
     if args.note:
         lines += [f"Note: {args.note}", ""]
     lines += ["| documents | words | newsweave run: s, docs/s | `nlp.pipe`: s, docs/s | ratio | CPU s: newsweave, "
-              "`nlp.pipe` (ratio) | peak RSS | +1% incremental: s (share of the full run) |",
+              "`nlp.pipe` (ratio) | peak memory: RSS summed, PSS | +1% incremental: s (share of the full run) |",
               "|---|---|---|---|---|---|---|---|"]
     for row in rows:
         run, docs = row["run"], row["documents"]
@@ -283,14 +293,16 @@ def render(args, rows: list[dict], article: dict | None, before: dict, after: di
         incr = row["incremental"]
         incr = f"+{incr['new']}: {incr['seconds']:.1f} ({incr['seconds'] / run['seconds']:.0%})" if incr else "—"
         lines.append(f"| {docs:,} | {row['words']:,} | {run['seconds']:.1f}, {docs / run['seconds']:.2f} | {pipe} | "
-                     f"{ratio} | {cpus} | {run['peak_rss'] / 2**20:,.0f} MiB | {incr} |")
+                     f"{ratio} | {cpus} | {run['peak_rss'] / 2**20:,.0f} MiB, {run['peak_pss'] / 2**20:,.0f} MiB | "
+                     f"{incr} |")
     lines += ["", "Ratio: `nlp.pipe`'s wall time over newsweave's (1.00: as fast as spaCy alone). CPU: "
                   "seconds of CPU of the main process and its workers, less sensitive than wall time "
                   "to other work on the machine."]
     if article:
         lines += ["", f"`analyze_text` on one {article['words']}-word article in a warm process: median "
-                      f"**{article['median_ms']:.0f} ms** over {article['calls']} calls (first call, with "
-                      f"loading: {article['first_ms']:,.0f} ms)."]
+                      f"**{article['median_ms']:.0f} ms** over {article['calls']} calls, {article['cpu_ms']:.0f} ms "
+                      f"of CPU (the recogniser's network runs on a second CPU while the other components "
+                      f"parse; first call, with loading: {article['first_ms']:,.0f} ms)."]
     for row in rows:
         run, docs = row["run"], row["documents"]
         parts = run["parts"]
@@ -374,8 +386,8 @@ def main(argv: list[str] | None = None) -> None:
     article = None
     if args.article_calls:
         text = article_of_about(800, args.seed)
-        median_ms, first_ms = analyze_text_ms(text, args.article_calls)
-        article = {"words": len(text.split()), "median_ms": median_ms, "first_ms": first_ms,
+        median_ms, cpu_ms, first_ms = analyze_text_ms(text, args.article_calls)
+        article = {"words": len(text.split()), "median_ms": median_ms, "cpu_ms": cpu_ms, "first_ms": first_ms,
                    "calls": args.article_calls}
     text = render(args, rows, article, before, machine())
     print(text)  # first: the numbers survive a results file that cannot be written

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from . import __version__
 from .aggregate.duplicates import find_duplicates
+from .aggregate.membership import LINKED_TYPES
 from .aggregate.rebuild import build_aggregates
 from .resolve.entities import Resolution
 from .resolve.nodes import NameNodes
@@ -95,7 +96,7 @@ def rebuild_aggregates(store: Store, min_confidence: float | None = None) -> dic
     if min_confidence is None:
         min_confidence = Settings().min_confidence
     tables = build_aggregates(store.body_events(min_confidence), store.actors(), store.document_publishers(),
-                              store.adjacent_body_mentions(), store.event_sentence)
+                              store.adjacent_body_mentions(LINKED_TYPES), store.event_sentence)
     store.replace_aggregates(min_confidence=min_confidence, **tables)
     return {table: len(rows) for table, rows in tables.items()}
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# Text links join a person and an organisation named one right after the other.
+LINKED_TYPES = ("PERSON", "ORGANIZATION")
 # Text between a person and the organisation after it: "Haftar's LNA", "Haftar’s forces, the LNA".
 POSSESSIVE_GAP_RE = re.compile(r"^\s*['’]s\s*$")
 
@@ -108,7 +110,8 @@ def _text_links(adjacent_mentions: Iterable, entities: dict) -> list[dict]:
 
 def find_memberships(adjacent_mentions: Iterable, entities: dict) -> list[dict]:
     """All person -> organisation links, one per pair (KB roles first, then the text's), from
-    the entities and each article mention with the one before it (`Store.adjacent_body_mentions`)."""
+    the entities and each article mention of one of `LINKED_TYPES` right after one of the other
+    (`Store.adjacent_body_mentions`)."""
     found: dict[tuple, dict] = {}
     for link in _kb_role_links(entities) + _text_links(adjacent_mentions, entities):
         found.setdefault((link["member"], link["organisation"]), link)

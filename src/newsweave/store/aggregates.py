@@ -75,9 +75,10 @@ def entity_rows(conn: sqlite3.Connection) -> dict[str, sqlite3.Row]:
         "SELECT id, name, type, kb_id, country, mentions FROM entities ORDER BY id")}
 
 
-def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Each article mention of an entity with the one before it in its document and the raw
-    text between them and before the earlier one (for "Haftar's LNA", "Commander of the LNA X")."""
+def adjacent_body_mentions(conn: sqlite3.Connection, types: tuple[str, str]) -> Iterator[sqlite3.Row]:
+    """Each article mention of an entity of one of the two `types` right after one of the other
+    with the raw text between them and before the earlier one (for "Haftar's LNA", "Commander
+    of the LNA X")."""
     yield from stream(conn,
         "WITH m AS (SELECT doc, start, \"end\", entity, type, "
         "  LAG(entity) OVER w AS prev_entity, LAG(type) OVER w AS prev_type, "
@@ -89,8 +90,9 @@ def adjacent_body_mentions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
         "  substr(d.raw, max(1, m.prev_start + 1 - ?), min(m.prev_start, ?)) AS before "
         "FROM m JOIN documents d ON d.id = m.doc "
         "WHERE m.prev_entity IS NOT NULL AND m.start >= m.prev_end AND m.start - m.prev_end <= 40 "
+        "AND ((m.prev_type = ? AND m.type = ?) OR (m.prev_type = ? AND m.type = ?)) "
         "ORDER BY m.doc, m.start",
-        (MENTION_CONTEXT_CHARS, MENTION_CONTEXT_CHARS),
+        (MENTION_CONTEXT_CHARS, MENTION_CONTEXT_CHARS, *types, *reversed(types)),
     )
 
 

@@ -326,9 +326,10 @@ class Store:
         """Per entity: its name, type, KB id, country and mentions."""
         return aggregates.entity_rows(self.conn)
 
-    def adjacent_body_mentions(self) -> Iterator[sqlite3.Row]:
-        """Each article mention with the one before it and the raw text between and before."""
-        return aggregates.adjacent_body_mentions(self.conn)
+    def adjacent_body_mentions(self, types: tuple[str, str]) -> Iterator[sqlite3.Row]:
+        """Each article mention of one of the two `types` right after one of the other, with the
+        raw text between and before."""
+        return aggregates.adjacent_body_mentions(self.conn, types)
 
     def aggregates_threshold(self) -> float | None:
         """The event confidence the stored aggregates were built from (None: not recorded)."""
