@@ -109,10 +109,11 @@ def rebuild_cross_document(store: Store, min_confidence: float = Settings.min_co
 
     What the last complete rebuild saw is recorded (highest document `seq`, document count,
     corrections, pipeline `version`, confidence threshold). Nothing changed since: nothing to
-    do. Documents only added: only pairs with a new document are compared for near-duplicates.
-    Entities and aggregates are recomputed over the whole database either way (bounded: see
-    benchmarks/RESULTS.md), since a new mention can change any entity's canonical name and id
-    and a new relation any side.
+    do. Documents only added: only pairs with a new document are compared for near-duplicates,
+    and entity resolution folds in only the new documents' names and reads again only the
+    documents whose entities may change (`resolve_entities`). The aggregates are recomputed over
+    the whole database (bounded: see benchmarks/RESULTS.md), since a new relation can change
+    any side.
     """
     seq, documents = store.document_state()
     state = {"version": version, "seq": seq, "documents": documents,
