@@ -2,12 +2,13 @@
 
 Clusters the name nodes of the mentions' entity keys and the events' actor keys (`nodes.py`;
 `clusters.py`: same name, defined acronyms, spelling variants, partial names, within type
-families and never across KB ids or countries); gives each
-cluster a stable id (its KB id, else TYPE:name key of its canonical name, whatever the order
-of the documents); resolves event actors written as capitals ("Moscow" acting -> Russia) and
-as descriptions ("the Libyan general" -> the person); then replays the analyst's corrections
-and returns the entities. `resolve` is the entry point; it works on records (rows streamed from
-`Store`), and `crossdoc.resolve_entities` moves them in and out of the store.
+families and never across KB ids or countries); gives each cluster a stable id (its KB id,
+else TYPE:name key of its canonical name, whatever the order of the documents); resolves
+event actors written as capitals ("Moscow" acting -> Russia) and as descriptions ("the Libyan
+general" -> the person); replays the analyst's corrections; and builds the entity records.
+`Resolution` is the entry point; it works on records (rows streamed from `Store`), and
+`crossdoc.resolve_entities` chooses the documents to resolve again and moves the records in
+and out of the store.
 
 Generic actors ("civilians", "28 people", "soldiers": the extractor's GROUP:<noun> keys) are
 one entity per document and noun, marked `generic`, never merged across documents. Entities
