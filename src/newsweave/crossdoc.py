@@ -39,14 +39,20 @@ def rebuild_duplicates(store: Store, *, after_seq: int | None = None) -> int:
     return store.count_duplicates()
 
 
-def name_nodes(store: Store) -> NameNodes:
-    """The name nodes of every stored document: those kept by the last resolution with the
-    documents added since folded in, or, when a document it held was replaced or removed (or
-    none were kept), all folded anew. Keeps the result for the next resolution."""
-    seq, documents = store.document_state()
+def _only_added_since(store: Store, kept: dict | None) -> bool:
+    """Whether the documents a kept state recorded (its highest `seq` and its count) are all
+    still stored: documents were only added since, none replaced or removed."""
+    return kept is not None and store.documents_up_to(kept["seq"]) == kept["documents"]
+
+
+def name_nodes(store: Store, seq: int, documents: int) -> NameNodes:
+    """The name nodes of every stored document (`seq` the highest, `documents` how many): those
+    kept by the last resolution with the documents added since folded in, or, when a document
+    it held was replaced or removed (or none were kept), all folded anew. Keeps the result for
+    the next resolution."""
     kept = store.name_nodes()
     nodes = NameNodes.from_json(kept["nodes"]) if kept is not None else None
-    if kept is not None and nodes is not None and store.documents_up_to(kept["seq"]) == kept["documents"]:
+    if kept is not None and nodes is not None and _only_added_since(store, kept):
         if kept["seq"] == seq:
             return nodes
         after_seq = kept["seq"]
@@ -67,13 +73,13 @@ def resolve_entities(store: Store) -> int:
     roles changed (`Resolution.inputs`). Every document is read when the corrections are
     replayed, or when the last resolution's documents were replaced or removed."""
     seq, documents = store.document_state()
-    resolution = Resolution(name_nodes(store))
+    resolution = Resolution(name_nodes(store, seq, documents))
     inputs = resolution.inputs()
     overrides = store.overrides()
     store.start_staging()
     kept = store.resolution_inputs()
-    chosen = (not overrides and kept is not None and kept.get("format") == INPUTS_FORMAT
-              and store.documents_up_to(kept["seq"]) == kept["documents"])
+    chosen = not overrides and kept is not None and kept.get("format") == INPUTS_FORMAT \
+        and _only_added_since(store, kept)
     if chosen:
         assert kept is not None
         before = kept["inputs"]
@@ -121,8 +127,7 @@ def rebuild_cross_document(store: Store, min_confidence: float = Settings.min_co
     last = store.rebuilt_state()
     if last == state:
         return store.cross_document_counts()
-    only_added = (last is not None and last.get("version") == version
-                  and store.documents_up_to(last["seq"]) == last["documents"])
+    only_added = last is not None and last.get("version") == version and _only_added_since(store, last)
     duplicates = rebuild_duplicates(store, after_seq=last["seq"] if last is not None and only_added else None)
     entities = resolve_entities(store)
     aggregates = rebuild_aggregates(store, min_confidence)

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 
-from .database import transaction, unpack_ints
+from .database import meta_json, set_meta_json, transaction, unpack_ints
 from .resolution import count_entities
 
 
@@ -96,13 +96,11 @@ def documents_up_to(conn: sqlite3.Connection, seq: int) -> int:
 
 
 def rebuilt_state(conn: sqlite3.Connection) -> dict | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'crossdoc_rebuilt'").fetchone()
-    return json.loads(row[0]) if row else None
+    return meta_json(conn, "crossdoc_rebuilt")
 
 
 def set_rebuilt_state(conn: sqlite3.Connection, state: dict) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES ('crossdoc_rebuilt', ?) "
-                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(state),))
+    set_meta_json(conn, "crossdoc_rebuilt", state)
 
 
 def replace_entities(conn: sqlite3.Connection, entities: list[dict], key_to_entity: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ behind. `Store` (`store.py`) owns a connection and writes through it; reading qu
 from __future__ import annotations
 
 import array
+import json
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -155,6 +156,17 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.executescript(entry.read_text("utf-8"))
             version = number
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def meta_json(conn, key: str) -> dict | None:
+    """The JSON value kept under `key` in the `meta` table, None if none."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def set_meta_json(conn, key: str, value: dict) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                 "value = excluded.value", (key, json.dumps(value, ensure_ascii=False)))
 
 
 @contextmanager

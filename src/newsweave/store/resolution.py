@@ -13,7 +13,7 @@ from importlib import resources
 from itertools import groupby
 from operator import itemgetter
 
-from .database import has_table, is_postgres, now, stream, transaction
+from .database import has_table, is_postgres, meta_json, now, set_meta_json, stream, transaction
 
 # Characters after a mention read to find an acronym defined in brackets: " (LNA)".
 AFTER_CHARS = 16
@@ -42,27 +42,17 @@ NAME_NODES_KEY = "resolution_name_nodes"
 INPUTS_KEY = "resolution_inputs"
 
 
-def _meta_json(conn: sqlite3.Connection, key: str) -> dict | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else None
-
-
-def _set_meta_json(conn: sqlite3.Connection, key: str, value: dict) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                 "value = excluded.value", (key, json.dumps(value, ensure_ascii=False)))
-
-
 def name_nodes(conn: sqlite3.Connection) -> dict | None:
-    return _meta_json(conn, NAME_NODES_KEY)
+    return meta_json(conn, NAME_NODES_KEY)
 
 
 def set_name_nodes(conn: sqlite3.Connection, state: dict) -> None:
     with transaction(conn):
-        _set_meta_json(conn, NAME_NODES_KEY, state)
+        set_meta_json(conn, NAME_NODES_KEY, state)
 
 
 def resolution_inputs(conn: sqlite3.Connection) -> dict | None:
-    return _meta_json(conn, INPUTS_KEY)
+    return meta_json(conn, INPUTS_KEY)
 
 
 def select_documents(conn: sqlite3.Connection, keys: list[str], after_seq: int) -> int:
@@ -173,7 +163,7 @@ def write_resolution(conn: sqlite3.Connection, entities: list[dict], inputs: dic
     """Replace the entities (`touched`: those `touch_entities` found), apply the staged changes
     of mentions and events and keep what the resolution read (`inputs`), in one transaction."""
     with transaction(conn):
-        _set_meta_json(conn, INPUTS_KEY, inputs)
+        set_meta_json(conn, INPUTS_KEY, inputs)
         if touched:
             conn.execute("DELETE FROM entities WHERE id IN (SELECT entity FROM temp.touched_entities)")
         else:
